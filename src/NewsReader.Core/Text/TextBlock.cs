@@ -1,0 +1,18 @@
+namespace NewsReader.Core.Text;
+
+/// <summary>What a block of an article is: a sub-heading or a paragraph of body text.</summary>
+public enum BlockKind
+{
+    Paragraph,
+    Heading,
+}
+
+/// <summary>
+/// One block of an article revision: a [Start, End) range of code-point offsets into the
+/// revision's canonical text. Blocks never hold text of their own, so rendering, highlights
+/// and search hits all speak of the same offsets.
+/// </summary>
+public sealed record TextBlock(BlockKind Kind, int Start, int End)
+{
+    public int Length => End - Start;
+}

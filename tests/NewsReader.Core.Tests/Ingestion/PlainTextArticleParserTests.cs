@@ -1,0 +1,109 @@
+using NewsReader.Core.Ingestion;
+using NewsReader.Core.Text;
+
+namespace NewsReader.Core.Tests.Ingestion;
+
+public class PlainTextArticleParserTests
+{
+    private static ParsedArticle ParseSeed() =>
+        PlainTextArticleParser.Parse(File.ReadAllText(RepoPaths.Seed(RepoPaths.SeedFile)))!;
+
+    [Fact]
+    public void Seed_parses_into_21_paragraphs_and_3_sub_headings()
+    {
+        var article = ParseSeed();
+
+        Assert.Equal(24, article.Blocks.Count);
+        Assert.Equal(21, article.Blocks.Count(b => b.Kind == BlockKind.Paragraph));
+        Assert.Equal(
+            new[]
+            {
+                "Prevent China's unilateral change of the status quo",
+                "Chinese Ministry of Foreign Affairs: U.S.-Japanese relations should not harm the interests of other countries",
+                "The United States and Japan jointly develop missiles to maintain warships to participate in the American Moon Mission in the United States",
+            },
+            article.Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => CodePoints.Slice(article.Text, b.Start, b.End)));
+    }
+
+    [Fact]
+    public void Seed_dateline_is_the_place()
+    {
+        Assert.Equal("Washington", ParseSeed().Dateline);
+    }
+
+    [Fact]
+    public void Seed_title_is_the_lead_sentence_and_does_not_stop_at_US()
+    {
+        var article = ParseSeed();
+
+        Assert.StartsWith("U.S. President Biden", article.Title);
+        Assert.Equal(
+            "U.S. President Biden and Japanese Prime Minister Kishita Nada promised to start the \"new era\" of the US-Japan strategic cooperation.",
+            article.Title);
+    }
+
+    [Fact]
+    public void Seed_text_has_its_translation_scars_repaired()
+    {
+        var text = ParseSeed().Text;
+
+        Assert.Contains("cooperation. Establish closer relationships", text);
+        Assert.Contains("defend Japan. The two said", text);
+        Assert.Contains("US-Japan strategic", text);
+        Assert.Contains("closed-door summit", text);
+        Assert.DoesNotContain("cooperation.Establish", text);
+        Assert.DoesNotContain(" -", text);
+        Assert.DoesNotContain("(Washington", text);
+        Assert.StartsWith("U.S. President Biden", text);
+    }
+
+    [Fact]
+    public void Every_block_slices_the_canonical_text_exactly()
+    {
+        var article = ParseSeed();
+
+        var rebuilt = string.Join("\n\n", article.Blocks.Select(b => CodePoints.Slice(article.Text, b.Start, b.End)));
+        Assert.Equal(article.Text, rebuilt);
+        Assert.All(article.Blocks, b => Assert.Equal(b.Length, CodePoints.Count(CodePoints.Slice(article.Text, b.Start, b.End))));
+        Assert.All(article.Blocks.Zip(article.Blocks.Skip(1)), pair => Assert.Equal(pair.First.End + 2, pair.Second.Start));
+    }
+
+    [Fact]
+    public void Seed_word_count_and_reading_time()
+    {
+        var article = ParseSeed();
+
+        Assert.InRange(article.WordCount, 900, 960);
+        Assert.Equal((int)Math.Ceiling(article.WordCount / 230.0), article.ReadingMinutes);
+    }
+
+    [Fact]
+    public void A_short_first_line_is_the_title_and_not_a_block()
+    {
+        var article = PlainTextArticleParser.Parse("Markets Rally Again\n\n(Reuters) Stocks rose 0.5 percent on Monday. Traders cheered.\n\nA second paragraph.")!;
+
+        Assert.Equal("Markets Rally Again", article.Title);
+        Assert.Null(article.Dateline);
+        Assert.Equal(2, article.Blocks.Count);
+        Assert.StartsWith("Stocks rose", article.Text);
+    }
+
+    [Fact]
+    public void Offsets_count_code_points_and_lines_inside_a_block_are_joined()
+    {
+        var article = PlainTextArticleParser.Parse("(Tokyo, April 10) Emoji 😀 here.\r\nStill the same paragraph.\r\n\r\nNext one.")!;
+
+        Assert.Equal("Tokyo", article.Dateline);
+        Assert.Equal("Emoji 😀 here. Still the same paragraph.\n\nNext one.", article.Text);
+        Assert.Equal(new TextBlock(BlockKind.Paragraph, 0, 39), article.Blocks[0]);
+        Assert.Equal(new TextBlock(BlockKind.Paragraph, 41, 50), article.Blocks[1]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n\n \r\n ")]
+    public void Blank_source_parses_to_nothing(string source)
+    {
+        Assert.Null(PlainTextArticleParser.Parse(source));
+    }
+}
