@@ -1,26 +1,48 @@
+using NewsReader.Web;
+using NewsReader.Web.Api;
+using NewsReader.Web.Data;
+using NewsReader.Web.Ingestion;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+// Logs: Serilog everywhere, levels in appsettings.json.
+builder.AddNewsReaderLogging();
+
+// Store: one SQLite database, migrated at start-up.
+builder.Services.AddNewsReaderDb();
+
+// Ingestion: seeds/ at start-up, and the `ingest <path>` verb.
+builder.Services.AddNewsReaderIngestion();
+
+// Pages, JSON API and the services behind them.
+builder.Services.AddNewsReaderWeb();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+if (await app.RunIngestVerbAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
+// Errors: a readable page for people, problem details for the API.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
+app.UseStatusCodePagesWithReExecute("/status/{0}");
 
-app.UseHttpsRedirection();
-
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
 app.UseRouting();
 
-app.UseAuthorization();
+// Endpoints: pages by route under Pages/, API groups under Api/.
+app.MapRazorPages();
+app.MapArticles();
+app.MapHealth();
 
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+await app.RunAsync();
+return 0;
 
-app.Run();
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsReader.Web.Articles;
 
 namespace NewsReader.Web.Pages;
 
-public class IndexModel : PageModel
+public sealed class IndexModel(ArticleQueries articles) : PageModel
 {
-    public void OnGet()
-    {
+    public IReadOnlyList<ArticleSummary> Articles { get; private set; } = [];
 
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Articles = await articles.ListAsync(cancellationToken);
 }

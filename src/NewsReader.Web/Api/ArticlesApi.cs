@@ -1,0 +1,36 @@
+using NewsReader.Core.Text;
+using NewsReader.Web.Articles;
+
+namespace NewsReader.Web.Api;
+
+/// <summary>`/api/articles`: the article list and one article with its text and blocks.</summary>
+public static class ArticlesApi
+{
+    public sealed record ArticleListItem(string Slug, string Title, string? Dateline, int WordCount, int ReadingMinutes, int Revision, DateTime Ingested);
+
+    public sealed record BlockDto(BlockKind Kind, int Start, int End);
+
+    public sealed record ArticleDetail(string Slug, string Title, string? Dateline, int WordCount, int ReadingMinutes, int Revision, DateTime Ingested, string Text, IReadOnlyList<BlockDto> Blocks);
+
+    public static IEndpointRouteBuilder MapArticles(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/articles").WithTags("Articles");
+
+        group.MapGet("/", async (ArticleQueries articles, CancellationToken ct) =>
+            (await articles.ListAsync(ct)).Select(ToListItem));
+
+        group.MapGet("/{slug}", async Task<IResult> (string slug, ArticleQueries articles, CancellationToken ct) =>
+            await articles.FindAsync(slug, ct) is { } article
+                ? TypedResults.Ok(ToDetail(article))
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Article not found", detail: $"No article has the slug '{slug}'."));
+
+        return app;
+    }
+
+    private static ArticleListItem ToListItem(ArticleSummary a) =>
+        new(a.Slug, a.Title, a.Dateline, a.WordCount, a.ReadingMinutes, a.Revision, a.IngestedAt);
+
+    private static ArticleDetail ToDetail(ArticleDocument d) =>
+        new(d.Summary.Slug, d.Summary.Title, d.Summary.Dateline, d.Summary.WordCount, d.Summary.ReadingMinutes, d.Summary.Revision,
+            d.Summary.IngestedAt, d.Text, d.Blocks.Select(b => new BlockDto(b.Kind, b.Start, b.End)).ToList());
+}

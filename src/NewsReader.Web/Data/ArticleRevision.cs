@@ -1,0 +1,37 @@
+using NewsReader.Core.Text;
+
+namespace NewsReader.Web.Data;
+
+/// <summary>
+/// One version of an article: the raw source exactly as read, and the canonical text that
+/// every block, highlight and search hit is a range of.
+/// </summary>
+public sealed class ArticleRevision
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public int Number { get; set; }
+    /// <summary>SHA-256 of the raw source bytes, hex: the identity of the content.</summary>
+    public required string ContentHash { get; set; }
+    public required string RawSource { get; set; }
+    public required string SourceFormat { get; set; }
+    public required string Title { get; set; }
+    public string? Dateline { get; set; }
+    public required string Text { get; set; }
+    public int WordCount { get; set; }
+    public int ReadingMinutes { get; set; }
+    public DateTime IngestedAt { get; set; }
+    public List<RevisionBlock> Blocks { get; set; } = [];
+}
+
+/// <summary>A heading or paragraph of a revision: a code-point range of its canonical text.</summary>
+public sealed class RevisionBlock
+{
+    public int Id { get; set; }
+    public int RevisionId { get; set; }
+    public int Ordinal { get; set; }
+    public BlockKind Kind { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+}

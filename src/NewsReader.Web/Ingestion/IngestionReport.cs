@@ -1,0 +1,25 @@
+namespace NewsReader.Web.Ingestion;
+
+/// <summary>What ingestion did with one file.</summary>
+public enum IngestionOutcome
+{
+    Added,
+    Revised,
+    Unchanged,
+    Duplicate,
+    Skipped,
+}
+
+/// <summary>One file's outcome, with the article it went to and the reason when skipped.</summary>
+public sealed record IngestedFile(string Path, IngestionOutcome Outcome, string? Slug = null, string? Reason = null);
+
+/// <summary>The outcome of ingesting a file or folder, file by file.</summary>
+public sealed record IngestionReport(IReadOnlyList<IngestedFile> Files)
+{
+    public int Count(IngestionOutcome outcome) => Files.Count(f => f.Outcome == outcome);
+
+    public override string ToString() =>
+        $"{Count(IngestionOutcome.Added)} added, {Count(IngestionOutcome.Revised)} revised, " +
+        $"{Count(IngestionOutcome.Unchanged)} unchanged, {Count(IngestionOutcome.Duplicate)} duplicate, " +
+        $"{Count(IngestionOutcome.Skipped)} skipped";
+}

@@ -1,0 +1,59 @@
+using NewsReader.Web.Data;
+
+namespace NewsReader.Web.Ingestion;
+
+/// <summary>Wires ingestion: the start-up pass over the seeds folder and the `ingest` CLI verb.</summary>
+public static class IngestionSetup
+{
+    public const string SeedsPathKey = "NewsReader:SeedsPath";
+
+    public static IServiceCollection AddNewsReaderIngestion(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ArticleIngester>();
+        services.AddHostedService<SeedIngestionService>();
+        return services;
+    }
+
+    /// <summary>`NewsReader:SeedsPath`, relative to the content root; the repository's seeds/ by default.</summary>
+    public static string SeedsPath(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration[SeedsPathKey] ?? Path.Combine("..", "..", "seeds")));
+
+    /// <summary>
+    /// Runs `ingest &lt;path&gt;` when the command line asks for it: migrates, ingests, prints the
+    /// report and returns the exit code; null when the command line is not the verb.
+    /// </summary>
+    public static async Task<int?> RunIngestVerbAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] != "ingest")
+        {
+            return null;
+        }
+        if (args.Length != 2)
+        {
+            Console.Error.WriteLine("usage: dotnet run --project src/NewsReader.Web -- ingest <file-or-folder>");
+            return 2;
+        }
+        await app.Services.MigrateAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(args[1]);
+        foreach (var file in report.Files)
+        {
+            Console.WriteLine($"{file.Outcome,-9} {file.Path}{(file.Slug is null ? "" : $" -> {file.Slug}")}{(file.Reason is null ? "" : $" ({file.Reason})")}");
+        }
+        Console.WriteLine(report);
+        return 0;
+    }
+
+    /// <summary>Ingests the seeds folder while the app starts, so the first page already lists it.</summary>
+    private sealed class SeedIngestionService(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(SeedsPath(configuration, environment), cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
