@@ -11,8 +11,6 @@ public static class WebSetup
     /// <summary>Serilog for every log: levels from configuration, console sink, request logging.</summary>
     public static WebApplicationBuilder AddNewsReaderLogging(this WebApplicationBuilder builder)
     {
-        // Serilog's console sink replaces the default providers; providers added later (a
-        // test's log capture) still receive every event through writeToProviders.
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)

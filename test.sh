@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every NewsReader test (unit, integration, browser) on a fresh machine: installs
+# Debian's chromium when it is missing, runs dotnet test, and ends with one line
+# "tests: N passed, M failed". Exits non-zero when anything fails.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium for the browser tests..."
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+rm -rf TestResults
+set +e
+dotnet test NewsReader.sln --logger "trx" --results-directory TestResults "$@"
+status=$?
+set -e
+
+passed=0
+failed=0
+for trx in TestResults/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(echo "$counters" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
+  f=$(echo "$counters" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+echo "tests: $passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using NewsReader.Web.Ingestion;
+
+namespace NewsReader.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file in a temporary folder, with its own seeds folder that a
+/// test can fill before the first request (ingestion runs when the app starts).
+/// </summary>
+public class NewsReaderAppFactory : WebApplicationFactory<Program>
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("newsreader-test-").FullName;
+
+    public string SeedsFolder => Path.Combine(Folder, "seeds");
+
+    public string DatabasePath => Path.Combine(Folder, "data", "newsreader.db");
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Extra settings a test wants, applied over the defaults.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public NewsReaderAppFactory(bool withSeed = true)
+    {
+        Directory.CreateDirectory(SeedsFolder);
+        if (withSeed)
+        {
+            File.Copy(RepoPaths.Seed, Path.Combine(SeedsFolder, RepoPaths.SeedFile));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:NewsReader", $"Data Source={DatabasePath}");
+        builder.UseSetting(IngestionSetup.SeedsPathKey, SeedsFolder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+
+    /// <summary>Runs ingestion again over the seeds folder, as the CLI verb would.</summary>
+    public async Task<IngestionReport> IngestAsync(string? path = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(path ?? SeedsFolder);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only leaves a temp folder behind; it must not fail a test.
+        }
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using NewsReader.Web.Tests.Infrastructure;
+
+namespace NewsReader.Web.Tests.Pages;
+
+public sealed class ArticlePagesTests : IAsyncLifetime
+{
+    private readonly NewsReaderAppFactory app = new();
+    private HttpClient client = null!;
+
+    public Task InitializeAsync()
+    {
+        client = app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Home_lists_the_seed_with_dateline_and_reading_time()
+    {
+        var page = await HtmlDocument.GetAsync(client, "/");
+
+        var link = Assert.Single(page.QuerySelectorAll("a.article-link"));
+        Assert.StartsWith("U.S. President Biden", link.TextContent);
+        Assert.StartsWith("/articles/", link.GetAttribute("href"));
+        var meta = page.QuerySelector(".article-row .meta")!.TextContent;
+        Assert.Contains("Washington", meta);
+        Assert.Contains("5 min read", meta);
+    }
+
+    [Fact]
+    public async Task Article_page_has_one_h1_three_h2_and_21_paragraphs_with_offsets()
+    {
+        var page = await HtmlDocument.GetAsync(client, await SeedUrlAsync());
+
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.StartsWith("U.S. President Biden", page.QuerySelector("h1")!.TextContent);
+        var headings = page.QuerySelectorAll(".reader-body h2");
+        Assert.Equal(3, headings.Length);
+        Assert.Equal("Prevent China's unilateral change of the status quo", headings[0].TextContent);
+        var paragraphs = page.QuerySelectorAll(".reader-body p");
+        Assert.Equal(21, paragraphs.Length);
+        var starts = page.QuerySelectorAll(".reader-body > [data-start]").Select(e => int.Parse(e.GetAttribute("data-start")!)).ToList();
+        Assert.Equal(24, starts.Count);
+        Assert.Equal(starts.Order(), starts);
+        Assert.Equal(0, starts[0]);
+        Assert.Equal("Washington", page.QuerySelector(".reader .dateline")!.TextContent);
+        Assert.Empty(page.QuerySelectorAll("script"));
+    }
+
+    [Fact]
+    public async Task Original_page_shows_the_raw_source_unrepaired()
+    {
+        var page = await HtmlDocument.GetAsync(client, await SeedUrlAsync() + "/original");
+
+        var raw = page.QuerySelector("pre.raw-source")!.TextContent;
+        Assert.Equal(await File.ReadAllTextAsync(RepoPaths.Seed), raw);
+        Assert.Contains("cooperation.Establish", raw);
+    }
+
+    [Theory]
+    [InlineData("/articles/no-such-article")]
+    [InlineData("/articles/no-such-article/original")]
+    [InlineData("/no/such/page")]
+    public async Task Unknown_pages_answer_a_readable_404(string url)
+    {
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await HtmlDocument.ParseAsync(response);
+        Assert.Equal("Page not found", page.QuerySelector("h1")!.TextContent);
+    }
+
+    private async Task<string> SeedUrlAsync()
+    {
+        var home = await HtmlDocument.GetAsync(client, "/");
+        return home.QuerySelector("a.article-link")!.GetAttribute("href")!;
+    }
+}
