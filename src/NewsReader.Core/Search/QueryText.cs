@@ -10,8 +10,8 @@ internal static class QueryText
     /// <summary>
     /// Bounds the input (before any other work, so a pasted megabyte costs nothing), then
     /// drops what cannot be searched or could mislead: control and invisible format
-    /// characters (bidi overrides, zero-width spaces), lone surrogates and non-characters,
-    /// which also make <see cref="string.Normalize()"/> throw. Whitespace of any kind becomes
+    /// characters (bidi overrides, zero-width spaces), lone surrogates, replacement
+    /// characters and non-characters, the first of which make <see cref="string.Normalize()"/> throw. Whitespace of any kind becomes
     /// one plain space so the lexer has a single separator. Typographic double quotes become
     /// <c>"</c> because phones type them for phrases. NFC composes accents so "café" typed
     /// with a combining accent reads as one word.
@@ -66,7 +66,9 @@ internal static class QueryText
         {
             return true;
         }
-        // Non-characters (U+FDD0..U+FDEF and every U+xxFFFE/U+xxFFFF) are never text.
-        return rune.Value is >= 0xFDD0 and <= 0xFDEF || (rune.Value & 0xFFFE) == 0xFFFE;
+        // Non-characters (U+FDD0..U+FDEF and every U+xxFFFE/U+xxFFFF) are never text, and
+        // U+FFFD only marks bytes a decoder already lost (it is what a lone surrogate
+        // becomes on its way through UTF-8), so neither is worth searching for.
+        return rune.Value is >= 0xFDD0 and <= 0xFDEF or 0xFFFD || (rune.Value & 0xFFFE) == 0xFFFE;
     }
 }
