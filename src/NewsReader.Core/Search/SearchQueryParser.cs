@@ -1,0 +1,168 @@
+namespace NewsReader.Core.Search;
+
+/// <summary>
+/// Turns what a user typed in the search box into a <see cref="SearchQuery"/>. It never throws
+/// and never passes user text to FTS5 as syntax; see the README beside this file for the grammar.
+/// </summary>
+public static class SearchQueryParser
+{
+    /// <summary>Input beyond this many characters is cut off (and the user told).</summary>
+    public const int MaxInputLength = 1000;
+
+    /// <summary>Words, phrases and filters beyond this many are ignored (and the user told).</summary>
+    public const int MaxTerms = 32;
+
+    /// <summary>The highlight colours <c>color:</c> accepts.</summary>
+    public static IReadOnlyList<string> Colors { get; } = ["yellow", "green", "blue", "pink", "purple"];
+
+    /// <summary>Parses a query; blank or null input gives <see cref="SearchQuery.Empty"/>.</summary>
+    public static SearchQuery Parse(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return SearchQuery.Empty;
+        }
+
+        var messages = new List<string>();
+        var tokens = QueryLexer.Tokenize(QueryText.Clean(input, messages), messages);
+        var filters = new FilterSet(messages);
+        var groups = new List<List<TextToken>>();
+        var excluded = new List<TextToken>();
+        var used = 0;
+        var limitReported = false;
+        var afterPositive = false;
+        var orPending = false;
+
+        foreach (var token in tokens)
+        {
+            if (token is OrToken)
+            {
+                if (orPending)
+                {
+                    messages.Add("Ignored a repeated OR.");
+                }
+                else if (!afterPositive)
+                {
+                    messages.Add(groups.Count == 0 && excluded.Count == 0 && !filters.Any
+                        ? "Ignored OR at the start: OR goes between two words."
+                        : "Ignored OR that follows no word to search for: OR goes between two words.");
+                }
+                else
+                {
+                    orPending = true;
+                }
+                continue;
+            }
+
+            if (token is TextToken { Text: var text } && !Fts5Text.HasTokenCharacters(text))
+            {
+                // FTS5 would see an empty phrase, which matches nothing and so empties an AND.
+                messages.Add(text.Length == 0 ? "Ignored empty quotes." : $"Ignored “{text}”: it has no letters or digits.");
+                continue;
+            }
+
+            if (used == MaxTerms)
+            {
+                if (!limitReported)
+                {
+                    messages.Add($"Only the first {MaxTerms} words, phrases and filters were used.");
+                    limitReported = true;
+                }
+                continue;
+            }
+            used++;
+
+            if (token is TextToken { Excluded: false } positive)
+            {
+                if (orPending)
+                {
+                    groups[^1].Add(positive);
+                }
+                else
+                {
+                    groups.Add([positive]);
+                }
+                orPending = false;
+                afterPositive = true;
+                continue;
+            }
+
+            if (orPending)
+            {
+                messages.Add($"Ignored OR before “{Describe(token)}”: OR goes between two words to search for.");
+                orPending = false;
+            }
+            afterPositive = false;
+            if (token is TextToken negative)
+            {
+                excluded.Add(negative);
+            }
+            else if (token is FilterToken filter)
+            {
+                filters.Apply(filter);
+            }
+        }
+
+        if (orPending)
+        {
+            messages.Add("Ignored OR at the end: OR goes between two words.");
+        }
+        filters.Check();
+
+        if (groups.Count == 0 && excluded.Count > 0)
+        {
+            messages.Add(filters.Any
+                ? "Exclusions alone match nothing, so only the filters were used; add a word to search for."
+                : "Add a word to search for; exclusions alone match nothing.");
+            excluded.Clear();
+        }
+
+        return new SearchQuery(
+            BuildMatch(groups, excluded),
+            groups.SelectMany(g => g).Select(t => t.Text).ToList(),
+            excluded.Select(t => t.Text).ToList(),
+            filters.Tags.ToList(),
+            filters.Color,
+            filters.ArticleSlug,
+            filters.HasNote,
+            filters.IsOrphan,
+            filters.IsPublic,
+            filters.Before,
+            filters.After,
+            messages);
+    }
+
+    /// <summary>
+    /// Writes the FTS5 expression with explicit AND and parentheses rather than relying on
+    /// FTS5's precedence (NOT, then AND, then OR), so it reads as the user meant. FTS5's NOT
+    /// is binary, hence exclusions hang off the whole positive part.
+    /// </summary>
+    private static string? BuildMatch(List<List<TextToken>> groups, List<TextToken> excluded)
+    {
+        if (groups.Count == 0)
+        {
+            return null;
+        }
+        var positive = string.Join(" AND ", groups.Select(g =>
+            g.Count == 1 ? Literal(g[0]) : "(" + string.Join(" OR ", g.Select(Literal)) + ")"));
+        if (excluded.Count == 0)
+        {
+            return positive;
+        }
+        if (groups.Count > 1)
+        {
+            positive = "(" + positive + ")";
+        }
+        return positive + string.Concat(excluded.Select(t => " NOT " + Literal(t)));
+    }
+
+    // FTS5's prefix syntax is a star after the closing quote: "read"* matches reading.
+    private static string Literal(TextToken token) => Fts5Text.Quote(token.Text) + (token.Prefix ? "*" : "");
+
+    private static string Describe(QueryToken token) => token switch
+    {
+        TextToken t => "-" + (t.Quoted ? "\"" + t.Text + "\"" : t.Text) + (t.Prefix ? "*" : ""),
+        FilterToken f => f.Typed,
+        _ => "OR",
+    };
+}
