@@ -1,4 +1,5 @@
 using NewsReader.Web;
+using NewsReader.Web.Accounts;
 using NewsReader.Web.Api;
 using NewsReader.Web.Data;
 using NewsReader.Web.Ingestion;
@@ -12,10 +13,13 @@ builder.AddNewsReaderLogging();
 // Store: one SQLite database, migrated at start-up.
 builder.Services.AddNewsReaderDb();
 
+// Accounts: Identity with cookies for pages and bearer tokens for scripts.
+builder.Services.AddNewsReaderAccounts();
+
 // Ingestion: seeds/ at start-up, and the `ingest <path>` verb.
 builder.Services.AddNewsReaderIngestion();
 
-// Pages, JSON API and the services behind them.
+// Pages, JSON API, antiforgery, rate limits and the services behind them.
 builder.Services.AddNewsReaderWeb();
 
 var app = builder.Build();
@@ -25,19 +29,19 @@ if (await app.RunIngestVerbAsync(args) is { } exitCode)
     return exitCode;
 }
 
-// Errors: a readable page for people, problem details for the API.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-}
-app.UseStatusCodePagesWithReExecute("/status/{0}");
+// Errors, status pages, HTTPS and security headers.
+app.UseNewsReaderErrorsAndHeaders();
 
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
 // Endpoints: pages by route under Pages/, API groups under Api/.
 app.MapRazorPages();
+app.MapAuth();
 app.MapArticles();
 app.MapHealth();
 

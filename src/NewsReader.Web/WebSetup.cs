@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NewsReader.Web.Articles;
+using NewsReader.Web.Security;
 using Serilog;
 
 namespace NewsReader.Web;
@@ -25,9 +26,35 @@ public static class WebSetup
     {
         services.AddRazorPages();
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures throw, so BadRequestExceptionHandler can say what was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddNewsReaderAntiforgery();
+        services.AddNewsReaderRateLimits();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddScoped<ArticleQueries>();
         return services;
     }
+
+    /// <summary>
+    /// Errors: problem details for the API, a readable page for people; security headers on
+    /// every response; HTTPS and HSTS outside Development.
+    /// </summary>
+    public static WebApplication UseNewsReaderErrorsAndHeaders(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseSecurityHeaders();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz");
 }

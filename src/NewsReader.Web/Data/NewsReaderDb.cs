@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NewsReader.Web.Accounts;
 
 namespace NewsReader.Web.Data;
 
-/// <summary>The one database of NewsReader: an embedded SQLite file.</summary>
-public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : DbContext(options)
+/// <summary>The one database of NewsReader, accounts included: an embedded SQLite file.</summary>
+public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();

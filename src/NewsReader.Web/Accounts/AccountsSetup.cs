@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Identity;
+using NewsReader.Web.Data;
+
+namespace NewsReader.Web.Accounts;
+
+/// <summary>ASP.NET Core Identity on the NewsReader database: cookies for pages, bearer tokens for scripts.</summary>
+public static class AccountsSetup
+{
+    public const string AllowRegistrationKey = "NewsReader:AllowRegistration";
+    public const string AuthCookieName = "newsreader.auth";
+
+    public static IServiceCollection AddNewsReaderAccounts(this IServiceCollection services)
+    {
+        services.AddAuthorization();
+        services.AddIdentityApiEndpoints<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddUserManager<NewsReaderUserManager>()
+            .AddEntityFrameworkStores<NewsReaderDb>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/status/403";
+            cookie.Cookie.Name = AuthCookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+        });
+        return services;
+    }
+
+    public static bool RegistrationOpen(IConfiguration configuration) => configuration.GetValue(AllowRegistrationKey, true);
+
+    /// <summary>
+    /// `/api/auth`: Identity's register, login (bearer `accessToken`), refresh and manage
+    /// endpoints, with registration closed when the configuration says so.
+    /// </summary>
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/auth")
+            .WithTags("Auth")
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var http = context.HttpContext;
+                if (http.Request.Path.StartsWithSegments("/api/auth/register")
+                    && !RegistrationOpen(http.RequestServices.GetRequiredService<IConfiguration>()))
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Registration is closed",
+                        detail: "This NewsReader does not accept new accounts.");
+                }
+                return await next(context);
+            })
+            .RequireRateLimiting(Security.RateLimits.AuthPolicy)
+            .MapIdentityApi<AppUser>();
+        return app;
+    }
+}

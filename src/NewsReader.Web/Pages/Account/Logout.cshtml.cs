@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsReader.Web.Accounts;
+
+namespace NewsReader.Web.Pages.Account;
+
+public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+}

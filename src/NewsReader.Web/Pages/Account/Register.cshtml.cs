@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using NewsReader.Web.Accounts;
+using NewsReader.Web.Security;
+
+namespace NewsReader.Web.Pages.Account;
+
+[EnableRateLimiting(RateLimits.AuthPolicy)]
+public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IConfiguration configuration) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required, EmailAddress, Display(Name = "E-mail")]
+        public string Email { get; set; } = "";
+
+        [Required, DataType(DataType.Password), StringLength(200, MinimumLength = 8, ErrorMessage = "The password must be at least 8 characters long.")]
+        public string Password { get; set; } = "";
+
+        [Required, DataType(DataType.Password), Compare(nameof(Password), ErrorMessage = "The two passwords differ."), Display(Name = "Repeat the password")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool RegistrationOpen => AccountsSetup.RegistrationOpen(configuration);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!RegistrationOpen)
+        {
+            return Page();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = new AppUser { UserName = Input.Email, Email = Input.Email };
+        var result = await users.CreateAsync(user, Input.Password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.Description);
+            }
+            return Page();
+        }
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect("/");
+    }
+}

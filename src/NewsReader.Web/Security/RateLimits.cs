@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace NewsReader.Web.Security;
+
+/// <summary>
+/// Limits log-in and registration attempts per client address, so a password cannot be
+/// guessed at speed. Only posts count: reading the forms is free.
+/// </summary>
+public static class RateLimits
+{
+    public const string AuthPolicy = "auth";
+    public const string PermitLimitKey = "NewsReader:RateLimit:AuthPermitLimit";
+    public const string WindowSecondsKey = "NewsReader:RateLimit:AuthWindowSeconds";
+
+    public static IServiceCollection AddNewsReaderRateLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(AuthPolicy, http =>
+            {
+                if (!HttpMethods.IsPost(http.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("reads");
+                }
+                var configuration = http.RequestServices.GetRequiredService<IConfiguration>();
+                var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = configuration.GetValue(PermitLimitKey, 10),
+                    Window = TimeSpan.FromSeconds(configuration.GetValue(WindowSecondsKey, 60)),
+                    QueueLimit = 0,
+                });
+            });
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many attempts",
+                        Detail = $"Too many log-in or registration attempts from this address. Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+}
