@@ -8,6 +8,7 @@ public static class AccountsSetup
 {
     public const string AllowRegistrationKey = "NewsReader:AllowRegistration";
     public const string AuthCookieName = "newsreader.auth";
+    private const string PagesOrApiScheme = "PagesOrApi";
 
     public static IServiceCollection AddNewsReaderAccounts(this IServiceCollection services)
     {
@@ -23,6 +24,15 @@ public static class AccountsSetup
             .AddRoles<IdentityRole>()
             .AddUserManager<NewsReaderUserManager>()
             .AddEntityFrameworkStores<NewsReaderDb>();
+        // Identity authenticates with a bearer token or the cookie. A challenge sends a person
+        // to the log-in page but answers an API client 401; a refusal is a plain 403 either way.
+        services.AddAuthentication(options =>
+            {
+                options.DefaultChallengeScheme = PagesOrApiScheme;
+                options.DefaultForbidScheme = IdentityConstants.BearerScheme;
+            })
+            .AddPolicyScheme(PagesOrApiScheme, null, options => options.ForwardDefaultSelector = context =>
+                context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/login";

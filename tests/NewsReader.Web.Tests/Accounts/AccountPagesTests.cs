@@ -1,0 +1,152 @@
+using System.Net.Http.Json;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Web.Accounts;
+using NewsReader.Web.Tests.Infrastructure;
+
+namespace NewsReader.Web.Tests.Accounts;
+
+public sealed class AccountPagesTests : IAsyncLifetime
+{
+    private readonly NewsReaderAppFactory app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Register_log_out_and_log_in_through_the_pages()
+    {
+        var client = app.CreateClient();
+
+        var registered = await Forms.RegisterAsync(client, "ada@example.org");
+        Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        Assert.Equal("ada@example.org", (await HtmlDocument.ParseAsync(registered)).QuerySelector("[data-testid=current-user]")?.TextContent);
+
+        var loggedOut = await Forms.SubmitAsync(client, "/", new Dictionary<string, string>(), "form[action='/account/logout']");
+        Assert.Null((await HtmlDocument.ParseAsync(loggedOut)).QuerySelector("[data-testid=current-user]"));
+
+        var loggedIn = await Forms.LoginAsync(client, "ada@example.org");
+        Assert.Equal("ada@example.org", (await HtmlDocument.ParseAsync(loggedIn)).QuerySelector("[data-testid=current-user]")?.TextContent);
+    }
+
+    [Fact]
+    public async Task The_first_account_is_the_administrator_and_the_second_is_not()
+    {
+        await Forms.RegisterAsync(app.CreateClient(), "first@example.org");
+        await Forms.RegisterAsync(app.CreateClient(), "second@example.org");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.True(await users.IsInRoleAsync((await users.FindByEmailAsync("first@example.org"))!, Roles.Administrator));
+        Assert.False(await users.IsInRoleAsync((await users.FindByEmailAsync("second@example.org"))!, Roles.Administrator));
+    }
+
+    [Fact]
+    public async Task Only_the_administrator_can_rerun_ingestion()
+    {
+        var admin = app.CreateClient();
+        await Forms.RegisterAsync(admin, "first@example.org");
+        var reader = app.CreateClient();
+        await Forms.RegisterAsync(reader, "second@example.org");
+
+        var report = await Forms.SubmitAsync(admin, "/admin/ingest", new Dictionary<string, string>());
+        Assert.Contains("1 unchanged", (await HtmlDocument.ParseAsync(report)).QuerySelector("[role=status]")!.TextContent);
+
+        var refused = await reader.GetAsync("/admin/ingest");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var anonymous = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/admin/ingest");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Weak_password_and_duplicate_email_are_explained_on_the_page()
+    {
+        var client = app.CreateClient();
+
+        var weak = await HtmlDocument.ParseAsync(await Forms.RegisterAsync(client, "weak@example.org", "password"));
+        Assert.Contains("uppercase", weak.QuerySelector(".form-errors")!.TextContent);
+
+        await Forms.RegisterAsync(app.CreateClient(), "taken@example.org");
+        var duplicate = await HtmlDocument.ParseAsync(await Forms.RegisterAsync(app.CreateClient(), "taken@example.org"));
+        Assert.Contains("already taken", duplicate.QuerySelector(".form-errors")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Change_password_then_log_in_with_the_new_one()
+    {
+        var client = app.CreateClient();
+        await Forms.RegisterAsync(client, "changer@example.org");
+
+        var changed = await Forms.SubmitAsync(client, "/account/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = TestUsers.Password,
+            ["Input.NewPassword"] = "Another-Secret-7",
+        });
+        Assert.Contains("has been changed", await changed.Content.ReadAsStringAsync());
+
+        var fresh = app.CreateClient();
+        var old = await HtmlDocument.ParseAsync(await Forms.LoginAsync(fresh, "changer@example.org"));
+        Assert.Null(old.QuerySelector("[data-testid=current-user]"));
+        var loggedIn = await HtmlDocument.ParseAsync(await Forms.LoginAsync(fresh, "changer@example.org", "Another-Secret-7"));
+        Assert.Equal("changer@example.org", loggedIn.QuerySelector("[data-testid=current-user]")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Repeated_failed_log_ins_lock_the_account_with_a_clear_message()
+    {
+        await Forms.RegisterAsync(app.CreateClient(), "target@example.org");
+        var attacker = app.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Forms.LoginAsync(attacker, "target@example.org", "wrong-password");
+        }
+        var page = await HtmlDocument.ParseAsync(await Forms.LoginAsync(attacker, "target@example.org"));
+
+        Assert.Contains("locked", page.QuerySelector(".form-errors")!.TextContent);
+        Assert.Null(page.QuerySelector("[data-testid=current-user]"));
+    }
+
+    [Fact]
+    public async Task A_form_post_without_its_antiforgery_token_is_rejected_with_400()
+    {
+        var client = app.CreateClient();
+
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "x@example.org",
+            ["Input.Password"] = TestUsers.Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
+
+public sealed class ClosedRegistrationTests : IAsyncLifetime
+{
+    private readonly NewsReaderAppFactory app = new();
+
+    public Task InitializeAsync()
+    {
+        app.Settings[AccountsSetup.AllowRegistrationKey] = "false";
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task The_form_says_registration_is_closed_and_the_api_refuses()
+    {
+        var client = app.CreateClient();
+
+        var page = await HtmlDocument.GetAsync(client, "/account/register");
+        Assert.Contains("Registration is closed", page.QuerySelector("main")!.TextContent);
+        Assert.Null(page.QuerySelector("main form"));
+
+        var api = await client.PostAsJsonAsync("/api/auth/register", new { email = "x@example.org", password = TestUsers.Password });
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+    }
+}
