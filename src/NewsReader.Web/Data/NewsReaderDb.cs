@@ -9,6 +9,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<Annotation> Annotations => Set<Annotation>();
+    public DbSet<AnnotationTag> AnnotationTags => Set<AnnotationTag>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -37,6 +39,26 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
             revision.HasIndex(r => r.ContentHash);
             revision.HasMany(r => r.Blocks).WithOne().HasForeignKey(b => b.RevisionId);
+        });
+
+        modelBuilder.Entity<Annotation>(annotation =>
+        {
+            annotation.HasIndex(a => new { a.ArticleId, a.OwnerId });
+            annotation.HasIndex(a => new { a.OwnerId, a.Created });
+            annotation.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId);
+            annotation.HasOne<AppUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            annotation.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+            annotation.Property(a => a.Visibility).HasConversion<string>().HasMaxLength(16);
+            annotation.Property(a => a.AnchorStatus).HasConversion<string>().HasMaxLength(16);
+            annotation.Property(a => a.Color).HasMaxLength(16);
+            annotation.Property(a => a.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<AnnotationTag>(tag =>
+        {
+            tag.HasIndex(t => new { t.AnnotationId, t.Name }).IsUnique();
+            tag.HasIndex(t => t.Name);
+            tag.Property(t => t.Name).HasMaxLength(64);
         });
 
         modelBuilder.Entity<RevisionBlock>(block =>

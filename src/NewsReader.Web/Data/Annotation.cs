@@ -1,0 +1,61 @@
+using NewsReader.Core.Anchoring;
+
+namespace NewsReader.Web.Data;
+
+/// <summary>Who may read an annotation besides its owner.</summary>
+public enum Visibility
+{
+    Private,
+    Public,
+}
+
+/// <summary>
+/// A highlight with an optional Markdown note and tags, anchored to an article by W3C
+/// selectors. The quote selector is what the reader selected, with its context, on the
+/// revision it was made on; Start/End place it on the article's current revision.
+/// </summary>
+public sealed class Annotation
+{
+    public Guid Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public required string OwnerId { get; set; }
+    public Visibility Visibility { get; set; }
+    public required string Color { get; set; }
+
+    /// <summary>The note as the owner wrote it, Markdown; null for a bare highlight.</summary>
+    public string? Note { get; set; }
+
+    /// <summary>The note rendered by <c>NoteMarkdown</c>, safe to put in a page as is.</summary>
+    public string? NoteHtml { get; set; }
+
+    public List<AnnotationTag> Tags { get; set; } = [];
+
+    public required string Exact { get; set; }
+    public required string Prefix { get; set; }
+    public required string Suffix { get; set; }
+
+    /// <summary>The revision whose text the selectors were made on.</summary>
+    public int MadeOnRevision { get; set; }
+
+    /// <summary>The revision <see cref="Start"/> and <see cref="End"/> refer to.</summary>
+    public int AnchoredRevision { get; set; }
+
+    public AnchorStatus AnchorStatus { get; set; }
+    public int? Start { get; set; }
+    public int? End { get; set; }
+
+    public DateTime Created { get; set; }
+    public DateTime Modified { get; set; }
+
+    /// <summary>Bumped on every change; the ETag and the optimistic-concurrency token.</summary>
+    public int Version { get; set; }
+}
+
+/// <summary>One tag of an annotation (a W3C body with purpose "tagging").</summary>
+public sealed class AnnotationTag
+{
+    public int Id { get; set; }
+    public Guid AnnotationId { get; set; }
+    public required string Name { get; set; }
+}
