@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -82,7 +83,6 @@ public static class NoteMarkdown
             return;
         }
         // Keep the link's visible text (which may hold emphasis) and drop the link itself.
-        var parent = link.Parent!;
         var anchor = (Inline)link;
         foreach (var child in link.ToList())
         {
@@ -91,6 +91,5 @@ public static class NoteMarkdown
             anchor = child;
         }
         link.Remove();
-        _ = parent;
     }
 }
