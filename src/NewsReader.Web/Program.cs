@@ -43,6 +43,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapAuth();
 app.MapArticles();
+app.MapAnnotations();
 app.MapHealth();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NewsReader.Web.Annotations;
 using NewsReader.Web.Articles;
 using NewsReader.Web.Security;
 using Serilog;
@@ -34,6 +35,7 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddScoped<ArticleQueries>();
+        services.AddScoped<AnnotationService>();
         return services;
     }
 

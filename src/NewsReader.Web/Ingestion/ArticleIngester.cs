@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Ingestion;
+using NewsReader.Web.Annotations;
 using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Ingestion;
@@ -97,11 +98,17 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         };
         db.ArticleRevisions.Add(revision);
         await db.SaveChangesAsync(cancellationToken);
+        var (anchored, moved, orphaned) = await AnnotationAnchoring.ReanchorAsync(db, article.Id, revision, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
         logger.LogInformation("{Outcome} article {Slug} revision {Revision} from {File}",
             isNew ? "Added" : "Revised", article.Slug, revision.Number, file);
+        if (anchored + moved + orphaned > 0)
+        {
+            logger.LogInformation("Re-anchored annotations of {Slug} on revision {Revision}: {Anchored} anchored, {Moved} moved, {Orphaned} orphaned",
+                article.Slug, revision.Number, anchored, moved, orphaned);
+        }
         return new IngestedFile(file, isNew ? IngestionOutcome.Added : IngestionOutcome.Revised, article.Slug);
     }
 

@@ -1,0 +1,217 @@
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Anchoring;
+using NewsReader.Web.Data;
+
+namespace NewsReader.Web.Annotations;
+
+/// <summary>What a caller asks to store: the selection, its note, tags, colour and visibility.</summary>
+public sealed record AnnotationDraft(
+    TextQuoteSelector Quote,
+    TextPositionSelector? Position,
+    string? Note,
+    IReadOnlyList<string> Tags,
+    string Color,
+    Visibility Visibility);
+
+/// <summary>Why an annotation request failed, as an HTTP status and a sentence for the person.</summary>
+public sealed record AnnotationFailure(int Status, string Title, string Detail)
+{
+    public static AnnotationFailure NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", what);
+
+    public static AnnotationFailure Invalid(string detail) => new(StatusCodes.Status400BadRequest, "Invalid annotation", detail);
+}
+
+/// <summary>An annotation or the reason there is none.</summary>
+public readonly record struct AnnotationOutcome(Annotation? Annotation, AnnotationFailure? Failure)
+{
+    public static implicit operator AnnotationOutcome(Annotation annotation) => new(annotation, null);
+
+    public static implicit operator AnnotationOutcome(AnnotationFailure failure) => new(null, failure);
+}
+
+/// <summary>
+/// Creates, reads, changes and deletes annotations with the access rules applied: anyone sees
+/// public annotations, only the owner sees private ones and only the owner changes anything.
+/// What a caller may not see answers "not found", so ids do not leak.
+/// </summary>
+public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
+{
+    /// <summary>The annotations on an article that <paramref name="userId"/> may see, in document order, orphans last.</summary>
+    public async Task<IReadOnlyList<Annotation>?> ListForArticleAsync(string slug, string? userId, CancellationToken cancellationToken = default)
+    {
+        var articleId = await db.Articles.Where(a => a.Slug == slug).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken);
+        if (articleId is null)
+        {
+            return null;
+        }
+        var list = await Visible(userId)
+            .Where(a => a.ArticleId == articleId)
+            .Include(a => a.Article).Include(a => a.Tags)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return list.OrderBy(a => a.Start ?? int.MaxValue).ThenBy(a => a.End).ThenBy(a => a.Created).ToList();
+    }
+
+    /// <summary>The annotation if <paramref name="userId"/> may see it.</summary>
+    public Task<Annotation?> FindVisibleAsync(Guid id, string? userId, CancellationToken cancellationToken = default) =>
+        Visible(userId).Include(a => a.Article).Include(a => a.Tags).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public async Task<AnnotationOutcome> CreateAsync(string ownerId, string articleSlug, AnnotationDraft draft, CancellationToken cancellationToken = default)
+    {
+        if (Validate(draft) is { } invalid)
+        {
+            return invalid;
+        }
+        var revision = await CurrentRevisionAsync(articleSlug, cancellationToken);
+        if (revision is null)
+        {
+            return AnnotationFailure.NotFound($"No article has the slug '{articleSlug}'.");
+        }
+        if (Place(revision, draft) is not { } placed)
+        {
+            return QuoteNotFound(draft.Quote);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var annotation = new Annotation
+        {
+            Id = Guid.NewGuid(),
+            ArticleId = revision.ArticleId,
+            OwnerId = ownerId,
+            Created = now,
+            Modified = now,
+            Version = 1,
+            Color = draft.Color,
+            Visibility = draft.Visibility,
+            Exact = placed.Quote.Exact,
+            Prefix = placed.Quote.Prefix,
+            Suffix = placed.Quote.Suffix,
+            MadeOnRevision = revision.Number,
+            AnchoredRevision = revision.Number,
+            AnchorStatus = AnchorStatus.Anchored,
+            Start = placed.Start,
+            End = placed.End,
+        };
+        ApplyContent(annotation, draft);
+        db.Annotations.Add(annotation);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await FindVisibleAsync(annotation.Id, ownerId, cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Replaces the note, tags, colour and visibility, and re-attaches the annotation when
+    /// the draft carries a new selection. <paramref name="expectedVersion"/> guards against
+    /// overwriting a change the caller has not seen (412).
+    /// </summary>
+    public async Task<AnnotationOutcome> UpdateAsync(Guid id, string userId, AnnotationDraft draft, bool reattach, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var annotation = await Owned(id, userId).Include(a => a.Tags).Include(a => a.Article).SingleOrDefaultAsync(cancellationToken);
+        if (annotation is null)
+        {
+            return AnnotationFailure.NotFound("No annotation of yours has this id.");
+        }
+        if (expectedVersion is { } expected && expected != annotation.Version)
+        {
+            return new AnnotationFailure(StatusCodes.Status412PreconditionFailed, "Changed meanwhile",
+                "The annotation was changed since you read it. Reload it and apply your change again.");
+        }
+        if (Validate(draft) is { } invalid)
+        {
+            return invalid;
+        }
+        if (reattach)
+        {
+            var revision = await CurrentRevisionAsync(annotation.Article.Slug, cancellationToken);
+            if (Place(revision!, draft) is not { } placed)
+            {
+                return QuoteNotFound(draft.Quote);
+            }
+            annotation.Exact = placed.Quote.Exact;
+            annotation.Prefix = placed.Quote.Prefix;
+            annotation.Suffix = placed.Quote.Suffix;
+            annotation.MadeOnRevision = annotation.AnchoredRevision = revision!.Number;
+            annotation.AnchorStatus = AnchorStatus.Anchored;
+            annotation.Start = placed.Start;
+            annotation.End = placed.End;
+        }
+        annotation.Color = draft.Color;
+        annotation.Visibility = draft.Visibility;
+        db.AnnotationTags.RemoveRange(annotation.Tags);
+        annotation.Tags.Clear();
+        ApplyContent(annotation, draft);
+        annotation.Modified = clock.GetUtcNow().UtcDateTime;
+        annotation.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new AnnotationFailure(StatusCodes.Status412PreconditionFailed, "Changed meanwhile", "The annotation was changed at the same time. Reload it and try again.");
+        }
+        return (await FindVisibleAsync(annotation.Id, userId, cancellationToken))!;
+    }
+
+    /// <summary>Deletes the annotation if it is the caller's; false when there is none to delete.</summary>
+    public async Task<bool> DeleteAsync(Guid id, string userId, CancellationToken cancellationToken = default) =>
+        await Owned(id, userId).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    private IQueryable<Annotation> Visible(string? userId) =>
+        db.Annotations.Where(a => a.Visibility == Visibility.Public || (userId != null && a.OwnerId == userId));
+
+    private IQueryable<Annotation> Owned(Guid id, string userId) =>
+        db.Annotations.Where(a => a.Id == id && a.OwnerId == userId);
+
+    private Task<ArticleRevision?> CurrentRevisionAsync(string slug, CancellationToken cancellationToken) =>
+        db.ArticleRevisions.Where(r => r.Article.Slug == slug).OrderByDescending(r => r.Number).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record Placement(int Start, int End, TextQuoteSelector Quote);
+
+    /// <summary>
+    /// Finds the selection in the revision and describes it again from the text itself, so
+    /// the stored quote and its 32 characters of context are exactly what the text holds.
+    /// </summary>
+    private static Placement? Place(ArticleRevision revision, AnnotationDraft draft)
+    {
+        var text = new CodePointText(revision.Text);
+        var result = Anchorer.Anchor(text, draft.Quote, draft.Position);
+        if (result is not { Start: { } start, End: { } end } || end <= start)
+        {
+            return null;
+        }
+        return new Placement(start, end, QuoteDescriber.Describe(text, start, end));
+    }
+
+    private static void ApplyContent(Annotation annotation, AnnotationDraft draft)
+    {
+        annotation.Note = string.IsNullOrWhiteSpace(draft.Note) ? null : draft.Note;
+        annotation.NoteHtml = annotation.Note is null ? null : NoteMarkdown.ToSafeHtml(annotation.Note);
+        annotation.Tags.AddRange(draft.Tags.Select(t => new AnnotationTag { Name = t }));
+    }
+
+    private static AnnotationFailure? Validate(AnnotationDraft draft)
+    {
+        if (string.IsNullOrWhiteSpace(draft.Quote.Exact))
+        {
+            return AnnotationFailure.Invalid("The quote (TextQuoteSelector.exact) is empty: select some text to annotate.");
+        }
+        if (draft.Quote.Exact.Length > AnnotationRules.MaxQuoteLength)
+        {
+            return AnnotationFailure.Invalid($"The quote is longer than {AnnotationRules.MaxQuoteLength:N0} characters.");
+        }
+        if (draft.Quote.Prefix.Length > AnnotationRules.MaxContextLength || draft.Quote.Suffix.Length > AnnotationRules.MaxContextLength)
+        {
+            return AnnotationFailure.Invalid($"A prefix or suffix is longer than {AnnotationRules.MaxContextLength:N0} characters.");
+        }
+        if (draft.Position is { } p && (p.Start < 0 || p.End < p.Start))
+        {
+            return AnnotationFailure.Invalid($"The TextPositionSelector [{p.Start}, {p.End}) is not a range: start must be at least 0 and end not before start.");
+        }
+        return AnnotationRules.Problem(draft.Note, draft.Tags, draft.Color) is { } problem ? AnnotationFailure.Invalid(problem) : null;
+    }
+
+    private static AnnotationFailure QuoteNotFound(TextQuoteSelector quote) =>
+        new(StatusCodes.Status422UnprocessableEntity, "Quote not found",
+            $"The quoted text \"{Shorten(quote.Exact)}\" is not in the current revision of the article.");
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+}

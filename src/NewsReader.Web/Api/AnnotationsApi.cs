@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using NewsReader.Web.Annotations;
+using NewsReader.Web.Articles;
+using NewsReader.Web.Data;
+using NewsReader.Web.Security;
+
+namespace NewsReader.Web.Api;
+
+/// <summary>
+/// `/api/annotations`: W3C Web Annotations in JSON-LD. Reads are open to anyone for public
+/// annotations; writes need an account (cookie with antiforgery token, or bearer token).
+/// </summary>
+public static class AnnotationsApi
+{
+    public static IEndpointRouteBuilder MapAnnotations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/annotations").WithTags("Annotations").RequireAntiforgeryForCookies();
+
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/", CreateAsync).RequireAuthorization();
+        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization();
+        group.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(string? article, HttpContext http, AnnotationService annotations, ArticleQueries articles, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(article))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Article required", "Name the article: /api/annotations?article={slug}.");
+        }
+        var document = await articles.FindAsync(article, ct);
+        var list = document is null ? null : await annotations.ListForArticleAsync(article, UserId(http), ct);
+        if (document is null || list is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Article not found", $"No article has the slug '{article}'.");
+        }
+        return LinkedData(W3cAnnotationJson.WriteCollection(list, BaseUrl(http), article, document.Summary.Title).ToJsonString());
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, AnnotationService annotations, CancellationToken ct)
+    {
+        var annotation = await annotations.FindVisibleAsync(id, UserId(http), ct);
+        return annotation is null ? NotFound() : Representation(http, annotation, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> CreateAsync(JsonElement body, HttpContext http, AnnotationService annotations, CancellationToken ct)
+    {
+        var (request, problem) = W3cAnnotationJson.Read(body);
+        if (request is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid annotation", problem!);
+        }
+        if (!request.HasSelector)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid annotation", "The target needs a TextQuoteSelector naming the text to highlight.");
+        }
+        var outcome = await annotations.CreateAsync(UserId(http)!, request.ArticleSlug, request.Draft, ct);
+        if (outcome.Failure is { } failure)
+        {
+            return Problem(failure);
+        }
+        http.Response.Headers.Location = $"{BaseUrl(http)}/api/annotations/{outcome.Annotation!.Id}";
+        return Representation(http, outcome.Annotation, StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> UpdateAsync(Guid id, JsonElement body, HttpContext http, AnnotationService annotations, CancellationToken ct)
+    {
+        var (request, problem) = W3cAnnotationJson.Read(body);
+        if (request is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid annotation", problem!);
+        }
+        var expected = http.Request.Headers.IfMatch.ToString() is { Length: > 0 } ifMatch && ifMatch != "*" ? VersionOf(ifMatch) : null;
+        if (http.Request.Headers.IfMatch.Count > 0 && http.Request.Headers.IfMatch.ToString() != "*" && expected is null)
+        {
+            return Problem(StatusCodes.Status412PreconditionFailed, "Changed meanwhile", "The If-Match header names no version of this annotation.");
+        }
+        var outcome = await annotations.UpdateAsync(id, UserId(http)!, request.Draft, reattach: request.HasSelector, expected, ct);
+        return outcome.Failure is { } failure ? Problem(failure) : Representation(http, outcome.Annotation!, StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, AnnotationService annotations, CancellationToken ct) =>
+        await annotations.DeleteAsync(id, UserId(http)!, ct) ? TypedResults.NoContent() : NotFound();
+
+    private static IResult Representation(HttpContext http, Annotation annotation, int status)
+    {
+        http.Response.Headers.ETag = ETag(annotation);
+        return LinkedData(W3cAnnotationJson.Write(annotation, BaseUrl(http)).ToJsonString(), status);
+    }
+
+    /// <summary>The strong ETag of an annotation's current version.</summary>
+    public static string ETag(Annotation annotation) => $"\"{annotation.Version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static int? VersionOf(string ifMatch)
+    {
+        foreach (var tag in ifMatch.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var value = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+            if (int.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return version;
+            }
+        }
+        return null;
+    }
+
+    private static IResult LinkedData(string json, int status = StatusCodes.Status200OK) =>
+        Results.Text(json, W3cAnnotationJson.MediaType, System.Text.Encoding.UTF8, status);
+
+    private static IResult NotFound() =>
+        Problem(StatusCodes.Status404NotFound, "Annotation not found", "There is no annotation with this id that you may see.");
+
+    private static IResult Problem(AnnotationFailure failure) => Problem(failure.Status, failure.Title, failure.Detail);
+
+    private static IResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+
+    private static string? UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+}
