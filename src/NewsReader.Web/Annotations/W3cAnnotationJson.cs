@@ -17,6 +17,11 @@ public static class W3cAnnotationJson
     public const string Context = "http://www.w3.org/ns/anno.jsonld";
     public const string MediaType = "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"";
 
+    /// <summary>The highlight colours as CSS classes, the same as the reader's marks use.</summary>
+    public const string HighlightStylesheet =
+        ".yellow { background-color: #fde68a; } .green { background-color: #bbf7d0; } .blue { background-color: #bfdbfe; } " +
+        ".pink { background-color: #fbcfe8; } .purple { background-color: #ddd6fe; }";
+
     /// <summary>What a posted annotation asks for: the article it targets and the draft to store.</summary>
     public sealed record Request(string ArticleSlug, AnnotationDraft Draft, bool HasSelector);
 
@@ -47,6 +52,8 @@ public static class W3cAnnotationJson
             ["created"] = Timestamp(a.Created),
             ["modified"] = Timestamp(a.Modified),
             ["creator"] = new JsonObject { ["id"] = $"{baseUrl}/users/{a.OwnerId}", ["type"] = "Person" },
+            // The W3C model asks for a stylesheet wherever styleClass is used.
+            ["stylesheet"] = new JsonObject { ["type"] = "CssStylesheet", ["value"] = HighlightStylesheet },
             ["target"] = new JsonObject
             {
                 ["source"] = $"{baseUrl}/articles/{a.Article.Slug}",

@@ -1,0 +1,21 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace NewsReader.Web.Tests.Infrastructure;
+
+/// <summary>Accounts made through `/api/auth`, and clients that carry their bearer token.</summary>
+public static class ApiUsers
+{
+    public static async Task<HttpClient> RegisterAsync(NewsReaderAppFactory app, string email)
+    {
+        var client = app.CreateClient();
+        var registered = await client.PostAsJsonAsync("/api/auth/register", new { email, password = TestUsers.Password });
+        registered.EnsureSuccessStatusCode();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = TestUsers.Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
