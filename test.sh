@@ -13,6 +13,16 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
 
+# The W3C conformance tests run the shared JSON-Schema suite (../shared/conformance) with
+# Node and ajv; install the packages only when missing, so later runs need no network.
+validator_modules=.cache/w3c-validator/node_modules
+if [ ! -f "$validator_modules/ajv/package.json" ] || [ ! -f "$validator_modules/ajv-draft-04/package.json" ] \
+   || [ ! -f "$validator_modules/ajv-formats/package.json" ]; then
+  echo "Installing ajv for the W3C conformance tests..."
+  npm install --silent --prefix .cache/w3c-validator ajv@8 ajv-draft-04 ajv-formats \
+    || echo "npm install failed: the W3C conformance tests will say what is missing."
+fi
+
 rm -rf TestResults
 set +e
 dotnet test NewsReader.sln --logger "trx" --results-directory TestResults "$@"
