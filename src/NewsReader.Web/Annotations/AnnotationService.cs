@@ -5,8 +5,9 @@ using NewsReader.Web.Data;
 namespace NewsReader.Web.Annotations;
 
 /// <summary>What a caller asks to store: the selection, its note, tags, colour and visibility.</summary>
+/// <remarks>A draft without a quote leaves an existing annotation where it is.</remarks>
 public sealed record AnnotationDraft(
-    TextQuoteSelector Quote,
+    TextQuoteSelector? Quote,
     TextPositionSelector? Position,
     string? Note,
     IReadOnlyList<string> Tags,
@@ -58,6 +59,10 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
 
     public async Task<AnnotationOutcome> CreateAsync(string ownerId, string articleSlug, AnnotationDraft draft, CancellationToken cancellationToken = default)
     {
+        if (draft.Quote is null)
+        {
+            return AnnotationFailure.Invalid("The target needs a TextQuoteSelector naming the text to highlight.");
+        }
         if (Validate(draft) is { } invalid)
         {
             return invalid;
@@ -69,7 +74,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         }
         if (Place(revision, draft) is not { } placed)
         {
-            return QuoteNotFound(draft.Quote);
+            return QuoteNotFound(draft.Quote!);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var annotation = new Annotation
@@ -99,10 +104,10 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
 
     /// <summary>
     /// Replaces the note, tags, colour and visibility, and re-attaches the annotation when
-    /// the draft carries a new selection. <paramref name="expectedVersion"/> guards against
+    /// the draft carries a quote (a new selection). <paramref name="expectedVersion"/> guards against
     /// overwriting a change the caller has not seen (412).
     /// </summary>
-    public async Task<AnnotationOutcome> UpdateAsync(Guid id, string userId, AnnotationDraft draft, bool reattach, int? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<AnnotationOutcome> UpdateAsync(Guid id, string userId, AnnotationDraft draft, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var annotation = await Owned(id, userId).Include(a => a.Tags).Include(a => a.Article).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
@@ -118,12 +123,12 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         {
             return invalid;
         }
-        if (reattach)
+        if (draft.Quote is { } quote)
         {
             var revision = await CurrentRevisionAsync(annotation.Article.Slug, cancellationToken);
             if (Place(revision!, draft) is not { } placed)
             {
-                return QuoteNotFound(draft.Quote);
+                return QuoteNotFound(quote);
             }
             annotation.Exact = placed.Quote.Exact;
             annotation.Prefix = placed.Quote.Prefix;
@@ -173,7 +178,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
     private static Placement? Place(ArticleRevision revision, AnnotationDraft draft)
     {
         var text = new CodePointText(revision.Text);
-        var result = Anchorer.Anchor(text, draft.Quote, draft.Position);
+        var result = Anchorer.Anchor(text, draft.Quote!, draft.Position);
         if (result is not { Start: { } start, End: { } end } || end <= start)
         {
             return null;
@@ -190,15 +195,15 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
 
     private static AnnotationFailure? Validate(AnnotationDraft draft)
     {
-        if (string.IsNullOrWhiteSpace(draft.Quote.Exact))
+        if (draft.Quote is { } quote && string.IsNullOrWhiteSpace(quote.Exact))
         {
             return AnnotationFailure.Invalid("The quote (TextQuoteSelector.exact) is empty: select some text to annotate.");
         }
-        if (draft.Quote.Exact.Length > AnnotationRules.MaxQuoteLength)
+        if (draft.Quote is { Exact.Length: > AnnotationRules.MaxQuoteLength })
         {
             return AnnotationFailure.Invalid($"The quote is longer than {AnnotationRules.MaxQuoteLength:N0} characters.");
         }
-        if (draft.Quote.Prefix.Length > AnnotationRules.MaxContextLength || draft.Quote.Suffix.Length > AnnotationRules.MaxContextLength)
+        if (draft.Quote is { } q && (q.Prefix.Length > AnnotationRules.MaxContextLength || q.Suffix.Length > AnnotationRules.MaxContextLength))
         {
             return AnnotationFailure.Invalid($"A prefix or suffix is longer than {AnnotationRules.MaxContextLength:N0} characters.");
         }

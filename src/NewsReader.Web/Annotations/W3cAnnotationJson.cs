@@ -23,7 +23,7 @@ public static class W3cAnnotationJson
         ".pink { background-color: #fbcfe8; } .purple { background-color: #ddd6fe; }";
 
     /// <summary>What a posted annotation asks for: the article it targets and the draft to store.</summary>
-    public sealed record Request(string ArticleSlug, AnnotationDraft Draft, bool HasSelector);
+    public sealed record Request(string ArticleSlug, AnnotationDraft Draft);
 
     public static JsonObject Write(Annotation a, string baseUrl)
     {
@@ -160,7 +160,6 @@ public static class W3cAnnotationJson
                 }
             }
         }
-        var hasSelector = quote is not null;
         if (quote is null && position is not null)
         {
             return Fail("A TextQuoteSelector is required; a position alone cannot survive a revision of the article.");
@@ -215,8 +214,8 @@ public static class W3cAnnotationJson
                 return Fail("visibility must be \"private\" or \"public\".");
             }
         }
-        var draft = new AnnotationDraft(quote ?? new TextQuoteSelector("", "", ""), position, note, AnnotationRules.NormalizeTags(tags), color, visibility);
-        return (new Request(slug, draft, hasSelector), null);
+        var draft = new AnnotationDraft(quote, position, note, AnnotationRules.NormalizeTags(tags), color, visibility);
+        return (new Request(slug, draft), null);
     }
 
     /// <summary>The slug of an article URL, absolute or relative; null when it is not one.</summary>

@@ -54,10 +54,6 @@ public static class AnnotationsApi
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid annotation", problem!);
         }
-        if (!request.HasSelector)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid annotation", "The target needs a TextQuoteSelector naming the text to highlight.");
-        }
         var outcome = await annotations.CreateAsync(UserId(http)!, request.ArticleSlug, request.Draft, ct);
         if (outcome.Failure is { } failure)
         {
@@ -74,12 +70,10 @@ public static class AnnotationsApi
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid annotation", problem!);
         }
-        var expected = http.Request.Headers.IfMatch.ToString() is { Length: > 0 } ifMatch && ifMatch != "*" ? VersionOf(ifMatch) : null;
-        if (http.Request.Headers.IfMatch.Count > 0 && http.Request.Headers.IfMatch.ToString() != "*" && expected is null)
-        {
-            return Problem(StatusCodes.Status412PreconditionFailed, "Changed meanwhile", "The If-Match header names no version of this annotation.");
-        }
-        var outcome = await annotations.UpdateAsync(id, UserId(http)!, request.Draft, reattach: request.HasSelector, expected, ct);
+        // No If-Match (or "*") means "whatever is there"; an unreadable one can match nothing.
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        int? expected = ifMatch is "" or "*" ? null : VersionOf(ifMatch) ?? -1;
+        var outcome = await annotations.UpdateAsync(id, UserId(http)!, request.Draft, expected, ct);
         return outcome.Failure is { } failure ? Problem(failure) : Representation(http, outcome.Annotation!, StatusCodes.Status200OK);
     }
 

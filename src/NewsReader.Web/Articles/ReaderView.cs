@@ -1,0 +1,59 @@
+using NewsReader.Core.Anchoring;
+using NewsReader.Core.Text;
+using NewsReader.Web.Data;
+
+namespace NewsReader.Web.Articles;
+
+/// <summary>One highlight over a segment; the first segment of an annotation carries its #annotation-{id} anchor.</summary>
+public sealed record SegmentMark(Annotation Annotation, bool IsFirst);
+
+/// <summary>A piece of a block's text and the highlights over it, outermost first.</summary>
+public sealed record RenderedSegment(string Text, IReadOnlyList<SegmentMark> Marks);
+
+/// <summary>A heading or paragraph ready to render: its offsets and its segments.</summary>
+public sealed record RenderedBlock(TextBlock Block, IReadOnlyList<RenderedSegment> Segments);
+
+/// <summary>
+/// An article with the annotations a reader may see laid over it: blocks cut into segments
+/// at every highlight boundary, so the page can render overlapping highlights as nested
+/// &lt;mark&gt; elements without any script.
+/// </summary>
+public sealed class ReaderView
+{
+    public required ArticleDocument Article { get; init; }
+    public required IReadOnlyList<RenderedBlock> Blocks { get; init; }
+
+    /// <summary>Placed annotations in document order.</summary>
+    public required IReadOnlyList<Annotation> Placed { get; init; }
+
+    /// <summary>Annotations whose quote is no longer in the text.</summary>
+    public required IReadOnlyList<Annotation> Orphans { get; init; }
+
+    public static ReaderView Build(ArticleDocument article, IReadOnlyList<Annotation> annotations)
+    {
+        var placed = annotations.Where(a => a.AnchorStatus != AnchorStatus.Orphaned && a.Start is not null && a.End > a.Start).ToList();
+        var byId = placed.ToDictionary(a => a.Id.ToString());
+        var ranges = placed.Select(a => new HighlightRange(a.Id.ToString(), a.Start!.Value, a.End!.Value)).ToList();
+        var seen = new HashSet<Guid>();
+        var blocks = new List<RenderedBlock>(article.Blocks.Count);
+        var text = new CodePointText(article.Text);
+        foreach (var block in article.Blocks)
+        {
+            var segments = HighlightLayout.Segments(block.Start, block.End, ranges);
+            var rendered = new List<RenderedSegment>(segments.Count);
+            foreach (var segment in segments)
+            {
+                var marks = segment.Highlights.Select(h => byId[h.Id]).Select(a => new SegmentMark(a, seen.Add(a.Id))).ToList();
+                rendered.Add(new RenderedSegment(text.Slice(segment.Start, segment.End), marks));
+            }
+            blocks.Add(new RenderedBlock(block, rendered));
+        }
+        return new ReaderView
+        {
+            Article = article,
+            Blocks = blocks,
+            Placed = placed,
+            Orphans = annotations.Except(placed).ToList(),
+        };
+    }
+}
