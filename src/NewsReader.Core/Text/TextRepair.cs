@@ -25,7 +25,7 @@ public static partial class TextRepair
     /// </summary>
     public static string JoinSpacedHyphens(string text) => SpacedHyphen().Replace(text, "-");
 
-    [GeneratedRegex(@"(\p{Ll}[.!?][""”’]?)(\p{Lu}\p{Ll})")]
+    [GeneratedRegex(@"(\p{Ll}[""”’]?[.!?][""”’]?)(\p{Lu}\p{Ll})")]
     private static partial Regex GluedSentence();
 
     [GeneratedRegex(@"(?<=[\p{L}.]) +-(?=\p{L})")]

@@ -8,6 +8,7 @@ public class TextRepairTests
     [InlineData("strategic cooperation.Establish closer ties", "strategic cooperation. Establish closer ties")]
     [InlineData("defend Japan.The two said", "defend Japan. The two said")]
     [InlineData("said \"yes.\"Then", "said \"yes.\" Then")]
+    [InlineData("\"our friendship\".Kishida quoted", "\"our friendship\". Kishida quoted")]
     [InlineData("the US -Japan alliance", "the US-Japan alliance")]
     [InlineData("U.S. -Japanese relations", "U.S.-Japanese relations")]
     [InlineData("closed -door summit", "closed-door summit")]

@@ -95,13 +95,15 @@ async function create(selectors, options) {
   location.reload();
 }
 
-let pending = null;
+let pending = null; // the selection the toolbar acts on
+let noteTarget = null; // the selection the note dialog will save
 
 function hideToolbar() {
   toolbar.hidden = true;
 }
 
 function placeToolbar() {
+  if (dialog.open) return;
   pending = currentSelectors();
   if (!pending) return hideToolbar();
   const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
@@ -112,7 +114,7 @@ function placeToolbar() {
 }
 
 function openNoteDialog(selectors) {
-  pending = selectors;
+  noteTarget = selectors;
   dialog.querySelector(".note-quote").textContent = selectors.quote.exact;
   dialog.querySelector(".dialog-error").textContent = "";
   dialog.showModal();
@@ -172,7 +174,7 @@ if (toolbar && article.dataset.signedIn === "true") {
       color: form.querySelector("[name='Form.Color']").value,
       visibility: form.querySelector("[name='Form.Visibility']").value.toLowerCase(),
     };
-    create(pending, options).catch((e) => (dialog.querySelector(".dialog-error").textContent = e.message));
+    create(noteTarget, options).catch((e) => (dialog.querySelector(".dialog-error").textContent = e.message));
   });
   document.addEventListener("click", (event) => {
     const button = event.target.closest(".reattach-selection");

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using NewsReader.Web.Tests.Infrastructure;
+
+namespace NewsReader.Web.Tests.Browser;
+
+/// <summary>Steps several browser tests share.</summary>
+public static class BrowserSession
+{
+    /// <summary>Registers a fresh account through the form; the page is left signed in.</summary>
+    public static async Task<string> SignUpAsync(IPage page)
+    {
+        var email = $"reader-{Guid.NewGuid():N}@example.org";
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
+        await page.GetByLabel("Repeat the password").FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(email);
+        return email;
+    }
+
+    /// <summary>Selects the text from the start of one phrase to the end of another, as a mouse drag would.</summary>
+    public static Task SelectAsync(IPage page, string from, string to) =>
+        page.EvaluateAsync(@"([from, to]) => {
+            const body = document.querySelector('.reader-body');
+            const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+            const find = (needle) => {
+                walker.currentNode = body;
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    const at = node.textContent.indexOf(needle);
+                    if (at >= 0) return [node, at];
+                }
+                throw new Error('not in the article: ' + needle);
+            };
+            const [startNode, startAt] = find(from);
+            const [endNode, endAt] = find(to);
+            const range = document.createRange();
+            range.setStart(startNode, startAt);
+            range.setEnd(endNode, endAt + to.length);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+            document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        }", new[] { from, to });
+}
