@@ -156,6 +156,16 @@ public class AnchorerTests
     }
 
     [Fact]
+    public void Slice_checking_orphans_a_long_quote_whose_middle_was_rewritten()
+    {
+        string quote = "The mayor said the plan would bring four hundred jobs to the town within five years.";
+        string revised = Story.Replace("would bring four hundred jobs", "is, in her words, a disaster");
+        Assert.NotEqual(AnchorStatus.Orphaned, Anchorer.Anchor(revised, new TextQuoteSelector(quote), null).Status);
+        Assert.Equal(AnchorStatus.Orphaned, Anchorer.Anchor(revised, new TextQuoteSelector(quote), null, options: AnchorOptions.DomAnchorTextQuote).Status);
+        Assert.Equal(AnchorStatus.Moved, Anchorer.Anchor(Story.Replace("four", "4"), new TextQuoteSelector(quote), null, options: AnchorOptions.DomAnchorTextQuote).Status);
+    }
+
+    [Fact]
     public void Describe_keeps_32_code_points_of_context()
     {
         string text = new string('a', 40) + "😃QUOTE😃" + new string('b', 40);
