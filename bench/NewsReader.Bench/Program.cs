@@ -1,1 +1,14 @@
-﻿Console.WriteLine("Hello, World!");
+// Benchmark harness: `dotnet run -c Release --project bench/NewsReader.Bench -- <verb> [args]`.
+// Each verb lives in its own file; add one line to this table to add a verb.
+var verbs = new Dictionary<string, Func<string[], int>>
+{
+    ["anchor"] = AnchorCommand.Run,
+    ["anchor-revision"] = AnchorRevisionCommand.Run,
+};
+
+if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
+{
+    Console.Error.WriteLine($"usage: NewsReader.Bench <verb> [args]; verbs: {string.Join(", ", verbs.Keys)}");
+    return 2;
+}
+return verb(args[1..]);

@@ -23,6 +23,23 @@ public sealed record AnchorResult(AnchorStatus Status, int? Start, int? End, dou
     public static AnchorResult Orphaned { get; } = new(AnchorStatus.Orphaned, null, null, 0);
 }
 
+/// <summary>How strict <see cref="Anchorer"/> is with approximate matches.</summary>
+/// <param name="CheckSlices">
+/// Also demand what tilgovi/dom-anchor-text-quote demands: cut the quote into 32-code-point
+/// slices and find each one, in order, near where the previous one ended, scoring
+/// errors / slice length + distance / 64 and rejecting any slice above 0.5. Hypothesis only
+/// bounds the whole quote's errors, so it places a long quote whose middle was rewritten;
+/// this rejects it, at the price of orphaning more highlights on heavily edited text.
+/// </param>
+public sealed record AnchorOptions(bool CheckSlices = false)
+{
+    /// <summary>The Hypothesis client's rules (the default).</summary>
+    public static AnchorOptions Hypothesis { get; } = new();
+
+    /// <summary>Hypothesis' ranking, with dom-anchor-text-quote's per-slice acceptance.</summary>
+    public static AnchorOptions DomAnchorTextQuote { get; } = new(CheckSlices: true);
+}
+
 /// <summary>
 /// Places an annotation's TextQuoteSelector (and optional TextPositionSelector) in a text
 /// that may have been revised since, following the Hypothesis client's <c>matchQuote</c>:
@@ -46,11 +63,11 @@ public static class Anchorer
     /// Anchors <paramref name="quote"/> in <paramref name="text"/>. The position, when given, is tried
     /// first and is the default <paramref name="hint"/> (the code point where the quote is expected to start).
     /// </summary>
-    public static AnchorResult Anchor(string text, TextQuoteSelector quote, TextPositionSelector? position, int? hint = null) =>
-        Anchor(new CodePointText(text), quote, position, hint);
+    public static AnchorResult Anchor(string text, TextQuoteSelector quote, TextPositionSelector? position, int? hint = null, AnchorOptions? options = null) =>
+        Anchor(new CodePointText(text), quote, position, hint, options);
 
-    /// <inheritdoc cref="Anchor(string, TextQuoteSelector, TextPositionSelector?, int?)"/>
-    public static AnchorResult Anchor(CodePointText text, TextQuoteSelector quote, TextPositionSelector? position, int? hint = null)
+    /// <inheritdoc cref="Anchor(string, TextQuoteSelector, TextPositionSelector?, int?, AnchorOptions?)"/>
+    public static AnchorResult Anchor(CodePointText text, TextQuoteSelector quote, TextPositionSelector? position, int? hint = null, AnchorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(quote);
@@ -71,6 +88,15 @@ public static class Anchorer
         {
             int maxErrors = Math.Min(MaxErrorsCap, exact.Length / 2);
             candidates = ApproximateMatcher.Search(points, exact, maxErrors);
+            if ((options ?? AnchorOptions.Hypothesis).CheckSlices)
+            {
+                var accepted = new List<ApproximateMatch>();
+                foreach (var candidate in candidates)
+                {
+                    if (EverySliceFound(points, exact, candidate.Start)) accepted.Add(candidate);
+                }
+                candidates = accepted;
+            }
         }
         if (candidates.Count == 0) return AnchorResult.Orphaned;
 
@@ -90,6 +116,41 @@ public static class Anchorer
 
         bool samePlace = best.Errors == 0 && (position is null || (best.Start == position.Start && best.End == position.End));
         return new AnchorResult(samePlace ? AnchorStatus.Anchored : AnchorStatus.Moved, best.Start, best.End, bestScore);
+    }
+
+    private const int SliceLength = 32;
+    private const int SliceDistance = 64;
+    private const double SliceThreshold = 0.5;
+
+    /// <summary>dom-anchor-text-quote's test (diff-match-patch's bitap scoring) on slices of the quote, starting at <paramref name="start"/>.</summary>
+    private static bool EverySliceFound(ReadOnlySpan<int> points, int[] exact, int start)
+    {
+        int expected = start;
+        for (int from = 0; from < exact.Length; from += SliceLength)
+        {
+            var slice = exact.AsSpan(from, Math.Min(SliceLength, exact.Length - from));
+            // Beyond this reach even an exact slice scores above the threshold.
+            int reach = (int)(SliceThreshold * SliceDistance);
+            int windowStart = Math.Max(0, expected - reach);
+            int windowEnd = Math.Min(points.Length, expected + reach + 2 * slice.Length);
+            if (windowStart >= windowEnd) return false;
+
+            double bestScore = double.PositiveInfinity;
+            int bestStart = -1;
+            var window = points[windowStart..windowEnd];
+            foreach (var m in ApproximateMatcher.SearchAll(window, slice, slice.Length / 2))
+            {
+                double score = (double)m.Errors / slice.Length + Math.Abs(windowStart + m.Start - expected) / (double)SliceDistance;
+                if (score < bestScore)
+                {
+                    bestScore = score;
+                    bestStart = windowStart + m.Start;
+                }
+            }
+            if (bestScore > SliceThreshold) return false;
+            expected = bestStart + slice.Length;
+        }
+        return true;
     }
 
     private static List<ApproximateMatch> ExactOccurrences(ReadOnlySpan<int> points, int[] exact)
