@@ -1,3 +1,4 @@
+using NewsReader.Core.Text;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;

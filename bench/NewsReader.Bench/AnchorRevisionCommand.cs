@@ -1,3 +1,4 @@
+using NewsReader.Core.Text;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;

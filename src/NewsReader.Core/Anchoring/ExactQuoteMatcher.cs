@@ -1,3 +1,4 @@
+using NewsReader.Core.Text;
 namespace NewsReader.Core.Anchoring;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using NewsReader.Core.Text;
 namespace NewsReader.Core.Anchoring;
 
 /// <summary>Apache Annotator's options for <see cref="QuoteDescriber.DescribeUnambiguous(string, int, int, DescribeOptions?)"/>.</summary>

@@ -1,3 +1,4 @@
+using NewsReader.Core.Text;
 using NewsReader.Core.Anchoring;
 
 namespace NewsReader.Core.Tests.Anchoring;

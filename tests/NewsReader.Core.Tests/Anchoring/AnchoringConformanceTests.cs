@@ -1,3 +1,4 @@
+using NewsReader.Core.Text;
 using System.Text.Json.Nodes;
 using NewsReader.Core.Anchoring;
 

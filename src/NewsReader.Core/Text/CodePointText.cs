@@ -1,4 +1,4 @@
-namespace NewsReader.Core.Anchoring;
+namespace NewsReader.Core.Text;
 
 /// <summary>
 /// A text decoded once into code points, so that anchoring many annotations against the
