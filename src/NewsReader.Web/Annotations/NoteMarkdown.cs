@@ -41,7 +41,7 @@ public static class NoteMarkdown
         {
             if (link.IsImage || !IsSafe(link.Url))
             {
-                ReplaceWithText(link, link.IsImage ? AltText(link) : null);
+                Unwrap(link);
                 continue;
             }
             link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow noopener");
@@ -72,17 +72,9 @@ public static class NoteMarkdown
         return Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && SafeSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static string AltText(LinkInline image) =>
-        string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-
-    private static void ReplaceWithText(LinkInline link, string? text)
+    /// <summary>Keeps a link's visible text, or an image's alt text, and drops the link itself.</summary>
+    private static void Unwrap(LinkInline link)
     {
-        if (text is not null)
-        {
-            link.ReplaceBy(new LiteralInline(text));
-            return;
-        }
-        // Keep the link's visible text (which may hold emphasis) and drop the link itself.
         var anchor = (Inline)link;
         foreach (var child in link.ToList())
         {
