@@ -192,6 +192,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         annotation.Note = string.IsNullOrWhiteSpace(draft.Note) ? null : draft.Note;
         annotation.NoteHtml = annotation.Note is null ? null : NoteMarkdown.ToSafeHtml(annotation.Note);
         annotation.Tags.AddRange(draft.Tags.Select(t => new AnnotationTag { Name = t }));
+        annotation.TagsText = string.Join('\n', draft.Tags);
     }
 
     private static AnnotationFailure? Validate(AnnotationDraft draft)

@@ -16,6 +16,10 @@ public enum Visibility
 /// </summary>
 public sealed class Annotation
 {
+    /// <summary>The row's integer key: the stable rowid the full-text index refers to.</summary>
+    public long Seq { get; set; }
+
+    /// <summary>The public id, in URLs and the API; random so ids cannot be guessed.</summary>
     public Guid Id { get; set; }
     public int ArticleId { get; set; }
     public Article Article { get; set; } = null!;
@@ -30,6 +34,9 @@ public sealed class Annotation
     public string? NoteHtml { get; set; }
 
     public List<AnnotationTag> Tags { get; set; } = [];
+
+    /// <summary>The tags joined by spaces, kept in step with <see cref="Tags"/> for the full-text index.</summary>
+    public string TagsText { get; set; } = "";
 
     public required string Exact { get; set; }
     public required string Prefix { get; set; }

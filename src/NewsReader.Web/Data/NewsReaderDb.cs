@@ -36,6 +36,11 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
 
         modelBuilder.Entity<ArticleRevision>(revision =>
         {
+            revision.ToTable(t =>
+            {
+                t.HasTrigger("articles_fts_insert");
+                t.HasTrigger("articles_fts_delete");
+            });
             revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
             revision.HasIndex(r => r.ContentHash);
             revision.HasMany(r => r.Blocks).WithOne().HasForeignKey(b => b.RevisionId);
@@ -43,11 +48,20 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
 
         modelBuilder.Entity<Annotation>(annotation =>
         {
+            // The search index's triggers (migration SearchIndex) keep annotations_fts in step.
+            annotation.ToTable(t =>
+            {
+                t.HasTrigger("annotations_fts_insert");
+                t.HasTrigger("annotations_fts_delete");
+                t.HasTrigger("annotations_fts_update");
+            });
+            annotation.HasKey(a => a.Seq);
+            annotation.HasAlternateKey(a => a.Id);
             annotation.HasIndex(a => new { a.ArticleId, a.OwnerId });
             annotation.HasIndex(a => new { a.OwnerId, a.Created });
             annotation.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId);
             annotation.HasOne<AppUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
-            annotation.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.AnnotationId).OnDelete(DeleteBehavior.Cascade);
+            annotation.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.AnnotationId).HasPrincipalKey(a => a.Id).OnDelete(DeleteBehavior.Cascade);
             annotation.Property(a => a.Visibility).HasConversion<string>().HasMaxLength(16);
             annotation.Property(a => a.AnchorStatus).HasConversion<string>().HasMaxLength(16);
             annotation.Property(a => a.Color).HasMaxLength(16);

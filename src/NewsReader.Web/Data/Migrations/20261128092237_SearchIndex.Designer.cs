@@ -11,8 +11,8 @@ using NewsReader.Web.Data;
 namespace NewsReader.Web.Data.Migrations
 {
     [DbContext(typeof(NewsReaderDb))]
-    [Migration("20261128090328_Annotations")]
-    partial class Annotations
+    [Migration("20261128092237_SearchIndex")]
+    partial class SearchIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -217,9 +217,9 @@ namespace NewsReader.Web.Data.Migrations
 
             modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Seq")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AnchorStatus")
                         .IsRequired()
@@ -245,6 +245,9 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.Property<string>("Exact")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MadeOnRevision")
@@ -274,6 +277,10 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TagsText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -283,13 +290,20 @@ namespace NewsReader.Web.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("Seq");
 
                     b.HasIndex("ArticleId", "OwnerId");
 
                     b.HasIndex("OwnerId", "Created");
 
-                    b.ToTable("Annotations");
+                    b.ToTable("Annotations", t =>
+                        {
+                            t.HasTrigger("annotations_fts_delete");
+
+                            t.HasTrigger("annotations_fts_insert");
+
+                            t.HasTrigger("annotations_fts_update");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
@@ -397,7 +411,12 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasIndex("ArticleId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ArticleRevisions");
+                    b.ToTable("ArticleRevisions", t =>
+                        {
+                            t.HasTrigger("articles_fts_delete");
+
+                            t.HasTrigger("articles_fts_insert");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
@@ -504,6 +523,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasOne("NewsReader.Web.Data.Annotation", null)
                         .WithMany("Tags")
                         .HasForeignKey("AnnotationId")
+                        .HasPrincipalKey("Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

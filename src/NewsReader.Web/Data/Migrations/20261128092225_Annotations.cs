@@ -15,6 +15,8 @@ namespace NewsReader.Web.Data.Migrations
                 name: "Annotations",
                 columns: table => new
                 {
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
                     OwnerId = table.Column<string>(type: "TEXT", nullable: false),
@@ -22,6 +24,7 @@ namespace NewsReader.Web.Data.Migrations
                     Color = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Note = table.Column<string>(type: "TEXT", nullable: true),
                     NoteHtml = table.Column<string>(type: "TEXT", nullable: true),
+                    TagsText = table.Column<string>(type: "TEXT", nullable: false),
                     Exact = table.Column<string>(type: "TEXT", nullable: false),
                     Prefix = table.Column<string>(type: "TEXT", nullable: false),
                     Suffix = table.Column<string>(type: "TEXT", nullable: false),
@@ -36,7 +39,8 @@ namespace NewsReader.Web.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Annotations", x => x.Id);
+                    table.PrimaryKey("PK_Annotations", x => x.Seq);
+                    table.UniqueConstraint("AK_Annotations_Id", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Annotations_Articles_ArticleId",
                         column: x => x.ArticleId,
