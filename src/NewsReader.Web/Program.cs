@@ -44,6 +44,7 @@ app.MapRazorPages();
 app.MapAuth();
 app.MapArticles();
 app.MapAnnotations();
+app.MapSearch();
 app.MapHealth();
 
 await app.RunAsync();

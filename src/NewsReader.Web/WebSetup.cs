@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NewsReader.Web.Annotations;
 using NewsReader.Web.Articles;
+using NewsReader.Web.Search;
 using NewsReader.Web.Security;
 using Serilog;
 
@@ -36,6 +37,7 @@ public static class WebSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddScoped<ArticleQueries>();
         services.AddScoped<AnnotationService>();
+        services.AddScoped<SearchService>();
         return services;
     }
 

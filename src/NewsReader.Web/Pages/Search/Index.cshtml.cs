@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsReader.Web.Search;
+
+namespace NewsReader.Web.Pages.Search;
+
+public sealed class IndexModel(SearchService search) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public SearchResults Results { get; private set; } = null!;
+
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(Math.Max(Results.AnnotationTotal, Results.ArticleTotal) / (double)PageSize));
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        Results = await search.SearchAsync(Q, User.FindFirstValue(ClaimTypes.NameIdentifier), PageSize, (PageNumber - 1) * PageSize, cancellationToken);
+    }
+
+    public string PageUrl(int page) => $"/search?q={Uri.EscapeDataString(Q ?? "")}&page={page}";
+}

@@ -1,0 +1,33 @@
+namespace NewsReader.Web.Search;
+
+/// <summary>An annotation that matched, with its snippets already HTML-safe (matched words in &lt;mark&gt;).</summary>
+public sealed record AnnotationHit(
+    Guid Id,
+    string ArticleSlug,
+    string ArticleTitle,
+    string QuoteHtml,
+    string? NoteHtml,
+    IReadOnlyList<string> Tags,
+    string Color,
+    string Visibility,
+    string AnchorStatus,
+    DateTime Created)
+{
+    /// <summary>The passage in the reader.</summary>
+    public string Url => $"/articles/{ArticleSlug}#annotation-{Id}";
+}
+
+/// <summary>An article whose current revision matched, with an HTML-safe snippet.</summary>
+public sealed record ArticleHit(string Slug, string Title, string? Dateline, string SnippetHtml, string Url);
+
+/// <summary>One page of results: annotation hits first, then article hits, with totals for paging.</summary>
+public sealed record SearchResults(
+    string Query,
+    bool IsNotebook,
+    IReadOnlyList<string> Messages,
+    int AnnotationTotal,
+    IReadOnlyList<AnnotationHit> Annotations,
+    int ArticleTotal,
+    IReadOnlyList<ArticleHit> Articles,
+    int Limit,
+    int Offset);

@@ -1,0 +1,263 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NewsReader.Core.Search;
+using NewsReader.Web.Data;
+
+namespace NewsReader.Web.Search;
+
+/// <summary>
+/// Every search query NewsReader runs, in SQLite FTS5 SQL, in this one class (a PostgreSQL
+/// implementation would sit beside it). The user's text arrives parsed by
+/// <see cref="SearchQueryParser"/>: its MATCH expression quotes every word, and it and every
+/// filter value are bound as parameters. Only fixed SQL fragments are concatenated.
+/// </summary>
+public sealed class SearchService(NewsReaderDb db)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    // bm25 weights per column. Tags are labels a reader chose on purpose, so a tag hit ranks
+    // highest; the note is the reader's own words; the quote is the article's words, which
+    // also match as article hits. For articles, the title says what the piece is about,
+    // the dateline only where, and the body is long, so single mentions there weigh least.
+    private const string AnnotationRank = "bm25(annotations_fts, 5.0, 2.0, 8.0)";
+    private const string ArticleRank = "bm25(articles_fts, 10.0, 3.0, 1.0)";
+
+    // Snippet markers: control characters the parser strips from queries and that ingestion
+    // never stores, so after HTML-encoding they can only be the markers.
+    private const char MarkOpen = '\u0002';
+    private const char MarkClose = '\u0003';
+
+    public async Task<SearchResults> SearchAsync(string? input, string? userId, int limit = DefaultLimit, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        var query = SearchQueryParser.Parse(input);
+        limit = Math.Clamp(limit, 1, MaxLimit);
+        offset = Math.Max(0, offset);
+        var messages = query.Messages.ToList();
+
+        if (query.MatchExpression is null)
+        {
+            if (userId is null)
+            {
+                messages.Add(query.IsEmpty ? "Type words to search articles and public notes; log in to see your own notebook." : "Log in to filter your own annotations.");
+                return new SearchResults(input ?? "", true, messages, 0, [], 0, [], limit, offset);
+            }
+            if (query.Terms.Count > 0)
+            {
+                // Words were typed but none can be matched (exclusions only): say so, show nothing.
+                return new SearchResults(input ?? "", false, messages, 0, [], 0, [], limit, offset);
+            }
+            var (notebookTotal, notebook) = await NotebookAsync(query, userId, limit, offset, cancellationToken);
+            return new SearchResults(input ?? "", true, messages, notebookTotal, notebook, 0, [], limit, offset);
+        }
+
+        var (annotationTotal, annotations) = await AnnotationHitsAsync(query, userId, limit, offset, cancellationToken);
+        var (articleTotal, articles) = HasAnnotationOnlyFilters(query)
+            ? (0, [])
+            : await ArticleHitsAsync(query, limit, offset, cancellationToken);
+        return new SearchResults(input ?? "", false, messages, annotationTotal, annotations, articleTotal, articles, limit, offset);
+    }
+
+    private async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset, CancellationToken ct)
+    {
+        var where = new StringBuilder("annotations_fts MATCH $match AND (a.Visibility = 'Public' OR a.OwnerId = $user)");
+        var parameters = new List<SqliteParameter> { new("$match", query.MatchExpression), new("$user", (object?)userId ?? DBNull.Value) };
+        AddFilters(query, where, parameters);
+        const string from = """
+            FROM annotations_fts
+            JOIN Annotations a ON a.Seq = annotations_fts.rowid
+            JOIN Articles ar ON ar.Id = a.ArticleId
+            """;
+        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters, ct);
+        if (total == 0)
+        {
+            return (0, []);
+        }
+        var sql = $"""
+            SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText,
+                   snippet(annotations_fts, 1, char(2), char(3), '…', 24),
+                   CASE WHEN a.Note IS NULL THEN NULL ELSE snippet(annotations_fts, 0, char(2), char(3), '…', 24) END
+            {from}
+            WHERE {where}
+            ORDER BY {AnnotationRank}, a.Created DESC
+            LIMIT $limit OFFSET $offset
+            """;
+        return (total, await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct));
+    }
+
+    private async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, CancellationToken ct)
+    {
+        var where = new StringBuilder("a.OwnerId = $user");
+        var parameters = new List<SqliteParameter> { new("$user", userId) };
+        AddFilters(query, where, parameters);
+        const string from = "FROM Annotations a JOIN Articles ar ON ar.Id = a.ArticleId";
+        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters, ct);
+        var sql = $"""
+            SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText, a.Exact, a.Note
+            {from}
+            WHERE {where}
+            ORDER BY a.Created DESC, a.Seq DESC
+            LIMIT $limit OFFSET $offset
+            """;
+        return (total, total == 0 ? [] : await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, markers: false));
+    }
+
+    private async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, int limit, int offset, CancellationToken ct)
+    {
+        var where = new StringBuilder("articles_fts MATCH $match");
+        var parameters = new List<SqliteParameter> { new("$match", query.MatchExpression) };
+        if (query.ArticleSlug is not null)
+        {
+            where.Append(" AND ar.Slug = $article");
+            parameters.Add(new("$article", query.ArticleSlug));
+        }
+        const string from = """
+            FROM articles_fts
+            JOIN ArticleRevisions r ON r.Id = articles_fts.rowid
+            JOIN Articles ar ON ar.Id = r.ArticleId
+            """;
+        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters, ct);
+        if (total == 0)
+        {
+            return (0, []);
+        }
+        var sql = $"""
+            SELECT ar.Slug, r.Title, r.Dateline, snippet(articles_fts, 2, char(2), char(3), '…', 32)
+            {from}
+            WHERE {where}
+            ORDER BY {ArticleRank}
+            LIMIT $limit OFFSET $offset
+            """;
+        var hits = new List<ArticleHit>();
+        await using var command = await CommandAsync(sql, Paged(parameters, limit, offset), ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var slug = reader.GetString(0);
+            var snippet = reader.GetString(3);
+            hits.Add(new ArticleHit(slug, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), SafeSnippet(snippet), PassageUrl(slug, snippet)));
+        }
+        return (total, hits);
+    }
+
+    private const string CurrentTitle = "(SELECT r.Title FROM ArticleRevisions r WHERE r.ArticleId = ar.Id ORDER BY r.Number DESC LIMIT 1)";
+
+    /// <summary>The filters, as fixed SQL fragments with bound values.</summary>
+    private static void AddFilters(SearchQuery query, StringBuilder where, List<SqliteParameter> parameters)
+    {
+        for (var i = 0; i < query.Tags.Count; i++)
+        {
+            where.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM AnnotationTags t WHERE t.AnnotationId = a.Id AND t.Name = $tag{i} COLLATE NOCASE)");
+            parameters.Add(new($"$tag{i}", query.Tags[i]));
+        }
+        if (query.Color is not null)
+        {
+            where.Append(" AND a.Color = $color");
+            parameters.Add(new("$color", query.Color));
+        }
+        if (query.ArticleSlug is not null)
+        {
+            where.Append(" AND ar.Slug = $article");
+            parameters.Add(new("$article", query.ArticleSlug));
+        }
+        if (query.HasNote)
+        {
+            where.Append(" AND a.Note IS NOT NULL");
+        }
+        if (query.IsOrphan)
+        {
+            where.Append(" AND a.AnchorStatus = 'Orphaned'");
+        }
+        if (query.IsPublic)
+        {
+            where.Append(" AND a.Visibility = 'Public'");
+        }
+        // Created is stored as ISO text ("2024-05-01 09:30:00"), so a day compares as a prefix.
+        if (query.Before is { } before)
+        {
+            where.Append(" AND a.Created < $before");
+            parameters.Add(new("$before", before.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        if (query.After is { } after)
+        {
+            where.Append(" AND a.Created >= $after");
+            parameters.Add(new("$after", after.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static bool HasAnnotationOnlyFilters(SearchQuery query) =>
+        query.Tags.Count > 0 || query.Color is not null || query.HasNote || query.IsOrphan || query.IsPublic || query.Before is not null || query.After is not null;
+
+    private async Task<IReadOnlyList<AnnotationHit>> ReadAnnotationHitsAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct, bool markers = true)
+    {
+        var hits = new List<AnnotationHit>();
+        await using var command = await CommandAsync(sql, parameters, ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var quote = reader.GetString(8);
+            var note = reader.IsDBNull(9) ? null : reader.GetString(9);
+            hits.Add(new AnnotationHit(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                markers ? SafeSnippet(quote) : WebUtility.HtmlEncode(Shorten(quote)),
+                note is null ? null : markers ? SafeSnippet(note) : WebUtility.HtmlEncode(Shorten(note)),
+                reader.GetString(7).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                reader.GetString(3),
+                reader.GetString(4).ToLowerInvariant(),
+                reader.GetString(5).ToLowerInvariant(),
+                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)));
+        }
+        return hits;
+    }
+
+    private async Task<int> CountAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct)
+    {
+        await using var command = await CommandAsync(sql, parameters, ct);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<DbCommand> CommandAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var parameter in parameters)
+        {
+            // A parameter object belongs to one command; the count and the page each get a copy.
+            command.Parameters.Add(new SqliteParameter(parameter.ParameterName, parameter.Value));
+        }
+        return command;
+    }
+
+    private static IEnumerable<SqliteParameter> Paged(List<SqliteParameter> parameters, int limit, int offset) =>
+        [.. parameters, new("$limit", limit), new("$offset", offset)];
+
+    /// <summary>HTML-encodes a snippet, then turns the match markers into &lt;mark&gt;.</summary>
+    private static string SafeSnippet(string snippet) =>
+        WebUtility.HtmlEncode(snippet).Replace(MarkOpen.ToString(), "<mark>").Replace(MarkClose.ToString(), "</mark>");
+
+    /// <summary>
+    /// The article at the first matched words: a text fragment link (#:~:text=) that
+    /// Chromium-based browsers scroll to and highlight; others simply open the article.
+    /// </summary>
+    private static string PassageUrl(string slug, string snippet)
+    {
+        var open = snippet.IndexOf(MarkOpen);
+        var close = open < 0 ? -1 : snippet.IndexOf(MarkClose, open);
+        return open < 0 || close < 0
+            ? $"/articles/{slug}"
+            : $"/articles/{slug}#:~:text={Uri.EscapeDataString(snippet[(open + 1)..close])}";
+    }
+
+    private static string Shorten(string text) => text.Length <= 240 ? text : text[..237] + "…";
+}

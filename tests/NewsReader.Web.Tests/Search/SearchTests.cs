@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NewsReader.Web.Tests.Infrastructure;
+
+namespace NewsReader.Web.Tests.Search;
+
+public sealed class SearchTests : IAsyncLifetime
+{
+    private readonly NewsReaderAppFactory app = new();
+    private HttpClient ada = null!;
+    private HttpClient bob = null!;
+    private JsonElement venue;
+    private JsonElement talks;
+
+    public async Task InitializeAsync()
+    {
+        ada = await ApiUsers.RegisterAsync(app, "ada@example.org");
+        bob = await ApiUsers.RegisterAsync(app, "bob@example.org");
+        venue = await new AnnotationBuilder().Quote("Rose Garden").Note("The **press conference** venue").Tag("place").Color("blue").CreateAsync(ada);
+        talks = await new AnnotationBuilder().Quote("closer relationships").Note("Negotiations about défense spending").Tag("diplomacy").Tag("two words").Public().CreateAsync(ada);
+        await new AnnotationBuilder().Quote("White House").Note("bob's secret plans for the conference").Tag("place").CreateAsync(bob);
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    public static TheoryData<string, string[]> QueryForms => new()
+    {
+        { "conference", new[] { "venue" } },
+        { "\"press conference\"", new[] { "venue" } },
+        { "\"conference press\"", new string[0] },
+        { "negot*", new[] { "talks" } },
+        { "negotiate", new[] { "talks" } },
+        { "DEFENSE", new[] { "talks" } },
+        { "garden -venue", new string[0] },
+        { "venue OR negotiations", new[] { "venue", "talks" } },
+        { "tag:diplomacy", new[] { "talks" } },
+        { "tag:\"two words\"", new[] { "talks" } },
+        { "tag:PLACE", new[] { "venue" } },
+        { "color:blue", new[] { "venue" } },
+        { "is:public", new[] { "talks" } },
+        { "has:note relationships", new[] { "talks" } },
+        { "article:" + AnnotationBuilder.SeedSlug + " garden", new[] { "venue" } },
+        { "article:no-such-article garden", new string[0] },
+        { "before:2000-01-01", new string[0] },
+        { "after:2000-01-01 venue", new[] { "venue" } },
+        { "is:orphan", new string[0] },
+        { "spending tag:diplomacy color:yellow", new[] { "talks" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(QueryForms))]
+    public async Task Each_query_form_finds_what_it_should(string q, string[] expected)
+    {
+        var results = await SearchAsync(ada, q);
+
+        var ids = Ids(results);
+        var want = expected.Select(name => name == "venue" ? Id(venue) : Id(talks)).ToHashSet();
+        Assert.Equal(want, ids.ToHashSet());
+        Assert.Equal(want.Count, results.GetProperty("annotationTotal").GetInt32());
+    }
+
+    [Fact]
+    public async Task Hits_carry_the_article_the_marked_snippet_tags_and_a_link_to_the_passage()
+    {
+        var results = await SearchAsync(ada, "conference");
+
+        var hit = results.GetProperty("annotations")[0];
+        Assert.StartsWith("U.S. President Biden", hit.GetProperty("articleTitle").GetString());
+        Assert.Contains("<mark>conference</mark>", hit.GetProperty("noteHtml").GetString());
+        Assert.Equal("place", hit.GetProperty("tags")[0].GetString());
+        Assert.Equal("blue", hit.GetProperty("color").GetString());
+        Assert.Equal($"/articles/{AnnotationBuilder.SeedSlug}#annotation-{Id(venue)}", hit.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task Articles_match_too_with_a_marked_snippet()
+    {
+        var results = await SearchAsync(app.CreateClient(), "Kishida summit");
+
+        var article = Assert.Single(results.GetProperty("articles").EnumerateArray());
+        Assert.Equal(AnnotationBuilder.SeedSlug, article.GetProperty("slug").GetString());
+        Assert.Contains("<mark>", article.GetProperty("snippetHtml").GetString());
+        Assert.StartsWith($"/articles/{AnnotationBuilder.SeedSlug}", article.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task Another_readers_private_note_never_shows_even_in_counts_or_snippets()
+    {
+        foreach (var q in new[] { "secret", "conference", "tag:place", "\"White House\"", "plans OR venue" })
+        {
+            var results = await SearchAsync(ada, q);
+            var hits = results.GetProperty("annotations").ToString();
+            Assert.DoesNotContain("secret", hits);
+            Assert.DoesNotContain("bob", hits);
+            Assert.DoesNotContain("White House", hits);
+        }
+        Assert.Equal(0, (await SearchAsync(ada, "secret")).GetProperty("annotationTotal").GetInt32());
+        Assert.Equal(0, (await SearchAsync(app.CreateClient(), "secret")).GetProperty("annotationTotal").GetInt32());
+        Assert.Equal(1, (await SearchAsync(bob, "secret")).GetProperty("annotationTotal").GetInt32());
+    }
+
+    [Fact]
+    public async Task Editing_a_note_updates_its_hits_and_deleting_removes_them()
+    {
+        var put = await ada.PutAsJsonAsync(venue.IdPath(), new AnnotationBuilder().Note("Ceremony lawn").Tag("place").Color("blue").Build());
+        put.EnsureSuccessStatusCode();
+
+        Assert.Empty(Ids(await SearchAsync(ada, "conference")));
+        Assert.Equal(new[] { Id(venue) }, Ids(await SearchAsync(ada, "lawn")));
+
+        (await ada.DeleteAsync(venue.IdPath())).EnsureSuccessStatusCode();
+        Assert.Empty(Ids(await SearchAsync(ada, "lawn")));
+        Assert.Empty(Ids(await SearchAsync(ada, "tag:place")));
+    }
+
+    [Fact]
+    public async Task A_reingested_revision_keeps_article_search_in_step()
+    {
+        var seed = Path.Combine(app.SeedsFolder, RepoPaths.SeedFile);
+        await File.WriteAllTextAsync(seed, (await File.ReadAllTextAsync(seed)).Replace("Rose Garden", "Zephyrine Pavilion"));
+
+        await app.IngestAsync();
+
+        Assert.Single((await SearchAsync(ada, "zephyrine")).GetProperty("articles").EnumerateArray());
+        Assert.Empty((await SearchAsync(ada, "\"rose garden\" -conference")).GetProperty("articles").EnumerateArray());
+        Assert.Equal(1, (await SearchAsync(ada, "kishida")).GetProperty("articleTotal").GetInt32());
+        // The annotation on the vanished words is orphaned by the revision and says so.
+        Assert.Equal(new[] { Id(venue) }, Ids(await SearchAsync(ada, "is:orphan")));
+    }
+
+    [Fact]
+    public async Task An_empty_query_is_my_notebook_newest_first_and_filterable()
+    {
+        var notebook = await SearchAsync(ada, "");
+
+        Assert.True(notebook.GetProperty("isNotebook").GetBoolean());
+        Assert.Equal(new[] { Id(talks), Id(venue) }, Ids(notebook));
+        Assert.Equal(new[] { Id(venue) }, Ids(await SearchAsync(ada, "color:blue")));
+        Assert.Equal(0, (await SearchAsync(app.CreateClient(), "")).GetProperty("annotationTotal").GetInt32());
+    }
+
+    [Fact]
+    public async Task Paging_keeps_the_total()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await new AnnotationBuilder().Quote("Kishida").Note($"paging note {i}").CreateAsync(ada);
+        }
+
+        var first = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=paging&limit=2&offset=0");
+        var last = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=paging&limit=2&offset=4");
+
+        Assert.Equal(5, first.GetProperty("annotationTotal").GetInt32());
+        Assert.Equal(2, first.GetProperty("annotations").GetArrayLength());
+        Assert.Single(last.GetProperty("annotations").EnumerateArray());
+        Assert.Empty(Ids(first).Intersect(Ids(last)));
+    }
+
+    public static TheoryData<string> HostileInputs => new()
+    {
+        "\"unbalanced quote",
+        "NEAR(a b",
+        "*",
+        "a AND OR NOT",
+        "(((",
+        "col:term ^start",
+        "\u0001\u0002control\u0003\u0007",
+        "-",
+        "-- -x",
+        "OR",
+        "tag:",
+        "before:not-a-date",
+        "color:chartreuse",
+        "\"\"",
+        "😀 emoji",
+        new string('x', 10_240),
+        string.Join(" ", Enumerable.Repeat("word", 2000)),
+        "'; DROP TABLE Annotations; --",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileInputs))]
+    public async Task Any_input_gives_results_or_a_message_never_a_500(string q)
+    {
+        var api = await ada.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+
+        var page = await ada.GetAsync($"/search?q={Uri.EscapeDataString(q)}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_search_page_marks_matches_and_escapes_everything_else()
+    {
+        await new AnnotationBuilder().Quote("Rose Garden").Note("<script>alert(1)</script> conference <b>bold</b>").CreateAsync(ada);
+
+        var page = await HtmlDocument.GetAsync(ada, "/search?q=conference");
+
+        Assert.Empty(page.QuerySelectorAll("main script, .hit-note b"));
+        Assert.Contains(page.QuerySelectorAll(".hit-note"), n => n.TextContent.Contains("<script>alert(1)</script>"));
+        Assert.All(page.QuerySelectorAll(".hit-note mark"), m => Assert.Equal("conference", m.TextContent, ignoreCase: true));
+        Assert.Contains("2 annotations", page.QuerySelector(".result-count")!.TextContent);
+        Assert.Equal($"/articles/{AnnotationBuilder.SeedSlug}#annotation-{Id(venue)}",
+            page.QuerySelectorAll(".annotation-hit a.hit-link").Select(a => a.GetAttribute("href")).Single(h => h!.EndsWith(Id(venue).ToString())));
+        Assert.NotNull(page.QuerySelector("details.search-help"));
+    }
+
+    private static async Task<JsonElement> SearchAsync(HttpClient client, string q) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(q)}");
+
+    private static Guid[] Ids(JsonElement results) =>
+        results.GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToArray();
+
+    private static Guid Id(JsonElement annotation) => Guid.Parse(annotation.IdPath().Split('/').Last());
+}
