@@ -38,6 +38,7 @@ public static class WebSetup
         services.AddScoped<ArticleQueries>();
         services.AddScoped<AnnotationService>();
         services.AddScoped<SearchService>();
+        services.AddScoped<TagService>();
         return services;
     }
 
