@@ -11,6 +11,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Annotation> Annotations => Set<Annotation>();
     public DbSet<AnnotationTag> AnnotationTags => Set<AnnotationTag>();
+    public DbSet<ReadingState> ReadingStates => Set<ReadingState>();
+    public DbSet<ReaderSettings> ReaderSettings => Set<ReaderSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -73,6 +75,23 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             tag.HasIndex(t => new { t.AnnotationId, t.Name }).IsUnique();
             tag.HasIndex(t => t.Name);
             tag.Property(t => t.Name).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ReadingState>(state =>
+        {
+            state.HasKey(s => new { s.UserId, s.ArticleId });
+            state.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            state.HasOne<Article>().WithMany().HasForeignKey(s => s.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ReaderSettings>(settings =>
+        {
+            settings.HasKey(s => s.UserId);
+            settings.HasOne<AppUser>().WithOne().HasForeignKey<ReaderSettings>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            settings.Property(s => s.FontSize).HasMaxLength(16);
+            settings.Property(s => s.LineWidth).HasMaxLength(16);
+            settings.Property(s => s.Typeface).HasMaxLength(16);
+            settings.Property(s => s.Theme).HasMaxLength(16);
         });
 
         modelBuilder.Entity<RevisionBlock>(block =>

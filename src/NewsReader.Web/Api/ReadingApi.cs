@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using NewsReader.Web.Reading;
+using NewsReader.Web.Security;
+
+namespace NewsReader.Web.Api;
+
+/// <summary>`/api/articles/{slug}/state`: the signed-in reader's read, archived, favourite and progress.</summary>
+public static class ReadingApi
+{
+    public sealed record StateBody(bool? Read, bool? Archived, bool? Favorite, int? ProgressOffset);
+
+    public static IEndpointRouteBuilder MapReadingState(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/articles/{slug}/state").WithTags("Reading").RequireAuthorization().RequireAntiforgeryForCookies();
+
+        group.MapGet("/", async Task<IResult> (string slug, HttpContext http, ReadingService reading, CancellationToken ct) =>
+            await reading.GetAsync(UserId(http), slug, ct) is { } state ? TypedResults.Ok(state) : ArticleNotFound(slug));
+
+        group.MapPut("/", async Task<IResult> (string slug, StateBody body, HttpContext http, ReadingService reading, CancellationToken ct) =>
+        {
+            var (state, problem) = await reading.ChangeAsync(UserId(http), slug, new ReadingStateChange(body.Read, body.Archived, body.Favorite, body.ProgressOffset), ct);
+            if (problem is not null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid reading state", detail: problem);
+            }
+            return state is null ? ArticleNotFound(slug) : TypedResults.Ok(state);
+        });
+        return app;
+    }
+
+    private static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private static IResult ArticleNotFound(string slug) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Article not found", detail: $"No article has the slug '{slug}'.");
+}
