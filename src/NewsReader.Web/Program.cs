@@ -33,7 +33,8 @@ if (await app.RunIngestVerbAsync(args) is { } exitCode)
 app.UseNewsReaderErrorsAndHeaders();
 
 app.UseSerilogRequestLogging();
-app.UseStaticFiles();
+app.UseResponseCompression();
+app.UseNewsReaderStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -45,6 +46,7 @@ app.MapAuth();
 app.MapArticles();
 app.MapAnnotations();
 app.MapSearch();
+app.MapReadingState();
 app.MapHealth();
 
 await app.RunAsync();

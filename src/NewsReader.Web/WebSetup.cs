@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NewsReader.Web.Annotations;
+using Microsoft.AspNetCore.ResponseCompression;
 using NewsReader.Web.Articles;
+using NewsReader.Web.Reading;
 using NewsReader.Web.Search;
 using NewsReader.Web.Security;
 using Serilog;
@@ -39,6 +41,13 @@ public static class WebSetup
         services.AddScoped<AnnotationService>();
         services.AddScoped<SearchService>();
         services.AddScoped<TagService>();
+        services.AddScoped<ReadingService>();
+        services.AddScoped<ReaderSettingsService>();
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/ld+json", "application/problem+json"]);
+        });
         return services;
     }
 
@@ -57,6 +66,24 @@ public static class WebSetup
             app.UseHttpsRedirection();
         }
         app.UseSecurityHeaders();
+        return app;
+    }
+
+    /// <summary>
+    /// Static files: fingerprinted URLs (asp-append-version adds ?v=hash) are cached for a year,
+    /// since a changed file gets a new URL; the rest must be revalidated.
+    /// </summary>
+    public static WebApplication UseNewsReaderStaticFiles(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                context.Context.Response.Headers.CacheControl = context.Context.Request.Query.ContainsKey("v")
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+            },
+        });
         return app;
     }
 

@@ -15,8 +15,8 @@ public sealed record ArticleSummary(
     DateTime CreatedAt,
     DateTime IngestedAt);
 
-/// <summary>An article's current revision in full: canonical text, blocks and raw source.</summary>
-public sealed record ArticleDocument(ArticleSummary Summary, string Text, IReadOnlyList<TextBlock> Blocks, string RawSource)
+/// <summary>An article's current revision: its canonical text and the blocks that are ranges of it.</summary>
+public sealed record ArticleDocument(ArticleSummary Summary, string Text, IReadOnlyList<TextBlock> Blocks)
 {
     /// <summary>The text of one block.</summary>
     public string TextOf(TextBlock block) => CodePoints.Slice(Text, block.Start, block.End);
@@ -36,21 +36,46 @@ public sealed class ArticleQueries(NewsReaderDb db)
         db.ArticleRevisions.Where(r => r.Number == db.ArticleRevisions.Where(o => o.ArticleId == r.ArticleId).Max(o => o.Number));
 
     /// <summary>The current revision of the article with this slug, or null.</summary>
+    /// <remarks>
+    /// The revision and its blocks are read in two queries: joined, SQLite would repeat the
+    /// whole text on every block's row, which costs hundreds of milliseconds on a long article.
+    /// </remarks>
     public async Task<ArticleDocument?> FindAsync(string slug, CancellationToken cancellationToken = default)
     {
         var current = await db.ArticleRevisions
             .Where(r => r.Article.Slug == slug)
             .OrderByDescending(r => r.Number)
-            .Include(r => r.Article)
-            .Include(r => r.Blocks)
-            .AsNoTracking()
+            .Select(r => new
+            {
+                r.Id,
+                Summary = new ArticleSummary(r.Article.Slug, r.Title, r.Dateline, r.WordCount, r.ReadingMinutes, r.Number, r.Article.CreatedAt, r.IngestedAt),
+                r.Text,
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (current is null)
         {
             return null;
         }
-        var summary = new ArticleSummary(slug, current.Title, current.Dateline, current.WordCount, current.ReadingMinutes, current.Number, current.Article.CreatedAt, current.IngestedAt);
-        var blocks = current.Blocks.OrderBy(b => b.Ordinal).Select(b => new TextBlock(b.Kind, b.Start, b.End)).ToList();
-        return new ArticleDocument(summary, current.Text, blocks, current.RawSource);
+        var blocks = await db.Set<RevisionBlock>()
+            .Where(b => b.RevisionId == current.Id)
+            .OrderBy(b => b.Ordinal)
+            .Select(b => new TextBlock(b.Kind, b.Start, b.End))
+            .ToListAsync(cancellationToken);
+        return new ArticleDocument(current.Summary, current.Text, blocks);
+    }
+
+    /// <summary>The raw source of the current revision, exactly as ingested, or null.</summary>
+    public async Task<(ArticleSummary Summary, string RawSource)?> FindOriginalAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var current = await db.ArticleRevisions
+            .Where(r => r.Article.Slug == slug)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new
+            {
+                Summary = new ArticleSummary(r.Article.Slug, r.Title, r.Dateline, r.WordCount, r.ReadingMinutes, r.Number, r.Article.CreatedAt, r.IngestedAt),
+                r.RawSource,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return current is null ? null : (current.Summary, current.RawSource);
     }
 }

@@ -29,7 +29,7 @@ public sealed class IndexModel(ReadingService reading) : PageModel
         Library = await reading.ListAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), Filter, Sort, PageNumber, cancellationToken);
     }
 
-    public string Url(ListFilter? filter = null, ListSort? sort = null, int page = 1)
+    public string ListUrl(ListFilter? filter = null, ListSort? sort = null, int page = 1)
     {
         var f = filter ?? Filter;
         var s = sort ?? Sort;

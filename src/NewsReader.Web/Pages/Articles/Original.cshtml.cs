@@ -6,11 +6,17 @@ namespace NewsReader.Web.Pages.Articles;
 
 public sealed class OriginalModel(ArticleQueries articles) : PageModel
 {
-    public ArticleDocument? Article { get; private set; }
+    public ArticleSummary Summary { get; private set; } = null!;
+
+    public string RawSource { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        Article = await articles.FindAsync(slug, cancellationToken);
-        return Article is null ? NotFound() : Page();
+        if (await articles.FindOriginalAsync(slug, cancellationToken) is not { } original)
+        {
+            return NotFound();
+        }
+        (Summary, RawSource) = original;
+        return Page();
     }
 }

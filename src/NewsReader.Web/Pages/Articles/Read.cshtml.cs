@@ -6,6 +6,7 @@ using NewsReader.Core.Anchoring;
 using NewsReader.Web.Annotations;
 using NewsReader.Web.Articles;
 using NewsReader.Web.Data;
+using NewsReader.Web.Reading;
 
 namespace NewsReader.Web.Pages.Articles;
 
@@ -14,7 +15,7 @@ namespace NewsReader.Web.Pages.Articles;
 /// list beside it, and forms that work without JavaScript (the script only adds the
 /// selection toolbar on top of the same API).
 /// </summary>
-public sealed class ReadModel(ArticleQueries articles, AnnotationService annotations) : PageModel
+public sealed class ReadModel(ArticleQueries articles, AnnotationService annotations, ReadingService reading) : PageModel
 {
     public sealed class AnnotationForm
     {
@@ -33,6 +34,15 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
 
     public ReaderView? View { get; private set; }
 
+    /// <summary>The signed-in reader's state for this article; null for anonymous readers.</summary>
+    public ReadingStateDto? State { get; private set; }
+
+    /// <summary>The block holding the reader's saved progress, when there is somewhere to continue from.</summary>
+    public int? ContinueAt =>
+        State is { Read: false, ProgressOffset: > 0 } state && View is { } view
+            ? view.Article.Blocks.LastOrDefault(b => b.Start <= state.ProgressOffset)?.Start
+            : null;
+
     public string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     [BindProperty]
@@ -49,6 +59,23 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
 
     public Task<IActionResult> OnPostReattachAsync(string slug, Guid id, CancellationToken cancellationToken) =>
         WriteAsync(slug, userId => annotations.UpdateAsync(id, userId, Draft(Form, requireQuote: true), expectedVersion: null, cancellationToken), cancellationToken);
+
+    /// <summary>Mark read or unread, archive, favourite: <c>change</c> is "read-true", "favorite-false" and so on.</summary>
+    public async Task<IActionResult> OnPostStateAsync(string slug, string? change, CancellationToken cancellationToken)
+    {
+        if (UserId is not { } userId)
+        {
+            return Challenge();
+        }
+        var parts = (change ?? "").Split('-');
+        if (parts.Length != 2 || !bool.TryParse(parts[1], out var value) || parts[0] is not ("read" or "archived" or "favorite"))
+        {
+            return BadRequest();
+        }
+        var (state, _) = await reading.ChangeAsync(userId, slug, new ReadingStateChange(
+            parts[0] == "read" ? value : null, parts[0] == "archived" ? value : null, parts[0] == "favorite" ? value : null, null), cancellationToken);
+        return state is null ? NotFound() : Redirect($"/articles/{slug}");
+    }
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
@@ -99,6 +126,7 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         }
         var visible = await annotations.ListForArticleAsync(slug, UserId, cancellationToken) ?? [];
         View = ReaderView.Build(article, visible);
+        State = UserId is { } userId ? await reading.GetAsync(userId, slug, cancellationToken) : null;
         return true;
     }
 
