@@ -13,7 +13,7 @@ public sealed class IndexModel(ReadingService reading) : PageModel
     [BindProperty(SupportsGet = true)]
     public ListSort Sort { get; set; } = ListSort.Newest;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public LibraryPage Library { get; private set; } = null!;
@@ -36,7 +36,7 @@ public sealed class IndexModel(ReadingService reading) : PageModel
         var query = new List<string>();
         if (f != ListFilter.All) query.Add($"filter={f.ToString().ToLowerInvariant()}");
         if (s != ListSort.Newest) query.Add($"sort={s.ToString().ToLowerInvariant()}");
-        if (page > 1) query.Add($"page={page}");
+        if (page > 1) query.Add($"p={page}");
         return query.Count == 0 ? "/" : "/?" + string.Join("&", query);
     }
 

@@ -157,6 +157,23 @@ public sealed class SearchTests : IAsyncLifetime
         Assert.Empty(Ids(first).Intersect(Ids(last)));
     }
 
+    [Fact]
+    public async Task The_search_page_pages_twenty_at_a_time()
+    {
+        for (var i = 0; i < 22; i++)
+        {
+            await new AnnotationBuilder().Quote("Kishida").Note($"pagination marker {i}").CreateAsync(ada);
+        }
+
+        var first = await HtmlDocument.GetAsync(ada, "/search?q=pagination");
+        var second = await HtmlDocument.GetAsync(ada, first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!);
+
+        Assert.Equal(20, first.QuerySelectorAll(".annotation-hit").Length);
+        Assert.Equal(2, second.QuerySelectorAll(".annotation-hit").Length);
+        Assert.Contains("Page 2 of 2", second.QuerySelector(".pager")!.TextContent);
+        Assert.Contains("22 annotations", second.QuerySelector(".result-count")!.TextContent);
+    }
+
     public static TheoryData<string> HostileInputs => new()
     {
         "\"unbalanced quote",

@@ -12,7 +12,7 @@ public sealed class IndexModel(SearchService search) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public SearchResults Results { get; private set; } = null!;
@@ -25,5 +25,5 @@ public sealed class IndexModel(SearchService search) : PageModel
         Results = await search.SearchAsync(Q, User.FindFirstValue(ClaimTypes.NameIdentifier), PageSize, (PageNumber - 1) * PageSize, cancellationToken);
     }
 
-    public string PageUrl(int page) => $"/search?q={Uri.EscapeDataString(Q ?? "")}&page={page}";
+    public string PageUrl(int page) => $"/search?q={Uri.EscapeDataString(Q ?? "")}&p={page}";
 }
