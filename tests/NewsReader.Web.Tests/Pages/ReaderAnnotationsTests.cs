@@ -116,11 +116,20 @@ public sealed class ReaderAnnotationsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Deleting_through_the_page_removes_the_mark()
+    public async Task Editing_and_deleting_through_the_edit_page_work_without_javascript()
     {
         await Forms.SubmitAsync(reader, Url, new Dictionary<string, string> { ["Form.Quote"] = "Rose Garden" }, ".paste-quote form");
+        var editUrl = (await HtmlDocument.GetAsync(reader, Url)).QuerySelector(".annotation-item a.edit-link")!.GetAttribute("href")!;
+        var edited = await HtmlDocument.ParseAsync(await Forms.SubmitAsync(reader, editUrl, new Dictionary<string, string> { ["Form.Note"] = "A *lawn*", ["Form.Color"] = "pink" }, "form[action*='handler=Update']"));
+        Assert.Equal("lawn", edited.QuerySelector(".annotation-item .note em")!.TextContent);
+        Assert.Contains("hl-pink", edited.QuerySelector(".reader-body mark")!.ClassName);
+        var other = app.CreateClient();
+        await Forms.RegisterAsync(other, "nosy@example.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(editUrl)).StatusCode);
 
-        var response = await Forms.SubmitAsync(reader, Url, new Dictionary<string, string>(), ".annotation-item form[action*='handler=Delete']");
+        var page0 = await HtmlDocument.GetAsync(reader, Url);
+        var edit = page0.QuerySelector(".annotation-item a.edit-link")!.GetAttribute("href")!;
+        var response = await Forms.SubmitAsync(reader, edit, new Dictionary<string, string>(), "form[action*='handler=Delete']");
 
         var page = await HtmlDocument.ParseAsync(response);
         Assert.Empty(page.QuerySelectorAll(".reader-body mark"));

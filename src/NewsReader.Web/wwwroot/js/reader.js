@@ -176,30 +176,42 @@ if (toolbar && article.dataset.signedIn === "true") {
     };
     create(noteTarget, options).catch((e) => (dialog.querySelector(".dialog-error").textContent = e.message));
   });
-  document.addEventListener("click", (event) => {
+  document.addEventListener("click", async (event) => {
     const button = event.target.closest(".reattach-selection");
     if (!button) return;
     const selectors = currentSelectors() ?? pending;
     if (!selectors) return showError("Select the new text in the article first.");
-    send("PUT", `/api/annotations/${button.dataset.annotationId}`, {
-      target: { source: `${location.origin}/articles/${article.dataset.slug}`, selector: [selectors.quote, selectors.position], styleClass: button.closest(".annotation-item").className.match(/hl-border-(\w+)/)?.[1] ?? "yellow" },
-      ...reattachBody(button.closest(".annotation-item")),
-    })
-      .then(() => location.reload())
-      .catch((e) => showError(e.message));
+    try {
+      // Keep the note, tags, colour and visibility: change only the target's selectors.
+      const url = `/api/annotations/${button.dataset.annotationId}`;
+      const current = await (await fetch(url)).json();
+      current.target.selector = [selectors.quote, selectors.position];
+      await send("PUT", url, current);
+      location.reload();
+    } catch (e) {
+      showError(e.message);
+    }
   });
-}
 
-// Keeps an orphan's note, tags and visibility when it is re-attached by selection.
-function reattachBody(item) {
-  const form = item.querySelector("form[action*='handler=Update']");
-  const note = form?.querySelector("[name='Form.Note']")?.value ?? "";
-  const tags = (form?.querySelector("[name='Form.Tags']")?.value ?? "").split(",").map((t) => t.trim()).filter(Boolean);
-  const visibility = (form?.querySelector("[name='Form.Visibility']")?.value ?? "Private").toLowerCase();
-  const bodies = [];
-  if (note.trim()) bodies.push({ type: "TextualBody", value: note, format: "text/markdown", purpose: "commenting" });
-  for (const tag of tags) bodies.push({ type: "TextualBody", value: tag, purpose: "tagging" });
-  return { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", body: bodies, visibility };
+  // Edit in place: load the annotation's editor into its entry in the list.
+  document.addEventListener("click", async (event) => {
+    const link = event.target.closest(".annotation-item .edit-link");
+    if (!link) return;
+    event.preventDefault();
+    const item = link.closest(".annotation-item");
+    const open = item.querySelector(".annotation-editor");
+    if (open) {
+      open.remove();
+      link.setAttribute("aria-expanded", "false");
+      return;
+    }
+    const response = await fetch(link.href);
+    if (!response.ok) return showError(`The editor could not be loaded (${response.status}).`);
+    const editor = new DOMParser().parseFromString(await response.text(), "text/html").querySelector(".annotation-editor");
+    link.after(editor);
+    link.setAttribute("aria-expanded", "true");
+    editor.querySelector("textarea, input:not([type=hidden])")?.focus();
+  });
 }
 
 window.addEventListener("hashchange", flashFromHash);
