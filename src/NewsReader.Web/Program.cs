@@ -5,7 +5,7 @@ using NewsReader.Web.Data;
 using NewsReader.Web.Ingestion;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(IngestionSetup.ConfigurationArgs(args));
 
 // Logs: Serilog everywhere, levels in appsettings.json.
 builder.AddNewsReaderLogging();

@@ -47,7 +47,21 @@ public static class DatabaseSetup
         }
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets readers go on while ingestion writes; the mode is stored in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            var mode = (string?)await command.ExecuteScalarAsync(cancellationToken);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && dataSource != ":memory:")
+            {
+                scope.ServiceProvider.GetRequiredService<ILogger<NewsReaderDb>>().LogWarning("SQLite stayed in {Mode} journal mode instead of WAL", mode);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private sealed class DatabaseInitializer(IServiceProvider services) : IHostedService

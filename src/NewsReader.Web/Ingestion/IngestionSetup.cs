@@ -20,6 +20,14 @@ public static class IngestionSetup
         Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration[SeedsPathKey] ?? Path.Combine("..", "..", "seeds")));
 
     /// <summary>
+    /// The arguments the configuration may read. After the `ingest` verb only --Key=value
+    /// overrides count: the command-line provider would read a path such as /srv/news as a
+    /// "/key value" switch and swallow the next argument.
+    /// </summary>
+    public static string[] ConfigurationArgs(string[] args) =>
+        args.Length > 0 && args[0] == "ingest" ? args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray() : args;
+
+    /// <summary>
     /// Runs `ingest &lt;path&gt;` when the command line asks for it: migrates, ingests, prints the
     /// report and returns the exit code; null when the command line is not the verb.
     /// </summary>
@@ -29,14 +37,21 @@ public static class IngestionSetup
         {
             return null;
         }
-        if (args.Length != 2)
+        // Configuration overrides (--Key=value) may follow the verb; the rest is the path.
+        var paths = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (paths.Count != 1)
         {
             Console.Error.WriteLine("usage: dotnet run --project src/NewsReader.Web -- ingest <file-or-folder>");
             return 2;
         }
+        if (!File.Exists(paths[0]) && !Directory.Exists(paths[0]))
+        {
+            Console.Error.WriteLine($"ingest: no file or folder at {Path.GetFullPath(paths[0])}");
+            return 1;
+        }
         await app.Services.MigrateAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(args[1]);
+        var report = await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(paths[0]);
         foreach (var file in report.Files)
         {
             Console.WriteLine($"{file.Outcome,-9} {file.Path}{(file.Slug is null ? "" : $" -> {file.Slug}")}{(file.Reason is null ? "" : $" ({file.Reason})")}");

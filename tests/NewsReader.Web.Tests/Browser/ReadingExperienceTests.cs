@@ -27,6 +27,14 @@ public sealed class ReadingExperienceTests(BrowserFixture browser)
         await again.GotoAsync(ArticleUrl);
         await Assertions.Expect(again.Locator($"#block-{expected}")).ToBeInViewportAsync();
         Assert.True(await again.EvaluateAsync<double>("() => window.scrollY") > 200);
+
+        // Reaching the end marks the article read, and the list says so.
+        var saved = again.WaitForResponseAsync(r => r.Url.EndsWith("/state") && r.Request.PostData != null && r.Request.PostData.Contains("\"read\":true"));
+        await again.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
+        await saved;
+        await again.GotoAsync("/");
+        await Assertions.Expect(again.Locator(".article-row").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-read"));
+        await Assertions.Expect(again.Locator(".article-row progress").First).ToHaveAttributeAsync("value", "100");
         await page.Context.CloseAsync();
     }
 

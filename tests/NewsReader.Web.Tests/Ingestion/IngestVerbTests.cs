@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using NewsReader.Web.Tests.Infrastructure;
+
+namespace NewsReader.Web.Tests.Ingestion;
+
+/// <summary>`dotnet NewsReader.Web.dll ingest &lt;path&gt;`, as `dotnet run -- ingest` runs it: no web server, a report, a WAL database.</summary>
+public sealed class IngestVerbTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("newsreader-verb-").FullName;
+
+    [Fact]
+    public async Task The_ingest_verb_loads_a_folder_reports_each_file_and_exits()
+    {
+        var seeds = Directory.CreateDirectory(Path.Combine(folder, "in")).FullName;
+        File.Copy(RepoPaths.Seed, Path.Combine(seeds, RepoPaths.SeedFile));
+        await File.WriteAllBytesAsync(Path.Combine(seeds, "empty.txt"), []);
+        var database = Path.Combine(folder, "verb.db");
+
+        var (exitCode, output) = await RunAsync("ingest", seeds, $"--ConnectionStrings:NewsReader=Data Source={database}");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Added", output);
+        Assert.Contains("Skipped", output);
+        Assert.Contains("empty file", output);
+        Assert.Contains("1 added, 0 revised, 0 unchanged, 0 duplicate, 1 skipped", output);
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode; ";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        command.CommandText = "SELECT count(*) FROM Articles";
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+
+        var (again, secondOutput) = await RunAsync("ingest", seeds, $"--ConnectionStrings:NewsReader=Data Source={database}");
+        Assert.Equal(0, again);
+        Assert.Contains("0 added, 0 revised, 1 unchanged", secondOutput);
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task The_verb_without_a_path_prints_its_usage_and_a_missing_path_says_so()
+    {
+        var (exitCode, output) = await RunAsync("ingest");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("usage:", output);
+
+        var (missing, message) = await RunAsync("ingest", Path.Combine(folder, "nowhere"));
+        Assert.Equal(1, missing);
+        Assert.Contains("no file or folder", message);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "NewsReader.Web.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        start.ArgumentList.Add(web);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        if (!args.Any(a => a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)))
+        {
+            start.ArgumentList.Add($"--ConnectionStrings:NewsReader=Data Source={Path.Combine(folder, "unused.db")}");
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder must not fail the test.
+        }
+    }
+}
