@@ -5,6 +5,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["anchor"] = AnchorCommand.Run,
     ["anchor-revision"] = AnchorRevisionCommand.Run,
     ["reader"] = ReaderCommand.Run,
+    ["search"] = SearchCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

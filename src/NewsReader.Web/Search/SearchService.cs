@@ -125,12 +125,23 @@ public sealed class SearchService(NewsReaderDb db)
         {
             return (0, []);
         }
+        // The page first, then snippets for its rows only: SQLite computes every selected column
+        // of every match before it sorts, and snippet() over whole article texts is costly, so
+        // in the ranked query itself it would run for all matching articles, not just the page.
         var sql = $"""
+            WITH page AS (
+                SELECT articles_fts.rowid AS RevisionId, {ArticleRank} AS score
+                {from}
+                WHERE {where}
+                ORDER BY score
+                LIMIT $limit OFFSET $offset)
             SELECT ar.Slug, r.Title, r.Dateline, snippet(articles_fts, 2, char(2), char(3), '…', 32)
-            {from}
-            WHERE {where}
-            ORDER BY {ArticleRank}
-            LIMIT $limit OFFSET $offset
+            FROM page
+            JOIN articles_fts ON articles_fts.rowid = page.RevisionId
+            JOIN ArticleRevisions r ON r.Id = page.RevisionId
+            JOIN Articles ar ON ar.Id = r.ArticleId
+            WHERE articles_fts MATCH $match
+            ORDER BY page.score
             """;
         var hits = new List<ArticleHit>();
         await using var command = await CommandAsync(sql, Paged(parameters, limit, offset), ct);
