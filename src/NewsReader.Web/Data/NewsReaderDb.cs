@@ -74,7 +74,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
         {
             tag.HasIndex(t => new { t.AnnotationId, t.Name }).IsUnique();
             tag.HasIndex(t => t.Name);
-            tag.Property(t => t.Name).HasMaxLength(64);
+            // Tags compare case-insensitively everywhere, so the index that serves tag: filters must too.
+            tag.Property(t => t.Name).HasMaxLength(64).UseCollation("NOCASE");
         });
 
         modelBuilder.Entity<ReadingState>(state =>

@@ -8,7 +8,8 @@ namespace NewsReader.Web.Data.Migrations
     /// Full-text search: FTS5 tables over annotations (note, quote, tags) and over each
     /// article's current revision (title, dateline, text), kept in step by triggers so no
     /// code path can forget them. Porter stemming over unicode61 with diacritics removed, so
-    /// "Negotiations" finds "negotiate" and "Kishída" finds "Kishida".
+    /// "Negotiations" finds "negotiate" and "Kishída" finds "Kishida". Prefix indexes for two
+    /// and three characters keep `ne*` from merging thousands of terms at query time.
     /// </summary>
     public partial class SearchIndex : Migration
     {
@@ -19,7 +20,8 @@ namespace NewsReader.Web.Data.Migrations
                 CREATE VIRTUAL TABLE annotations_fts USING fts5(
                     Note, Exact, TagsText,
                     content='Annotations', content_rowid='Seq',
-                    tokenize='porter unicode61 remove_diacritics 2');
+                    tokenize='porter unicode61 remove_diacritics 2',
+                    prefix='2 3');
 
                 CREATE TRIGGER annotations_fts_insert AFTER INSERT ON Annotations BEGIN
                     INSERT INTO annotations_fts(rowid, Note, Exact, TagsText) VALUES (new.Seq, new.Note, new.Exact, new.TagsText);
@@ -39,7 +41,8 @@ namespace NewsReader.Web.Data.Migrations
                 CREATE VIRTUAL TABLE articles_fts USING fts5(
                     Title, Dateline, Text,
                     content='ArticleRevisions', content_rowid='Id',
-                    tokenize='porter unicode61 remove_diacritics 2');
+                    tokenize='porter unicode61 remove_diacritics 2',
+                    prefix='2 3');
 
                 -- Only the current revision is indexed: a new revision takes the place of the one before it.
                 CREATE TRIGGER articles_fts_insert AFTER INSERT ON ArticleRevisions BEGIN
