@@ -91,7 +91,9 @@ public sealed class SearchService(NewsReaderDb db)
 
     private async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, CancellationToken ct)
     {
-        var where = new StringBuilder("a.OwnerId = $user");
+        // With a tag filter, start from the tag's rows: the unary + keeps SQLite from walking
+        // all of the reader's annotations by the (OwnerId, Created) index instead.
+        var where = new StringBuilder(query.Tags.Count > 0 ? "+a.OwnerId = $user" : "a.OwnerId = $user");
         var parameters = new List<SqliteParameter> { new("$user", userId) };
         AddFilters(query, where, parameters);
         const string from = "FROM Annotations a JOIN Articles ar ON ar.Id = a.ArticleId";
