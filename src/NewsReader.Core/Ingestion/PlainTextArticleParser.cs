@@ -94,7 +94,12 @@ public static partial class PlainTextArticleParser
 
     private static bool StartsWithDateline(string rawBlock) => LeadingDateline().IsMatch(rawBlock);
 
-    private static string Collapse(string rawBlock) => Whitespace().Replace(rawBlock, " ");
+    // Control characters are invisible in a page and two of them mark matches in search
+    // snippets, so they never reach the canonical text.
+    private static string Collapse(string rawBlock) => ControlCharacters().Replace(Whitespace().Replace(rawBlock, " "), "");
+
+    [GeneratedRegex(@"\p{Cc}")]
+    private static partial Regex ControlCharacters();
 
     private static string? PlaceOf(string dateline)
     {
@@ -120,7 +125,7 @@ public static partial class PlainTextArticleParser
             return sentence;
         }
         var cut = sentence.LastIndexOf(' ', MaxTitleLength);
-        return sentence[..(cut > 0 ? cut : MaxTitleLength)].TrimEnd(',', ';', ':') + "…";
+        return cut > 0 ? sentence[..cut].TrimEnd(',', ';', ':') + "…" : TextShortener.Shorten(sentence, MaxTitleLength);
     }
 
     [GeneratedRegex(@"\n[ \t]*\n\s*")]

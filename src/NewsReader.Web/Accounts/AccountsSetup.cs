@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using NewsReader.Web.Data;
+using NewsReader.Web.Security;
 
 namespace NewsReader.Web.Accounts;
 
@@ -68,6 +69,7 @@ public static class AccountsSetup
                 return await next(context);
             })
             .RequireRateLimiting(Security.RateLimits.AuthPolicy)
+            .RequireAntiforgeryForCookies()
             .MapIdentityApi<AppUser>();
         return app;
     }

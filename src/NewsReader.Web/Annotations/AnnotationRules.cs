@@ -1,3 +1,5 @@
+using NewsReader.Core.Text;
+
 namespace NewsReader.Web.Annotations;
 
 /// <summary>The limits an annotation must respect, checked in one place for pages and API alike.</summary>
@@ -18,6 +20,30 @@ public static class AnnotationRules
     public static IReadOnlyList<string> ParseTagList(string? text) =>
         NormalizeTags((text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>
+    /// The text without control characters other than line breaks and tabs. Search uses two
+    /// of them as snippet markers, and none of them has any business in a note.
+    /// </summary>
+    public static string WithoutControlCharacters(string text) =>
+        text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            ? new string(text.Where(c => !char.IsControl(c) || c is '\n' or '\r' or '\t').ToArray())
+            : text;
+
+    /// <summary>Why this tag name cannot be used, or null when it can.</summary>
+    public static string? TagProblem(string tag)
+    {
+        if (tag.Length > MaxTagLength)
+        {
+            return $"The tag '{TextShortener.Shorten(tag, 20)}' is longer than {MaxTagLength} characters.";
+        }
+        // Forms list tags separated by commas, and the search index separates them by lines.
+        if (tag.Contains(',') || tag.Any(char.IsControl))
+        {
+            return $"The tag '{TextShortener.Shorten(tag, 20)}' contains a comma or a control character; tags cannot.";
+        }
+        return null;
+    }
+
     /// <summary>Why these values cannot be stored, or null when they can.</summary>
     public static string? Problem(string? note, IReadOnlyList<string> tags, string color)
     {
@@ -29,9 +55,9 @@ public static class AnnotationRules
         {
             return $"An annotation can carry at most {MaxTags} tags.";
         }
-        if (tags.FirstOrDefault(t => t.Length > MaxTagLength) is { } longTag)
+        if (tags.Select(TagProblem).FirstOrDefault(p => p is not null) is { } tagProblem)
         {
-            return $"The tag '{longTag[..20]}…' is longer than {MaxTagLength} characters.";
+            return tagProblem;
         }
         if (!Colors.Contains(color))
         {

@@ -179,7 +179,14 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
     private static Placement? Place(ArticleRevision revision, AnnotationDraft draft)
     {
         var text = new CodePointText(revision.Text);
-        var result = Anchorer.Anchor(text, draft.Quote!, draft.Position);
+        // Context beyond what a selector stores adds nothing to the match but costs a fuzzy
+        // comparison per candidate, so a caller cannot make anchoring expensive with it.
+        var quote = draft.Quote! with
+        {
+            Prefix = TextShortener.LastCodePoints(draft.Quote!.Prefix, QuoteDescriber.DefaultContextLength),
+            Suffix = TextShortener.FirstCodePoints(draft.Quote!.Suffix, QuoteDescriber.DefaultContextLength),
+        };
+        var result = Anchorer.Anchor(text, quote, draft.Position);
         if (result is not { Start: { } start, End: { } end } || end <= start)
         {
             return null;
@@ -189,7 +196,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
 
     private static void ApplyContent(Annotation annotation, AnnotationDraft draft)
     {
-        annotation.Note = string.IsNullOrWhiteSpace(draft.Note) ? null : draft.Note;
+        annotation.Note = string.IsNullOrWhiteSpace(draft.Note) ? null : AnnotationRules.WithoutControlCharacters(draft.Note);
         annotation.NoteHtml = annotation.Note is null ? null : NoteMarkdown.ToSafeHtml(annotation.Note);
         annotation.Tags.AddRange(draft.Tags.Select(t => new AnnotationTag { Name = t }));
         annotation.TagsText = string.Join('\n', draft.Tags);
@@ -220,5 +227,5 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         new(StatusCodes.Status422UnprocessableEntity, "Quote not found",
             $"The quoted text \"{Shorten(quote.Exact)}\" is not in the current revision of the article.");
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    private static string Shorten(string text) => TextShortener.Shorten(text, 60);
 }

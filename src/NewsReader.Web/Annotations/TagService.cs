@@ -38,9 +38,9 @@ public sealed class TagService(NewsReaderDb db, TimeProvider clock)
         {
             return (0, "Give the new name of the tag.");
         }
-        if (to.Length > AnnotationRules.MaxTagLength)
+        if (AnnotationRules.TagProblem(to) is { } problem)
         {
-            return (0, $"A tag can be at most {AnnotationRules.MaxTagLength} characters long.");
+            return (0, problem);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var annotations = await db.Annotations
@@ -67,7 +67,14 @@ public sealed class TagService(NewsReaderDb db, TimeProvider clock)
             annotation.Modified = now;
             annotation.Version++;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (0, "Some of these annotations were changed at the same moment; nothing was renamed. Try again.");
+        }
         await transaction.CommitAsync(cancellationToken);
         return (annotations.Count, null);
     }

@@ -32,13 +32,13 @@ public static class AnnotationsApi
         {
             return Problem(StatusCodes.Status400BadRequest, "Article required", "Name the article: /api/annotations?article={slug}.");
         }
-        var document = await articles.FindAsync(article, ct);
-        var list = document is null ? null : await annotations.ListForArticleAsync(article, UserId(http), ct);
-        if (document is null || list is null)
+        var title = await articles.TitleAsync(article, ct);
+        var list = title is null ? null : await annotations.ListForArticleAsync(article, UserId(http), ct);
+        if (title is null || list is null)
         {
             return Problem(StatusCodes.Status404NotFound, "Article not found", $"No article has the slug '{article}'.");
         }
-        return LinkedData(W3cAnnotationJson.WriteCollection(list, BaseUrl(http), article, document.Summary.Title).ToJsonString());
+        return LinkedData(W3cAnnotationJson.WriteCollection(list, BaseUrl(http), article, title).ToJsonString());
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, AnnotationService annotations, CancellationToken ct)
@@ -93,8 +93,8 @@ public static class AnnotationsApi
     {
         foreach (var tag in ifMatch.Split(',', StringSplitOptions.TrimEntries))
         {
-            var value = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
-            if (int.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            // If-Match compares strongly: a weak validator never matches.
+            if (!tag.StartsWith("W/", StringComparison.Ordinal) && int.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             {
                 return version;
             }

@@ -16,11 +16,7 @@ public sealed record ArticleSummary(
     DateTime IngestedAt);
 
 /// <summary>An article's current revision: its canonical text and the blocks that are ranges of it.</summary>
-public sealed record ArticleDocument(ArticleSummary Summary, string Text, IReadOnlyList<TextBlock> Blocks)
-{
-    /// <summary>The text of one block.</summary>
-    public string TextOf(TextBlock block) => CodePoints.Slice(Text, block.Start, block.End);
-}
+public sealed record ArticleDocument(ArticleSummary Summary, string Text, IReadOnlyList<TextBlock> Blocks);
 
 /// <summary>Reads articles for the pages and the API alike, always at their current revision.</summary>
 public sealed class ArticleQueries(NewsReaderDb db)
@@ -63,6 +59,10 @@ public sealed class ArticleQueries(NewsReaderDb db)
             .ToListAsync(cancellationToken);
         return new ArticleDocument(current.Summary, current.Text, blocks);
     }
+
+    /// <summary>The current title of the article with this slug, or null when there is none.</summary>
+    public Task<string?> TitleAsync(string slug, CancellationToken cancellationToken = default) =>
+        db.ArticleRevisions.Where(r => r.Article.Slug == slug).OrderByDescending(r => r.Number).Select(r => r.Title).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The raw source of the current revision, exactly as ingested, or null.</summary>
     public async Task<(ArticleSummary Summary, string RawSource)?> FindOriginalAsync(string slug, CancellationToken cancellationToken = default)

@@ -11,7 +11,7 @@ namespace NewsReader.Web.Ingestion;
 /// changed content becomes a new revision of the article its file made, and a bad file is
 /// skipped with a warning while the others go in. Each article is written in one transaction.
 /// </summary>
-public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> logger, TimeProvider clock)
+public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> logger, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment)
 {
     private static readonly string[] SupportedExtensions = [".txt"];
 
@@ -21,7 +21,7 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         var fullPath = Path.GetFullPath(path);
         if (File.Exists(fullPath))
         {
-            return new IngestionReport([await IngestFileAsync(fullPath, Path.GetFileName(fullPath), cancellationToken)]);
+            return new IngestionReport([await IngestFileAsync(fullPath, SourceKey(fullPath), cancellationToken)]);
         }
         if (!Directory.Exists(fullPath))
         {
@@ -37,7 +37,7 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
                 logger.LogInformation("Skipped {File}: format {Extension} is not supported yet", file, Path.GetExtension(file));
                 continue;
             }
-            files.Add(await IngestFileAsync(file, Path.GetRelativePath(fullPath, file), cancellationToken));
+            files.Add(await IngestFileAsync(file, SourceKey(file), cancellationToken));
         }
         var report = new IngestionReport(files);
         logger.LogInformation("Ingested {Path}: {Summary}", fullPath, report.ToString());
@@ -45,6 +45,21 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
     }
 
     private async Task<IngestedFile> IngestFileAsync(string file, string sourceKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await IngestReadableFileAsync(file, sourceKey, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DbUpdateException)
+        {
+            // One file that cannot be read or stored must not stop the others, nor the app's start.
+            db.ChangeTracker.Clear();
+            logger.LogWarning(ex, "Skipped {File}: {Reason}", file, ex.Message);
+            return new IngestedFile(file, IngestionOutcome.Skipped, Reason: ex.Message);
+        }
+    }
+
+    private async Task<IngestedFile> IngestReadableFileAsync(string file, string sourceKey, CancellationToken cancellationToken)
     {
         var read = await SourceFileReader.ReadAsync(file, cancellationToken);
         if (read.Refusal is not null)
@@ -110,6 +125,17 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
                 article.Slug, revision.Number, anchored, moved, orphaned);
         }
         return new IngestedFile(file, isNew ? IngestionOutcome.Added : IngestionOutcome.Revised, article.Slug);
+    }
+
+    /// <summary>
+    /// What identifies a file across runs: its path inside the seeds folder (so the folder can
+    /// move), or its full path when it lives elsewhere (so two story.txt never collide).
+    /// </summary>
+    private string SourceKey(string file)
+    {
+        var seeds = IngestionSetup.SeedsPath(configuration, environment);
+        var relative = Path.GetRelativePath(seeds, file);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
     }
 
     private IngestedFile Skip(string file, string reason)

@@ -46,7 +46,16 @@ public sealed class ReaderSettingsService(NewsReaderDb db)
         settings.LineWidth = lineWidth;
         settings.Typeface = typeface;
         settings.Theme = theme;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A double submit inserted the row first: save onto it.
+            db.ChangeTracker.Clear();
+            return await SaveAsync(userId, fontSize, lineWidth, typeface, theme, ct);
+        }
         return null;
     }
 }

@@ -47,6 +47,21 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
     /// <summary>Applies a change; null when the article does not exist, or the reason it cannot apply.</summary>
     public async Task<(ReadingStateDto? State, string? Problem)> ChangeAsync(string userId, string slug, ReadingStateChange change, CancellationToken ct = default)
     {
+        try
+        {
+            return await ApplyAsync(userId, slug, change, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first changes at once (progress and "read" from the same page) both insert;
+            // the loser applies its change to the row the winner created.
+            db.ChangeTracker.Clear();
+            return await ApplyAsync(userId, slug, change, ct);
+        }
+    }
+
+    private async Task<(ReadingStateDto? State, string? Problem)> ApplyAsync(string userId, string slug, ReadingStateChange change, CancellationToken ct)
+    {
         var article = await db.ArticleRevisions.Where(r => r.Article.Slug == slug).OrderByDescending(r => r.Number)
             .Select(r => new { r.ArticleId, r.Text.Length }).FirstOrDefaultAsync(ct);
         if (article is null)
@@ -75,7 +90,7 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
     /// <summary>One page of the list, for a reader (or anonymous: no state, no annotations).</summary>
     public async Task<LibraryPage> ListAsync(string? userId, ListFilter filter, ListSort sort, int page, CancellationToken ct = default)
     {
-        page = Math.Max(1, page);
+        page = Math.Clamp(page, 1, 1_000_000);
         var rows =
             from r in db.ArticleRevisions
             where r.Number == db.ArticleRevisions.Where(o => o.ArticleId == r.ArticleId).Max(o => o.Number)
@@ -114,7 +129,7 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
         var list = await rows.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new LibraryPage(
             list.Select(x => new LibraryRow(x.Slug, x.Title, x.Dateline, x.ReadingMinutes, x.WordCount, x.CreatedAt, x.Mine, x.Read, x.Archived, x.Favorite,
-                x.Read ? 100 : x.TextLength == 0 ? 0 : (int)Math.Round(100.0 * x.Progress / x.TextLength))).ToList(),
+                x.Read ? 100 : x.TextLength == 0 ? 0 : (int)Math.Round(100.0 * Math.Min(x.Progress, x.TextLength) / x.TextLength))).ToList(),
             total, page, PageSize);
     }
 

@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Search;
+using NewsReader.Core.Text;
 using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Search;
@@ -273,5 +274,5 @@ public sealed class SearchService(NewsReaderDb db)
             : $"/articles/{slug}#:~:text={Uri.EscapeDataString(snippet[(open + 1)..close])}";
     }
 
-    private static string Shorten(string text) => text.Length <= 240 ? text : text[..237] + "…";
+    private static string Shorten(string text) => TextShortener.Shorten(text, 240);
 }

@@ -147,3 +147,56 @@ public sealed class AnnotationsApiTests : IAsyncLifetime
     private async Task<string> ArticleTextAsync() =>
         (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/articles/{AnnotationBuilder.SeedSlug}")).GetProperty("text").GetString()!;
 }
+
+public sealed class AnnotationsApiHardeningTests : IAsyncLifetime
+{
+    private readonly NewsReaderAppFactory app = new();
+    private HttpClient ada = null!;
+
+    public async Task InitializeAsync() => ada = await ApiUsers.RegisterAsync(app, "ada@example.org");
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Oversized_context_is_trimmed_to_what_a_selector_stores()
+    {
+        var created = await new AnnotationBuilder().Quote("e", new string('x', 1000), new string('y', 1000)).CreateAsync(ada);
+
+        var quote = created.Selector("TextQuoteSelector");
+        Assert.Equal(32, quote.GetProperty("prefix").GetString()!.Length);
+        Assert.Equal(32, quote.GetProperty("suffix").GetString()!.Length);
+    }
+
+    [Theory]
+    [InlineData("a,b")]
+    [InlineData("line\nbreak")]
+    public async Task Tags_with_commas_or_control_characters_are_refused(string tag)
+    {
+        var response = await ada.PostAsJsonAsync("/api/annotations", new AnnotationBuilder().Tag(tag).Build());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("comma or a control character", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Control_characters_never_reach_a_note_or_a_search_snippet()
+    {
+        await new AnnotationBuilder().Note("odd \u0002marker\u0003 text").Public().CreateAsync(ada);
+
+        var results = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=odd");
+
+        var note = results.GetProperty("annotations")[0].GetProperty("noteHtml").GetString()!;
+        Assert.Equal(1, note.Split("<mark>").Length - 1);
+        Assert.DoesNotContain('\u0002', note);
+    }
+
+    [Fact]
+    public async Task A_weak_etag_never_matches_if_match()
+    {
+        var created = await new AnnotationBuilder().CreateAsync(ada);
+        var put = new HttpRequestMessage(HttpMethod.Put, created.IdPath()) { Content = JsonContent.Create(new AnnotationBuilder().Note("x").Build()) };
+        put.Headers.TryAddWithoutValidation("If-Match", "W/\"1\"");
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await ada.SendAsync(put)).StatusCode);
+    }
+}

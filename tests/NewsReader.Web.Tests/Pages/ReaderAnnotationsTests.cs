@@ -126,6 +126,11 @@ public sealed class ReaderAnnotationsTests : IAsyncLifetime
         var other = app.CreateClient();
         await Forms.RegisterAsync(other, "nosy@example.org");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(editUrl)).StatusCode);
+        // The same annotation posted under another article's URL is not found there.
+        var wrongArticle = await reader.PostAsync(
+            $"/articles/some-other-article?id={editUrl.Split('/')[^2]}&handler=Update",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Form.Note"] = "hijack", ["__RequestVerificationToken"] = edited.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")! }));
+        Assert.Equal(HttpStatusCode.NotFound, wrongArticle.StatusCode);
 
         var page0 = await HtmlDocument.GetAsync(reader, Url);
         var edit = page0.QuerySelector(".annotation-item a.edit-link")!.GetAttribute("href")!;

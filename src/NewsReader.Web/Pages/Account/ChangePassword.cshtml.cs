@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using NewsReader.Web.Accounts;
+using NewsReader.Web.Security;
 
 namespace NewsReader.Web.Pages.Account;
 
 [Authorize]
+[EnableRateLimiting(RateLimits.AuthPolicy)]
 public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
     public sealed class InputModel

@@ -54,11 +54,15 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
     public Task<IActionResult> OnPostHighlightAsync(string slug, CancellationToken cancellationToken) =>
         WriteAsync(slug, userId => annotations.CreateAsync(userId, slug, Draft(Form, requireQuote: true), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostUpdateAsync(string slug, Guid id, CancellationToken cancellationToken) =>
-        WriteAsync(slug, userId => annotations.UpdateAsync(id, userId, Draft(Form, requireQuote: false), expectedVersion: null, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostUpdateAsync(string slug, Guid id, CancellationToken cancellationToken) =>
+        await OnThisArticleAsync(slug, id, cancellationToken)
+            ? await WriteAsync(slug, userId => annotations.UpdateAsync(id, userId, Draft(Form, requireQuote: false), expectedVersion: null, cancellationToken), cancellationToken)
+            : NotFound();
 
-    public Task<IActionResult> OnPostReattachAsync(string slug, Guid id, CancellationToken cancellationToken) =>
-        WriteAsync(slug, userId => annotations.UpdateAsync(id, userId, Draft(Form, requireQuote: true), expectedVersion: null, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostReattachAsync(string slug, Guid id, CancellationToken cancellationToken) =>
+        await OnThisArticleAsync(slug, id, cancellationToken)
+            ? await WriteAsync(slug, userId => annotations.UpdateAsync(id, userId, Draft(Form, requireQuote: true), expectedVersion: null, cancellationToken), cancellationToken)
+            : NotFound();
 
     /// <summary>Mark read or unread, archive, favourite: <c>change</c> is "read-true", "favorite-false" and so on.</summary>
     public async Task<IActionResult> OnPostStateAsync(string slug, string? change, CancellationToken cancellationToken)
@@ -74,7 +78,7 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         }
         var (state, _) = await reading.ChangeAsync(userId, slug, new ReadingStateChange(
             parts[0] == "read" ? value : null, parts[0] == "archived" ? value : null, parts[0] == "favorite" ? value : null, null), cancellationToken);
-        return state is null ? NotFound() : Redirect($"/articles/{slug}");
+        return state is null ? NotFound() : Redirect(ArticleUrl(slug));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, Guid id, CancellationToken cancellationToken)
@@ -83,11 +87,11 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         {
             return Challenge();
         }
-        if (!await annotations.DeleteAsync(id, userId, cancellationToken))
+        if (!await OnThisArticleAsync(slug, id, cancellationToken) || !await annotations.DeleteAsync(id, userId, cancellationToken))
         {
             return NotFound();
         }
-        return Redirect($"/articles/{slug}#annotations");
+        return Redirect($"{ArticleUrl(slug)}#annotations");
     }
 
     private async Task<IActionResult> WriteAsync(string slug, Func<string, Task<AnnotationOutcome>> write, CancellationToken cancellationToken)
@@ -101,7 +105,7 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
             var outcome = await write(userId);
             if (outcome.Annotation is { } annotation)
             {
-                return Redirect($"/articles/{slug}#annotation-{annotation.Id}");
+                return annotation.Article.Slug == slug ? Redirect($"{ArticleUrl(slug)}#annotation-{annotation.Id}") : NotFound();
             }
             if (outcome.Failure!.Status == StatusCodes.Status404NotFound)
             {
@@ -116,6 +120,13 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
+
+    /// <summary>True when the annotation is the caller's and belongs to the article in the URL.</summary>
+    private async Task<bool> OnThisArticleAsync(string slug, Guid id, CancellationToken cancellationToken) =>
+        UserId is { } userId && await annotations.FindVisibleAsync(id, userId, cancellationToken) is { } annotation
+            && annotation.OwnerId == userId && annotation.Article.Slug == slug;
+
+    private static string ArticleUrl(string slug) => $"/articles/{Uri.EscapeDataString(slug)}";
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class IndexModel(SearchService search) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
         Results = await search.SearchAsync(Q, User.FindFirstValue(ClaimTypes.NameIdentifier), PageSize, (PageNumber - 1) * PageSize, cancellationToken);
     }
 
