@@ -99,6 +99,14 @@ public class PlainTextArticleParserTests
         Assert.Equal(new TextBlock(BlockKind.Paragraph, 41, 50), article.Blocks[1]);
     }
 
+    [Fact]
+    public void Control_characters_do_not_reach_the_canonical_text()
+    {
+        var article = PlainTextArticleParser.Parse("First\u0002 para\u0007graph.\n\nSecond one.")!;
+
+        Assert.Equal("First paragraph.\n\nSecond one.", article.Text);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  \n\n \r\n ")]

@@ -59,6 +59,21 @@ public sealed class IngestionTests
     }
 
     [Fact]
+    public async Task A_file_of_the_same_name_from_elsewhere_is_another_article_not_a_revision()
+    {
+        await using var app = new NewsReaderAppFactory();
+        _ = app.CreateClient();
+        var elsewhere = Directory.CreateDirectory(Path.Combine(app.Folder, "elsewhere")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(elsewhere, RepoPaths.SeedFile), "Another Story\n\nA different article that happens to share a file name.");
+
+        var report = await app.IngestAsync(Path.Combine(elsewhere, RepoPaths.SeedFile));
+
+        Assert.Equal(IngestionOutcome.Added, Assert.Single(report.Files).Outcome);
+        Assert.Equal(2, await CountAsync(app, db => db.Articles));
+        Assert.Equal(IngestionOutcome.Unchanged, Assert.Single((await app.IngestAsync()).Files).Outcome);
+    }
+
+    [Fact]
     public async Task Bad_files_are_skipped_with_a_warning_each_and_the_seed_still_goes_in()
     {
         await using var app = new NewsReaderAppFactory();
