@@ -49,10 +49,10 @@ public sealed class ReadingExperienceTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".article-row a.article-link").First).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("k");
         await page.Keyboard.PressAsync("o");
-        await page.WaitForURLAsync("**/articles/**");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/articles/"));
 
         await page.Keyboard.PressAsync("u");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^[^?#]+://[^/]+/$"));
 
         await page.Keyboard.PressAsync("Shift+?");
         var dialog = page.Locator("dialog.shortcuts-dialog");
@@ -74,6 +74,7 @@ public sealed class ReadingExperienceTests(BrowserFixture browser)
             ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
             BypassCSP = true, // axe injects its script; the app's own pages never need this
         });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await BrowserSession.SignUpAsync(page);
         await page.GotoAsync(ArticleUrl);
@@ -95,6 +96,7 @@ public sealed class ReadingExperienceTests(BrowserFixture browser)
     public async Task The_reader_at_390_pixels_has_no_horizontal_scrolling()
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await BrowserSession.SignUpAsync(page);
 

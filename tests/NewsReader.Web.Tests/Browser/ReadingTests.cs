@@ -14,7 +14,7 @@ public sealed class ReadingTests(BrowserFixture browser)
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^U\\.S\\. President Biden") }).ClickAsync();
 
-        await page.WaitForURLAsync("**/articles/**");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/articles/"));
         var title = await page.Locator("h1").InnerTextAsync();
         Assert.StartsWith("U.S. President Biden", title);
         var headings = await page.Locator(".reader-body h2").AllInnerTextsAsync();

@@ -25,7 +25,7 @@ public sealed class SearchTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".hit-note mark")).ToHaveTextAsync(word);
         await page.Locator(".annotation-hit a.hit-link").ClickAsync();
 
-        await page.WaitForURLAsync("**/articles/**#annotation-*");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/articles/.+#annotation-"));
         var id = page.Url.Split("#annotation-")[1];
         var mark = page.Locator($"mark[data-annotation-id='{id}']").First;
         await Assertions.Expect(mark).ToBeInViewportAsync();
