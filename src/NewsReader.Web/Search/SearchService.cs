@@ -56,10 +56,16 @@ public sealed class SearchService(NewsReaderDb db)
             return new SearchResults(input ?? "", true, messages, notebookTotal, notebook, 0, [], limit, offset);
         }
 
+        // Article hits come from their own connection on the thread pool while this one ranks
+        // annotations: SQLite in WAL mode lets two readers work at once, and Microsoft.Data.Sqlite
+        // runs synchronously underneath, so only a second thread makes the two overlap.
+        // Read here: the DbContext must not be touched from the other thread.
+        var connectionString = db.Database.GetConnectionString()!;
+        var articleSearch = HasAnnotationOnlyFilters(query)
+            ? Task.FromResult<(int, IReadOnlyList<ArticleHit>)>((0, []))
+            : Task.Run(() => ArticleHitsAsync(connectionString, query, limit, offset, cancellationToken), cancellationToken);
         var (annotationTotal, annotations) = await AnnotationHitsAsync(query, userId, limit, offset, cancellationToken);
-        var (articleTotal, articles) = HasAnnotationOnlyFilters(query)
-            ? (0, [])
-            : await ArticleHitsAsync(query, limit, offset, cancellationToken);
+        var (articleTotal, articles) = await articleSearch;
         return new SearchResults(input ?? "", false, messages, annotationTotal, annotations, articleTotal, articles, limit, offset);
     }
 
@@ -109,8 +115,10 @@ public sealed class SearchService(NewsReaderDb db)
         return (total, total == 0 ? [] : await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, markers: false));
     }
 
-    private async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, int limit, int offset, CancellationToken ct)
+    private static async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(string connectionString, SearchQuery query, int limit, int offset, CancellationToken ct)
     {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
         var where = new StringBuilder("articles_fts MATCH $match");
         var parameters = new List<SqliteParameter> { new("$match", query.MatchExpression) };
         if (query.ArticleSlug is not null)
@@ -123,7 +131,7 @@ public sealed class SearchService(NewsReaderDb db)
             JOIN ArticleRevisions r ON r.Id = articles_fts.rowid
             JOIN Articles ar ON ar.Id = r.ArticleId
             """;
-        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters, ct);
+        var total = await CountAsync(connection, $"SELECT count(*) {from} WHERE {where}", parameters, ct);
         if (total == 0)
         {
             return (0, []);
@@ -147,7 +155,7 @@ public sealed class SearchService(NewsReaderDb db)
             ORDER BY page.score
             """;
         var hits = new List<ArticleHit>();
-        await using var command = await CommandAsync(sql, Paged(parameters, limit, offset), ct);
+        await using var command = Command(connection, sql, Paged(parameters, limit, offset));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -231,19 +239,30 @@ public sealed class SearchService(NewsReaderDb db)
         return hits;
     }
 
-    private async Task<int> CountAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct)
+    private async Task<int> CountAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct) =>
+        await CountAsync(await ContextConnectionAsync(ct), sql, parameters, ct);
+
+    private static async Task<int> CountAsync(DbConnection connection, string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct)
     {
-        await using var command = await CommandAsync(sql, parameters, ct);
+        await using var command = Command(connection, sql, parameters);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    private async Task<DbCommand> CommandAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct)
+    private async Task<DbCommand> CommandAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct) =>
+        Command(await ContextConnectionAsync(ct), sql, parameters);
+
+    private async Task<DbConnection> ContextConnectionAsync(CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
             await db.Database.OpenConnectionAsync(ct);
         }
+        return connection;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<SqliteParameter> parameters)
+    {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var parameter in parameters)
