@@ -168,7 +168,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         db.Annotations.Where(a => a.Id == id && a.OwnerId == userId);
 
     private Task<ArticleRevision?> CurrentRevisionAsync(string slug, CancellationToken cancellationToken) =>
-        db.ArticleRevisions.Where(r => r.Article.Slug == slug).OrderByDescending(r => r.Number).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        db.ArticleRevisions.NewestFirst(slug).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
     private sealed record Placement(int Start, int End, TextQuoteSelector Quote);
 

@@ -1,5 +1,5 @@
+using NewsReader.Web.Accounts;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text.Json;
 using NewsReader.Web.Annotations;
 using NewsReader.Web.Articles;
@@ -36,7 +36,7 @@ public static class AnnotationsApi
         var list = title is null ? null : await annotations.ListForArticleAsync(article, UserId(http), ct);
         if (title is null || list is null)
         {
-            return Problem(StatusCodes.Status404NotFound, "Article not found", $"No article has the slug '{article}'.");
+            return ApiProblems.ArticleNotFound(article);
         }
         return LinkedData(W3cAnnotationJson.WriteCollection(list, BaseUrl(http), article, title).ToJsonString());
     }
@@ -113,7 +113,7 @@ public static class AnnotationsApi
     private static IResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
-    private static string? UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private static string? UserId(HttpContext http) => http.User.UserId();
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 }

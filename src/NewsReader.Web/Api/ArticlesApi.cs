@@ -22,7 +22,7 @@ public static class ArticlesApi
         group.MapGet("/{slug}", async Task<IResult> (string slug, ArticleQueries articles, CancellationToken ct) =>
             await articles.FindAsync(slug, ct) is { } article
                 ? TypedResults.Ok(ToDetail(article))
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Article not found", detail: $"No article has the slug '{slug}'."));
+                : ApiProblems.ArticleNotFound(slug));
 
         return app;
     }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using NewsReader.Web.Accounts;
 using NewsReader.Web.Reading;
 using NewsReader.Web.Security;
 
@@ -14,7 +14,7 @@ public static class ReadingApi
         var group = app.MapGroup("/api/articles/{slug}/state").WithTags("Reading").RequireAuthorization().RequireAntiforgeryForCookies();
 
         group.MapGet("/", async Task<IResult> (string slug, HttpContext http, ReadingService reading, CancellationToken ct) =>
-            await reading.GetAsync(UserId(http), slug, ct) is { } state ? TypedResults.Ok(state) : ArticleNotFound(slug));
+            await reading.GetAsync(UserId(http), slug, ct) is { } state ? TypedResults.Ok(state) : ApiProblems.ArticleNotFound(slug));
 
         group.MapPut("/", async Task<IResult> (string slug, StateBody body, HttpContext http, ReadingService reading, CancellationToken ct) =>
         {
@@ -23,13 +23,10 @@ public static class ReadingApi
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid reading state", detail: problem);
             }
-            return state is null ? ArticleNotFound(slug) : TypedResults.Ok(state);
+            return state is null ? ApiProblems.ArticleNotFound(slug) : TypedResults.Ok(state);
         });
         return app;
     }
 
-    private static string UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-
-    private static IResult ArticleNotFound(string slug) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Article not found", detail: $"No article has the slug '{slug}'.");
+    private static string UserId(HttpContext http) => http.User.UserId()!;
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using NewsReader.Web.Accounts;
 using NewsReader.Web.Search;
 
 namespace NewsReader.Web.Api;
@@ -9,7 +9,7 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/search", async (string? q, int? limit, int? offset, HttpContext http, SearchService search, CancellationToken ct) =>
-            TypedResults.Ok(await search.SearchAsync(q, http.User.FindFirstValue(ClaimTypes.NameIdentifier), limit ?? SearchService.DefaultLimit, offset ?? 0, ct)))
+            TypedResults.Ok(await search.SearchAsync(q, http.User.UserId(), limit ?? SearchService.DefaultLimit, offset ?? 0, ct)))
             .WithTags("Search");
         return app;
     }

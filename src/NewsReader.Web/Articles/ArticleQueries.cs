@@ -23,13 +23,10 @@ public sealed class ArticleQueries(NewsReaderDb db)
 {
     /// <summary>Every article, newest first.</summary>
     public async Task<IReadOnlyList<ArticleSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await CurrentRevisions()
+        await db.ArticleRevisions.Current()
             .OrderByDescending(r => r.Article.CreatedAt).ThenByDescending(r => r.ArticleId)
             .Select(r => new ArticleSummary(r.Article.Slug, r.Title, r.Dateline, r.WordCount, r.ReadingMinutes, r.Number, r.Article.CreatedAt, r.IngestedAt))
             .ToListAsync(cancellationToken);
-
-    private IQueryable<ArticleRevision> CurrentRevisions() =>
-        db.ArticleRevisions.Where(r => r.Number == db.ArticleRevisions.Where(o => o.ArticleId == r.ArticleId).Max(o => o.Number));
 
     /// <summary>The current revision of the article with this slug, or null.</summary>
     /// <remarks>
@@ -39,8 +36,7 @@ public sealed class ArticleQueries(NewsReaderDb db)
     public async Task<ArticleDocument?> FindAsync(string slug, CancellationToken cancellationToken = default)
     {
         var current = await db.ArticleRevisions
-            .Where(r => r.Article.Slug == slug)
-            .OrderByDescending(r => r.Number)
+            .NewestFirst(slug)
             .Select(r => new
             {
                 r.Id,
@@ -62,14 +58,13 @@ public sealed class ArticleQueries(NewsReaderDb db)
 
     /// <summary>The current title of the article with this slug, or null when there is none.</summary>
     public Task<string?> TitleAsync(string slug, CancellationToken cancellationToken = default) =>
-        db.ArticleRevisions.Where(r => r.Article.Slug == slug).OrderByDescending(r => r.Number).Select(r => r.Title).FirstOrDefaultAsync(cancellationToken);
+        db.ArticleRevisions.NewestFirst(slug).Select(r => r.Title).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The raw source of the current revision, exactly as ingested, or null.</summary>
     public async Task<(ArticleSummary Summary, string RawSource)?> FindOriginalAsync(string slug, CancellationToken cancellationToken = default)
     {
         var current = await db.ArticleRevisions
-            .Where(r => r.Article.Slug == slug)
-            .OrderByDescending(r => r.Number)
+            .NewestFirst(slug)
             .Select(r => new
             {
                 Summary = new ArticleSummary(r.Article.Slug, r.Title, r.Dateline, r.WordCount, r.ReadingMinutes, r.Number, r.Article.CreatedAt, r.IngestedAt),

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using NewsReader.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsReader.Web.Reading;
@@ -26,7 +26,7 @@ public sealed class IndexModel(ReadingService reading) : PageModel
         {
             Filter = ListFilter.All;
         }
-        Library = await reading.ListAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), Filter, Sort, PageNumber, cancellationToken);
+        Library = await reading.ListAsync(User.UserId(), Filter, Sort, PageNumber, cancellationToken);
     }
 
     public string ListUrl(ListFilter? filter = null, ListSort? sort = null, int page = 1)

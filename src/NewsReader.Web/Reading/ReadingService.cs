@@ -62,7 +62,7 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
 
     private async Task<(ReadingStateDto? State, string? Problem)> ApplyAsync(string userId, string slug, ReadingStateChange change, CancellationToken ct)
     {
-        var article = await db.ArticleRevisions.Where(r => r.Article.Slug == slug).OrderByDescending(r => r.Number)
+        var article = await db.ArticleRevisions.NewestFirst(slug)
             .Select(r => new { r.ArticleId, r.Text.Length }).FirstOrDefaultAsync(ct);
         if (article is null)
         {
@@ -92,8 +92,7 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
     {
         page = Math.Clamp(page, 1, 1_000_000);
         var rows =
-            from r in db.ArticleRevisions
-            where r.Number == db.ArticleRevisions.Where(o => o.ArticleId == r.ArticleId).Max(o => o.Number)
+            from r in db.ArticleRevisions.Current()
             let state = db.ReadingStates.FirstOrDefault(s => s.UserId == userId && s.ArticleId == r.ArticleId)
             select new
             {

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using NewsReader.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +18,7 @@ public sealed class EditAnnotationModel(AnnotationService annotations) : PageMod
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = User.UserId();
         var annotation = await annotations.FindVisibleAsync(id, userId, cancellationToken);
         if (annotation is null || annotation.OwnerId != userId || annotation.Article.Slug != slug)
         {

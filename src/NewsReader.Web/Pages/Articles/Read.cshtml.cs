@@ -1,5 +1,5 @@
+using NewsReader.Web.Accounts;
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsReader.Core.Anchoring;
@@ -43,7 +43,7 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
             ? view.Article.Blocks.LastOrDefault(b => b.Start <= state.ProgressOffset)?.Start
             : null;
 
-    public string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+    public string? UserId => User.UserId();
 
     [BindProperty]
     public AnnotationForm Form { get; set; } = new();

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using NewsReader.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NewsReader.Web.Search;
@@ -22,7 +22,7 @@ public sealed class IndexModel(SearchService search) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
-        Results = await search.SearchAsync(Q, User.FindFirstValue(ClaimTypes.NameIdentifier), PageSize, (PageNumber - 1) * PageSize, cancellationToken);
+        Results = await search.SearchAsync(Q, User.UserId(), PageSize, (PageNumber - 1) * PageSize, cancellationToken);
     }
 
     public string PageUrl(int page) => $"/search?q={Uri.EscapeDataString(Q ?? "")}&p={page}";

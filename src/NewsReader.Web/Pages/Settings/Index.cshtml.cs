@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using NewsReader.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +17,7 @@ public sealed class IndexModel(ReaderSettingsService settings) : PageModel
     [TempData]
     public string? Saved { get; set; }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => User.UserId()!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

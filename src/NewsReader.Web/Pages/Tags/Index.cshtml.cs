@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using NewsReader.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +14,7 @@ public sealed class IndexModel(TagService tags) : PageModel
     [TempData]
     public string? Outcome { get; set; }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => User.UserId()!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Tags = await tags.ListAsync(UserId, cancellationToken);
 
