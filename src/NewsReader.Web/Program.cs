@@ -3,7 +3,6 @@ using NewsReader.Web.Accounts;
 using NewsReader.Web.Api;
 using NewsReader.Web.Data;
 using NewsReader.Web.Ingestion;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(IngestionSetup.ConfigurationArgs(args));
 
@@ -32,7 +31,7 @@ if (await app.RunIngestVerbAsync(args) is { } exitCode)
 // Errors, status pages, HTTPS and security headers.
 app.UseNewsReaderErrorsAndHeaders();
 
-app.UseSerilogRequestLogging();
+app.UseNewsReaderRequestLogging();
 app.UseResponseCompression();
 app.UseNewsReaderStaticFiles();
 app.UseRouting();

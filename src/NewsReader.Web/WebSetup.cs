@@ -13,7 +13,12 @@ namespace NewsReader.Web;
 /// <summary>The web-facing wiring that Program.cs names in one line each.</summary>
 public static class WebSetup
 {
-    /// <summary>Serilog for every log: levels from configuration, console sink, request logging.</summary>
+    /// <summary>
+    /// Serilog for every log: levels from configuration, console sink, request logging.
+    /// Each host keeps its own logger rather than replacing the static Log.Logger: several
+    /// hosts share one process in the tests, and a shared static logger sends one host's
+    /// events to another's sinks (or to nowhere once another host has stopped).
+    /// </summary>
     public static WebApplicationBuilder AddNewsReaderLogging(this WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
@@ -22,8 +27,17 @@ public static class WebSetup
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+            preserveStaticLogger: true,
             writeToProviders: true);
         return builder;
+    }
+
+    /// <summary>One summary line per request, written through this host's own logger.</summary>
+    public static WebApplication UseNewsReaderRequestLogging(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(options => options.Logger = logger);
+        return app;
     }
 
     public static IServiceCollection AddNewsReaderWeb(this IServiceCollection services)

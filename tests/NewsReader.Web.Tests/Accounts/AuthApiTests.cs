@@ -117,6 +117,8 @@ public sealed class AuthApiTests : IAsyncLifetime
         await Forms.LoginAsync(app.CreateClient(), "quiet@example.org");
 
         var everything = string.Join("\n", app.Logs.Entries.Select(e => e.Message));
+        Assert.Contains("HTTP \"POST\" \"/api/auth/login\" responded 200", everything);
+        Assert.Contains("HTTP \"POST\" \"/account/login\" responded 302", everything, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(TestUsers.Password, everything);
         Assert.DoesNotContain(token, everything);
         Assert.DoesNotContain(ApiAntiforgery.HeaderName, everything);
