@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using NewsReader.Web.Data;
 using NewsReader.Web.Security;
 
@@ -44,7 +48,27 @@ public static class AccountsSetup
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
         });
+        services.AddDataProtection();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
+            {
+                if (KeysFolder(configuration, environment) is { } folder)
+                {
+                    options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
+                }
+            });
         return services;
+    }
+
+    /// <summary>
+    /// Cookies and bearer tokens are sealed with Data Protection keys. They live in keys/ beside
+    /// the database file, so sign-ins survive a restart and move with the data, also where
+    /// the process has no home folder (a container); an in-memory database keeps them in memory.
+    /// </summary>
+    public static string? KeysFolder(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(configuration, environment)).DataSource;
+        return dataSource == ":memory:" || string.IsNullOrEmpty(dataSource) ? null : Path.Combine(Path.GetDirectoryName(dataSource)!, "keys");
     }
 
     public static bool RegistrationOpen(IConfiguration configuration) => configuration.GetValue(AllowRegistrationKey, true);
