@@ -154,4 +154,40 @@ public sealed class RateLimitTests : IAsyncLifetime
         var page = await Forms.LoginAsync(client, "nobody@example.org");
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
     }
+
+    [Fact]
+    public async Task A_forged_forwarded_for_header_does_not_escape_the_limit_unless_forwarded_headers_are_enabled()
+    {
+        var client = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            await LogInFromAsync(client, $"203.0.113.{i}");
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LogInFromAsync(client, "203.0.113.99")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_proxy_with_forwarded_headers_enabled_each_client_address_has_its_own_limit()
+    {
+        app.Settings["FORWARDEDHEADERS_ENABLED"] = "true";
+        var client = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LogInFromAsync(client, "203.0.113.7")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LogInFromAsync(client, "203.0.113.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LogInFromAsync(client, "198.51.100.4")).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> LogInFromAsync(HttpClient client, string forwardedFor)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = "nobody@example.org", password = "wrong" }),
+        };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return client.SendAsync(request);
+    }
 }
