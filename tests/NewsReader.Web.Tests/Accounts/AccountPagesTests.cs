@@ -123,6 +123,22 @@ public sealed class AccountPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    // Pages are compressed over HTTPS too. That is safe from BREACH only because the token
+    // in a page is sealed afresh for every response, so no byte string repeats to guess at.
+    [Fact]
+    public async Task The_antiforgery_token_in_a_page_differs_on_every_response()
+    {
+        var client = app.CreateClient();
+        var tokens = new HashSet<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var page = await HtmlDocument.GetAsync(client, "/account/login");
+            tokens.Add(page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!);
+        }
+
+        Assert.Equal(3, tokens.Count);
+    }
 }
 
 public sealed class ClosedRegistrationTests : IAsyncLifetime
