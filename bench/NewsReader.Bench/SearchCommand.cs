@@ -170,6 +170,15 @@ internal static class SearchCommand
 
         var queries = PickQueries(corpus, random);
         var user = corpus.UserIds[0];
+        // The floor runs the service's final MATCH expression, prefixes expanded into words.
+        var parsed = new Dictionary<string, SearchQuery>();
+        await using (var db = new NewsReaderDb(options))
+        {
+            foreach (var query in queries)
+            {
+                parsed[query.Text] = await new SearchService(db).ParseAsync(query.Text);
+            }
+        }
 
         await using var floorConnection = new SqliteConnection(connectionString);
         await floorConnection.OpenAsync();
@@ -180,7 +189,7 @@ internal static class SearchCommand
         foreach (var query in queries)
         {
             var service = await ServiceAsync(options, query.Text, user);
-            var floor = Floor(floorConnection, query.Text, user);
+            var floor = Floor(floorConnection, parsed[query.Text], user);
             var like = Like(floorConnection, query, user);
             totals[query.Text] = service.AnnotationTotal;
             var serviceIds = service.Annotations.Select(a => a.Id).ToList();
@@ -189,7 +198,7 @@ internal static class SearchCommand
                 mismatches++;
                 Console.WriteLine($"MISMATCH {query.Text}: service {service.AnnotationTotal} [{string.Join(",", serviceIds.Take(3))}...], floor {floor.Total} [{string.Join(",", floor.Ids.Take(3))}...]");
             }
-            var articles = FloorArticles(floorConnection, query.Text);
+            var articles = FloorArticles(floorConnection, parsed[query.Text]);
             if (service.ArticleTotal != articles.Total || !service.Articles.Select(a => a.Slug).SequenceEqual(articles.Slugs))
             {
                 mismatches++;
@@ -206,7 +215,7 @@ internal static class SearchCommand
             {
                 var q = ofKind[i % ofKind.Count];
                 await ServiceAsync(options, q.Text, user);
-                Floor(floorConnection, q.Text, user);
+                Floor(floorConnection, parsed[q.Text], user);
             }
             var serviceTimes = new List<double>();
             var floorTimes = new List<double>();
@@ -218,9 +227,9 @@ internal static class SearchCommand
                 await ServiceAsync(options, q.Text, user);
                 serviceTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 start = Stopwatch.GetTimestamp();
-                Floor(floorConnection, q.Text, user);
+                Floor(floorConnection, parsed[q.Text], user);
                 floorTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                FloorArticles(floorConnection, q.Text);
+                FloorArticles(floorConnection, parsed[q.Text]);
                 wholeTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
             var likeTimes = new List<double>();
@@ -291,9 +300,8 @@ internal static class SearchCommand
     /// the parser's MATCH expression and the same filters, and nothing else (no article join,
     /// no title, no snippets, no article hits).
     /// </summary>
-    private static (int Total, List<Guid> Ids) Floor(SqliteConnection connection, string text, string user)
+    private static (int Total, List<Guid> Ids) Floor(SqliteConnection connection, SearchQuery query, string user)
     {
-        var query = SearchQueryParser.Parse(text);
         using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("$u", user);
         var where = new StringBuilder();
@@ -341,9 +349,8 @@ internal static class SearchCommand
     /// The article hits the service adds to the same response, hand-written: count and first page
     /// of slugs by the same bm25 weights, no snippets. None when the query has annotation-only filters.
     /// </summary>
-    private static (int Total, List<string> Slugs) FloorArticles(SqliteConnection connection, string text)
+    private static (int Total, List<string> Slugs) FloorArticles(SqliteConnection connection, SearchQuery query)
     {
-        var query = SearchQueryParser.Parse(text);
         if (query.MatchExpression is null || query.Tags.Count > 0 || query.Color is not null || query.HasNote || query.IsOrphan || query.IsPublic || query.Before is not null || query.After is not null)
         {
             return (0, []);

@@ -18,24 +18,31 @@ internal static class Fts5Text
     /// rest, so a string of only punctuation or emoji becomes an empty phrase, which matches
     /// nothing and would silently empty an AND.
     /// </summary>
-    public static bool HasTokenCharacters(string text)
+    public static bool HasTokenCharacters(string text) => text.EnumerateRunes().Any(IsTokenCharacter);
+
+    /// <summary>
+    /// The one token unicode61 with remove_diacritics 2 makes of <paramref name="text"/>
+    /// (lower case, accents dropped), or null when it would make none or several.
+    /// </summary>
+    public static string? SingleToken(string text)
     {
-        foreach (var rune in text.EnumerateRunes())
+        if (text.Length == 0 || !text.EnumerateRunes().All(IsTokenCharacter))
         {
-            switch (Rune.GetUnicodeCategory(rune))
+            return null;
+        }
+        var folded = new StringBuilder(text.Length);
+        foreach (var rune in text.Normalize(NormalizationForm.FormD).EnumerateRunes())
+        {
+            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.NonSpacingMark)
             {
-                case UnicodeCategory.UppercaseLetter:
-                case UnicodeCategory.LowercaseLetter:
-                case UnicodeCategory.TitlecaseLetter:
-                case UnicodeCategory.ModifierLetter:
-                case UnicodeCategory.OtherLetter:
-                case UnicodeCategory.DecimalDigitNumber:
-                case UnicodeCategory.LetterNumber:
-                case UnicodeCategory.OtherNumber:
-                case UnicodeCategory.PrivateUse:
-                    return true;
+                folded.Append(Rune.ToLowerInvariant(rune).ToString());
             }
         }
-        return false;
+        return folded.Length == 0 ? null : folded.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    private static bool IsTokenCharacter(Rune rune) => Rune.GetUnicodeCategory(rune) is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+        or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber or UnicodeCategory.PrivateUse;
 }

@@ -29,6 +29,12 @@ namespace NewsReader.Core.Search;
 /// Plain-text notes for the user about what was ignored or repaired; they quote user input,
 /// so encode them when rendering.
 /// </param>
+/// <param name="Prefixes">
+/// The one-word prefixes of three or more characters (<c>play*</c>), folded as the index folds
+/// them (lower case, no accents). The porter tokenizer stems a prefix too, so <c>play*</c>
+/// alone searches <c>plai*</c> and misses "player"; the caller looks these up among the
+/// indexed words and parses again with <see cref="SearchQueryParser.Parse(string?, IReadOnlyDictionary{string, IReadOnlyList{string}}?)"/>.
+/// </param>
 public sealed record SearchQuery(
     string? MatchExpression,
     IReadOnlyList<string> Terms,
@@ -41,11 +47,12 @@ public sealed record SearchQuery(
     bool IsPublic,
     DateOnly? Before,
     DateOnly? After,
-    IReadOnlyList<string> Messages)
+    IReadOnlyList<string> Messages,
+    IReadOnlyList<string> Prefixes)
 {
     /// <summary>The query for blank input: no words, no filters, nothing to report.</summary>
     public static SearchQuery Empty { get; } = new(
-        null, [], [], [], null, null, false, false, false, null, null, []);
+        null, [], [], [], null, null, false, false, false, null, null, [], []);
 
     /// <summary>True when at least one filter (tag, colour, article, has:, is:, dates) is set.</summary>
     public bool HasFilters =>

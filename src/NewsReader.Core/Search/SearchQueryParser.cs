@@ -15,8 +15,20 @@ public static class SearchQueryParser
     /// <summary>The highlight colours <c>color:</c> accepts.</summary>
     public static IReadOnlyList<string> Colors { get; } = ["yellow", "green", "blue", "pink", "purple"];
 
-    /// <summary>Parses a query; blank or null input gives <see cref="SearchQuery.Empty"/>.</summary>
-    public static SearchQuery Parse(string? input)
+    /// <summary>Whole words a prefix may stand for, at most, beside the prefix itself.</summary>
+    public const int MaxWordsPerPrefix = 32;
+
+    /// <summary>Shorter prefixes are not stemmed by the tokenizer, so they need no words.</summary>
+    public const int MinExpandedPrefixLength = 3;
+
+    /// <summary>
+    /// Parses a query; blank or null input gives <see cref="SearchQuery.Empty"/>.
+    /// <paramref name="prefixWords"/> maps a folded prefix from <see cref="SearchQuery.Prefixes"/>
+    /// to indexed words that start with it: each becomes an alternative to the prefix, as a
+    /// quoted word the tokenizer stems exactly as it stemmed the text (only the first
+    /// <see cref="MaxWordsPerPrefix"/> are used).
+    /// </summary>
+    public static SearchQuery Parse(string? input, IReadOnlyDictionary<string, IReadOnlyList<string>>? prefixWords = null)
     {
         if (string.IsNullOrWhiteSpace(input))
         {
@@ -117,8 +129,9 @@ public static class SearchQueryParser
             excluded.Clear();
         }
 
+        var literal = (TextToken token) => Literal(token, prefixWords);
         return new SearchQuery(
-            BuildMatch(groups, excluded),
+            BuildMatch(groups, excluded, literal),
             groups.SelectMany(g => g).Select(t => t.Text).ToList(),
             excluded.Select(t => t.Text).ToList(),
             filters.Tags.ToList(),
@@ -129,22 +142,28 @@ public static class SearchQueryParser
             filters.IsPublic,
             filters.Before,
             filters.After,
-            messages);
+            messages,
+            groups.SelectMany(g => g).Concat(excluded).Select(ExpandablePrefix).OfType<string>().Distinct().ToList());
     }
+
+    private static string? ExpandablePrefix(TextToken token) =>
+        token.Prefix && Fts5Text.SingleToken(token.Text) is { } folded && folded.EnumerateRunes().Count() >= MinExpandedPrefixLength
+            ? folded
+            : null;
 
     /// <summary>
     /// Writes the FTS5 expression with explicit AND and parentheses rather than relying on
     /// FTS5's precedence (NOT, then AND, then OR), so it reads as the user meant. FTS5's NOT
     /// is binary, hence exclusions hang off the whole positive part.
     /// </summary>
-    private static string? BuildMatch(List<List<TextToken>> groups, List<TextToken> excluded)
+    private static string? BuildMatch(List<List<TextToken>> groups, List<TextToken> excluded, Func<TextToken, string> literal)
     {
         if (groups.Count == 0)
         {
             return null;
         }
         var positive = string.Join(" AND ", groups.Select(g =>
-            g.Count == 1 ? Literal(g[0]) : "(" + string.Join(" OR ", g.Select(Literal)) + ")"));
+            g.Count == 1 ? literal(g[0]) : "(" + string.Join(" OR ", g.Select(literal)) + ")"));
         if (excluded.Count == 0)
         {
             return positive;
@@ -153,11 +172,22 @@ public static class SearchQueryParser
         {
             positive = "(" + positive + ")";
         }
-        return positive + string.Concat(excluded.Select(t => " NOT " + Literal(t)));
+        return positive + string.Concat(excluded.Select(t => " NOT " + literal(t)));
     }
 
-    // FTS5's prefix syntax is a star after the closing quote: "read"* matches reading.
-    private static string Literal(TextToken token) => Fts5Text.Quote(token.Text) + (token.Prefix ? "*" : "");
+    // FTS5's prefix syntax is a star after the closing quote: "read"* matches reading. A prefix
+    // with known words becomes ("play"* OR "player" OR "playful"): quoted whole words, so they
+    // are as inert as anything the user typed.
+    private static string Literal(TextToken token, IReadOnlyDictionary<string, IReadOnlyList<string>>? prefixWords)
+    {
+        var literal = Fts5Text.Quote(token.Text) + (token.Prefix ? "*" : "");
+        if (prefixWords is null || ExpandablePrefix(token) is not { } prefix || !prefixWords.TryGetValue(prefix, out var words))
+        {
+            return literal;
+        }
+        var alternatives = words.Where(w => Fts5Text.HasTokenCharacters(w)).Distinct().Take(MaxWordsPerPrefix).Select(Fts5Text.Quote).ToList();
+        return alternatives.Count == 0 ? literal : "(" + literal + " OR " + string.Join(" OR ", alternatives) + ")";
+    }
 
     private static string Describe(QueryToken token) => token switch
     {

@@ -35,7 +35,7 @@ public sealed class SearchService(NewsReaderDb db)
 
     public async Task<SearchResults> SearchAsync(string? input, string? userId, int limit = DefaultLimit, int offset = 0, CancellationToken cancellationToken = default)
     {
-        var query = SearchQueryParser.Parse(input);
+        var query = await ParseAsync(input, cancellationToken);
         limit = Math.Clamp(limit, 1, MaxLimit);
         offset = Math.Max(0, offset);
         var messages = query.Messages.ToList();
@@ -67,6 +67,39 @@ public sealed class SearchService(NewsReaderDb db)
         var (annotationTotal, annotations) = await AnnotationHitsAsync(query, userId, limit, offset, cancellationToken);
         var (articleTotal, articles) = await articleSearch;
         return new SearchResults(input ?? "", false, messages, annotationTotal, annotations, articleTotal, articles, limit, offset);
+    }
+
+    /// <summary>
+    /// Parses the input, then parses it again with each prefix's whole words from
+    /// search_words, most frequent first, so that `play*` also finds "player" (see the
+    /// SearchWords migration). The words may come from anyone's notes; they only widen the
+    /// MATCH, and what it finds is still filtered by visibility, so none is ever shown.
+    /// </summary>
+    public async Task<SearchQuery> ParseAsync(string? input, CancellationToken cancellationToken = default)
+    {
+        var query = SearchQueryParser.Parse(input);
+        if (query.Prefixes.Count == 0)
+        {
+            return query;
+        }
+        var words = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var prefix in query.Prefixes)
+        {
+            await using var command = Command(await ContextConnectionAsync(cancellationToken), """
+                SELECT term FROM search_words_vocab
+                WHERE term >= $prefix AND term < $prefix || char(1114111)
+                ORDER BY doc DESC, term
+                LIMIT $max
+                """, [new("$prefix", prefix), new("$max", SearchQueryParser.MaxWordsPerPrefix)]);
+            var terms = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                terms.Add(reader.GetString(0));
+            }
+            words[prefix] = terms;
+        }
+        return SearchQueryParser.Parse(input, words);
     }
 
     private async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset, CancellationToken ct)

@@ -107,6 +107,28 @@ public sealed partial class SearchQueryFts5Tests : IDisposable
         Assert.Equal(expected, Rowids(match));
     }
 
+    // Porter stems the prefix as well: play* is searched as plai*, and the index holds
+    // "player" and "play" (from playful) as they are. Whole words starting with the prefix,
+    // quoted, are stemmed exactly as the text was, so together they find every row.
+    [Theory]
+    [InlineData("play*", new[] { "playful", "player", "played" }, new[] { 6, 7, 8 })]
+    [InlineData("tay*", new[] { "taylor" }, new[] { 9, 10 })]
+    [InlineData("taylor -may*", new[] { "mayor" }, new[] { 10 })]
+    [InlineData("puppy OR may*", new[] { "mayor" }, new[] { 6, 9 })]
+    public void A_prefix_with_its_words_finds_what_the_stemmed_prefix_alone_misses(string input, string[] words, int[] expected)
+    {
+        foreach (var row in new[] { "a playful puppy", "the player", "we played", "Taylor the mayor", "a bus for Taylor" })
+        {
+            Execute($"INSERT INTO t(body) VALUES ('{row}')");
+        }
+        var query = SearchQueryParser.Parse(input);
+        var expanded = SearchQueryParser.Parse(input, query.Prefixes.ToDictionary(p => p, _ => (IReadOnlyList<string>)words));
+
+        AssertOnlyLiteralsAndOperators(expanded.MatchExpression);
+        Assert.NotEqual(expected, Rowids(query.MatchExpression!));
+        Assert.Equal(expected, Rowids(expanded.MatchExpression!));
+    }
+
     // Everything outside a string literal must be our own syntax; user text lives only inside quotes.
     private static void AssertOnlyLiteralsAndOperators(string? match)
     {

@@ -282,6 +282,41 @@ public class SearchQueryParserTests
         Assert.Single(query.Messages);
     }
 
+    [Theory]
+    [InlineData("play*", "play")]
+    [InlineData("Café* CAFÉ*", "cafe")]
+    [InlineData("x -Kishí* a OR Tay*", "tay kishi")]
+    [InlineData("ne* \"new yo\"* e-ma* play", "")]
+    [InlineData("日本語*", "日本語")]
+    public void Prefixes_are_the_single_words_of_three_or_more_characters_folded_as_the_index_folds(string input, string expected)
+    {
+        Assert.Equal(expected, string.Join(' ', SearchQueryParser.Parse(input).Prefixes));
+    }
+
+    [Theory]
+    [InlineData("play*", "(\"play\"* OR \"player\" OR \"playful\")")]
+    [InlineData("x -play*", "\"x\" NOT (\"play\"* OR \"player\" OR \"playful\")")]
+    [InlineData("a OR Play* b", "(\"a\" OR (\"Play\"* OR \"player\" OR \"playful\")) AND \"b\"")]
+    [InlineData("pla* play", "\"pla\"* AND \"play\"")]
+    public void A_prefix_with_known_words_becomes_the_prefix_or_any_of_them(string input, string expected)
+    {
+        var words = new Dictionary<string, IReadOnlyList<string>> { ["play"] = ["player", "playful", "player"] };
+
+        Assert.Equal(expected, SearchQueryParser.Parse(input, words).MatchExpression);
+    }
+
+    [Fact]
+    public void Words_for_a_prefix_are_quoted_and_capped()
+    {
+        var hostile = new[] { "pla\"y) OR NEAR(x", "!!!" }.Concat(Enumerable.Range(0, 100).Select(i => $"play{i}")).ToList();
+        var words = new Dictionary<string, IReadOnlyList<string>> { ["play"] = hostile };
+
+        var match = SearchQueryParser.Parse("play*", words).MatchExpression!;
+
+        Assert.StartsWith("(\"play\"* OR \"pla\"\"y) OR NEAR(x\" OR \"play0\"", match);
+        Assert.Equal(1 + SearchQueryParser.MaxWordsPerPrefix, match.Split(" OR \"").Length);
+    }
+
     internal static string Describe(SearchQuery query)
     {
         var parts = new List<string>();

@@ -87,7 +87,7 @@ public sealed class SearchTests : IAsyncLifetime
     [Fact]
     public async Task Another_readers_private_note_never_shows_even_in_counts_or_snippets()
     {
-        foreach (var q in new[] { "secret", "conference", "tag:place", "\"White House\"", "plans OR venue" })
+        foreach (var q in new[] { "secret", "secr*", "conference", "tag:place", "\"White House\"", "plans OR venue" })
         {
             var results = await SearchAsync(ada, q);
             var hits = results.GetProperty("annotations").ToString();
@@ -96,6 +96,7 @@ public sealed class SearchTests : IAsyncLifetime
             Assert.DoesNotContain("White House", hits);
         }
         Assert.Equal(0, (await SearchAsync(ada, "secret")).GetProperty("annotationTotal").GetInt32());
+        Assert.Equal(0, (await SearchAsync(ada, "secr*")).GetProperty("annotationTotal").GetInt32());
         Assert.Equal(0, (await SearchAsync(app.CreateClient(), "secret")).GetProperty("annotationTotal").GetInt32());
         Assert.Equal(1, (await SearchAsync(bob, "secret")).GetProperty("annotationTotal").GetInt32());
     }
@@ -112,6 +113,50 @@ public sealed class SearchTests : IAsyncLifetime
         (await ada.DeleteAsync(venue.IdPath())).EnsureSuccessStatusCode();
         Assert.Empty(Ids(await SearchAsync(ada, "lawn")));
         Assert.Empty(Ids(await SearchAsync(ada, "tag:place")));
+    }
+
+    // The porter tokenizer stems a prefix as well: alone, play* would be searched as plai*
+    // and tay* as tai*, missing "player" and "Taylor", which the index holds unchanged.
+    [Fact]
+    public async Task A_prefix_finds_every_word_it_begins_even_where_stemming_would_change_it()
+    {
+        var meeting = await new AnnotationBuilder().Quote("White House").Note("The player and the mayor met Taylor").CreateAsync(ada);
+
+        foreach (var q in new[] { "play*", "may*", "tay*", "TAY*", "conference OR tay*", "white -tay*" })
+        {
+            Assert.Equal(q.StartsWith("white", StringComparison.Ordinal) ? [] : new[] { Id(meeting) }, Ids(await SearchAsync(ada, q)).Except([Id(venue)]));
+        }
+        var hit = (await SearchAsync(ada, "play*")).GetProperty("annotations")[0];
+        Assert.Contains("<mark>player</mark>", hit.GetProperty("noteHtml").GetString());
+        // The seed's "Bayon" is indexed as it is, and bay* is stemmed to bai*.
+        Assert.Equal(1, (await SearchAsync(app.CreateClient(), "bay*")).GetProperty("articleTotal").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_words_behind_prefixes_follow_edits_and_deletes()
+    {
+        var note = await new AnnotationBuilder().Quote("White House").Note("A playwright's view").CreateAsync(ada);
+        Assert.Equal(1, await WordCountAsync("playwright"));
+
+        (await ada.PutAsJsonAsync(note.IdPath(), new AnnotationBuilder().Note("A stagehand's view").Build())).EnsureSuccessStatusCode();
+        Assert.Equal(0, await WordCountAsync("playwright"));
+        Assert.Equal(1, await WordCountAsync("stagehand"));
+        Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(ada, "stageh*")));
+        Assert.Empty(Ids(await SearchAsync(ada, "playw*")));
+
+        (await ada.DeleteAsync(note.IdPath())).EnsureSuccessStatusCode();
+        Assert.Equal(0, await WordCountAsync("stagehand"));
+        Assert.Empty(Ids(await SearchAsync(ada, "stageh*")));
+    }
+
+    private async Task<long> WordCountAsync(string word)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(sum(doc), 0) FROM search_words_vocab WHERE term = $word";
+        command.Parameters.AddWithValue("$word", word);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]
