@@ -15,7 +15,7 @@ public static class SearchQueryParser
     /// <summary>The highlight colours <c>color:</c> accepts.</summary>
     public static IReadOnlyList<string> Colors { get; } = ["yellow", "green", "blue", "pink", "purple"];
 
-    /// <summary>Whole words a prefix may stand for, at most, beside the prefix itself.</summary>
+    /// <summary>Whole words a prefix may stand for, at most, beside the prefix itself (the most frequent first).</summary>
     public const int MaxWordsPerPrefix = 32;
 
     /// <summary>Shorter prefixes are not stemmed by the tokenizer, so they need no words.</summary>
@@ -24,9 +24,9 @@ public static class SearchQueryParser
     /// <summary>
     /// Parses a query; blank or null input gives <see cref="SearchQuery.Empty"/>.
     /// <paramref name="prefixWords"/> maps a folded prefix from <see cref="SearchQuery.Prefixes"/>
-    /// to indexed words that start with it: each becomes an alternative to the prefix, as a
-    /// quoted word the tokenizer stems exactly as it stemmed the text (only the first
-    /// <see cref="MaxWordsPerPrefix"/> are used).
+    /// to indexed words that start with it, most frequent first. Each word whose stem the
+    /// stemmed prefix does not reach becomes an alternative to the prefix, as a quoted word the
+    /// tokenizer stems exactly as it stemmed the text (the first <see cref="MaxWordsPerPrefix"/>).
     /// </summary>
     public static SearchQuery Parse(string? input, IReadOnlyDictionary<string, IReadOnlyList<string>>? prefixWords = null)
     {
@@ -185,7 +185,11 @@ public static class SearchQueryParser
         {
             return literal;
         }
-        var alternatives = words.Where(w => Fts5Text.HasTokenCharacters(w)).Distinct().Take(MaxWordsPerPrefix).Select(Fts5Text.Quote).ToList();
+        // Only the words the stemmed prefix misses: "player" for play* (searched as plai*), not "playing" (plai).
+        var stemmedPrefix = PorterStemmer.Stem(prefix);
+        var alternatives = words
+            .Where(w => Fts5Text.HasTokenCharacters(w) && !PorterStemmer.Stem(w).StartsWith(stemmedPrefix, StringComparison.Ordinal))
+            .Distinct().Take(MaxWordsPerPrefix).Select(Fts5Text.Quote).ToList();
         return alternatives.Count == 0 ? literal : "(" + literal + " OR " + string.Join(" OR ", alternatives) + ")";
     }
 

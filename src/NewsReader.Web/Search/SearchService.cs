@@ -21,6 +21,9 @@ public sealed class SearchService(NewsReaderDb db)
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
+    // Words per prefix handed to the parser, which keeps those the stemmed prefix misses.
+    private const int PrefixCandidates = 1000;
+
     // bm25 weights per column. Tags are labels a reader chose on purpose, so a tag hit ranks
     // highest; the note is the reader's own words; the quote is the article's words, which
     // also match as article hits. For articles, the title says what the piece is about,
@@ -72,7 +75,7 @@ public sealed class SearchService(NewsReaderDb db)
     /// <summary>
     /// Parses the input, then parses it again with each prefix's whole words from
     /// search_words, most frequent first, so that `play*` also finds "player" (see the
-    /// SearchWords migration). The words may come from anyone's notes; they only widen the
+    /// SearchWords migration and SearchQueryParser). The words may come from anyone's notes; they only widen the
     /// MATCH, and what it finds is still filtered by visibility, so none is ever shown.
     /// </summary>
     public async Task<SearchQuery> ParseAsync(string? input, CancellationToken cancellationToken = default)
@@ -90,7 +93,7 @@ public sealed class SearchService(NewsReaderDb db)
                 WHERE term >= $prefix AND term < $prefix || char(1114111)
                 ORDER BY doc DESC, term
                 LIMIT $max
-                """, [new("$prefix", prefix), new("$max", SearchQueryParser.MaxWordsPerPrefix)]);
+                """, [new("$prefix", prefix), new("$max", PrefixCandidates)]);
             var terms = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

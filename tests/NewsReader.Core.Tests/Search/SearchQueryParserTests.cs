@@ -305,6 +305,18 @@ public class SearchQueryParserTests
         Assert.Equal(expected, SearchQueryParser.Parse(input, words).MatchExpression);
     }
 
+    [Theory]
+    [InlineData("play*", "playing played plays player", "(\"play\"* OR \"player\")")]
+    [InlineData("relati*", "relation relative relativity relational", "(\"relati\"* OR \"relation\" OR \"relative\" OR \"relativity\" OR \"relational\")")]
+    [InlineData("kish*", "kishida kishi", "\"kish\"*")]
+    public void Words_the_stemmed_prefix_already_finds_are_left_out(string input, string candidates, string expected)
+    {
+        var query = SearchQueryParser.Parse(input);
+        var words = new Dictionary<string, IReadOnlyList<string>> { [query.Prefixes[0]] = candidates.Split(' ') };
+
+        Assert.Equal(expected, SearchQueryParser.Parse(input, words).MatchExpression);
+    }
+
     [Fact]
     public void Words_for_a_prefix_are_quoted_and_capped()
     {
