@@ -28,10 +28,12 @@ if (await app.RunIngestVerbAsync(args) is { } exitCode)
     return exitCode;
 }
 
+// Request logging outermost, so each line has the status the client got.
+app.UseNewsReaderRequestLogging();
+
 // Errors, status pages, HTTPS and security headers.
 app.UseNewsReaderErrorsAndHeaders();
 
-app.UseNewsReaderRequestLogging();
 app.UseResponseCompression();
 app.UseNewsReaderStaticFiles();
 app.UseRouting();

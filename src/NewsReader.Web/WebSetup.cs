@@ -45,6 +45,7 @@ public static class WebSetup
         services.AddRazorPages();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures throw, so BadRequestExceptionHandler can say what was wrong.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddNewsReaderAntiforgery();

@@ -106,6 +106,10 @@ public static class W3cAnnotationJson
         {
             return Fail("The body must be a JSON object: a W3C Web Annotation.");
         }
+        if (!AllTextIsValid(json))
+        {
+            return Fail("The annotation holds text that is not valid Unicode (a lone surrogate or bytes that are not UTF-8).");
+        }
         if (!json.TryGetProperty("target", out var target) || target.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
             return Fail("The annotation has no target: give target.source (the article URL) and a TextQuoteSelector.");
@@ -229,6 +233,26 @@ public static class W3cAnnotationJson
     private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static (Request?, string?) Fail(string problem) => (null, problem);
+
+    // System.Text.Json accepts "\ud800" and invalid UTF-8 inside strings when it parses, and
+    // throws only when the string is read; check every name and value once, up front.
+    private static bool AllTextIsValid(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && AllTextIsValid(p.Value)),
+                JsonValueKind.Array => element.EnumerateArray().All(AllTextIsValid),
+                JsonValueKind.String => element.GetString() is not null,
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     private static bool TryString(JsonElement element, string name, out string? value, bool optional = false)
     {

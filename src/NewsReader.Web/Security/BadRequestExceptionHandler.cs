@@ -23,7 +23,11 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
             {
                 Status = bad.StatusCode,
                 Title = "The request could not be read",
-                Detail = bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message,
+                Detail = bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}"
+                    // Minimal APIs say this when a JSON body is missing or `null`; readers need no framework advice.
+                    : bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
+                        ? "The request needs a JSON body."
+                        : bad.Message,
             },
         });
     }

@@ -121,6 +121,9 @@ public sealed class AnnotationsApiTests : IAsyncLifetime
         { "not an article url", new AnnotationBuilder().On("http://localhost/somewhere/else").Build().ToJsonString(), HttpStatusCode.BadRequest, "not an article URL" },
         { "malformed json", "{\"target\": {", HttpStatusCode.BadRequest, "could not be read" },
         { "json array", "[1,2,3]", HttpStatusCode.BadRequest, "JSON object" },
+        { "json null", "null", HttpStatusCode.BadRequest, "JSON" },
+        { "lone surrogate", new AnnotationBuilder().Quote("LONE").Build().ToJsonString().Replace("\"LONE\"", "\"\\ud800\""), HttpStatusCode.BadRequest, "not valid Unicode" },
+        { "lone surrogate in a tag", new AnnotationBuilder().Tag("LONE").Build().ToJsonString().Replace("\"LONE\"", "\"a\\udc00b\""), HttpStatusCode.BadRequest, "not valid Unicode" },
     };
 
     [Theory]
