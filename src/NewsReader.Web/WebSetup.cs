@@ -42,7 +42,7 @@ public static class WebSetup
 
     public static IServiceCollection AddNewsReaderWeb(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new UnknownHandlerFilter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -11,4 +11,7 @@ public sealed class ErrorModel : PageModel
     public string? RequestId { get; private set; }
 
     public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+
+    // A failed form post is re-run here as a POST.
+    public void OnPost() => OnGet();
 }

@@ -1,12 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace NewsReader.Web.Pages;
 
-/// <summary>The page shown for an error status with no body of its own, such as an unknown article.</summary>
+/// <summary>
+/// The page shown for an error status with no body of its own, such as an unknown article.
+/// Status pages re-run the failed request's method, so a refused form post arrives as a POST,
+/// perhaps without a valid token: it must render all the same.
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
+
+    public void OnPost(int code) => OnGet(code);
 
     public void OnGet(int code)
     {

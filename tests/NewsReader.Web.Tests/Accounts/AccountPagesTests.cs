@@ -122,6 +122,7 @@ public sealed class AccountPagesTests : IAsyncLifetime
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Bad request", (await HtmlDocument.ParseAsync(response)).QuerySelector("h1")!.TextContent);
     }
 
     // Pages are compressed over HTTPS too. That is safe from BREACH only because the token

@@ -78,6 +78,24 @@ public sealed class ArticlePagesTests : IAsyncLifetime
         Assert.Equal("Page not found", page.QuerySelector("h1")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("{seed}")]
+    [InlineData("{seed}?handler=Nope")]
+    [InlineData("{seed}/original")]
+    [InlineData("/")]
+    [InlineData("/search?q=x")]
+    public async Task A_form_post_to_no_handler_of_the_page_is_a_readable_400(string url)
+    {
+        var token = (await HtmlDocument.GetAsync(client, "/account/login"))
+            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        var response = await client.PostAsync(url.Replace("{seed}", await SeedUrlAsync()),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Bad request", (await HtmlDocument.ParseAsync(response)).QuerySelector("h1")!.TextContent);
+    }
+
     private async Task<string> SeedUrlAsync()
     {
         var home = await HtmlDocument.GetAsync(client, "/");
