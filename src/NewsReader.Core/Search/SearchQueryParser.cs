@@ -162,17 +162,18 @@ public static class SearchQueryParser
         {
             return null;
         }
-        var positive = string.Join(" AND ", groups.Select(g =>
-            g.Count == 1 ? literal(g[0]) : "(" + string.Join(" OR ", g.Select(literal)) + ")"));
+        // A repeated word or group adds nothing to the meaning but costs FTS5 (snippets most).
+        var positiveParts = groups.Select(g => g.Count == 1 ? literal(g[0]) : "(" + string.Join(" OR ", g.Select(literal).Distinct()) + ")").Distinct().ToList();
+        var positive = string.Join(" AND ", positiveParts);
         if (excluded.Count == 0)
         {
             return positive;
         }
-        if (groups.Count > 1)
+        if (positiveParts.Count > 1)
         {
             positive = "(" + positive + ")";
         }
-        return positive + string.Concat(excluded.Select(t => " NOT " + literal(t)));
+        return positive + string.Concat(excluded.Select(literal).Distinct().Select(l => " NOT " + l));
     }
 
     // FTS5's prefix syntax is a star after the closing quote: "read"* matches reading. A prefix

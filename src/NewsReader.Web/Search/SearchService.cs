@@ -16,8 +16,9 @@ namespace NewsReader.Web.Search;
 /// <see cref="SearchQueryParser"/>: its MATCH expression quotes every word, and it and every
 /// filter value are bound as parameters. Only fixed SQL fragments are concatenated.
 /// </summary>
-public sealed class SearchService(NewsReaderDb db)
+public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration = null)
 {
+    public const string TimeoutSecondsKey = "NewsReader:Search:TimeoutSeconds";
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
@@ -36,8 +37,30 @@ public sealed class SearchService(NewsReaderDb db)
     private const char MarkOpen = '\u0002';
     private const char MarkClose = '\u0003';
 
+    /// <summary>
+    /// Runs a search within a time budget. Some inputs are costly by nature (snippets of many
+    /// prefixes over a megabyte-long article take minutes in FTS5), so past the budget, or when
+    /// the client goes away, SQLite is interrupted and the reader is told what happened.
+    /// </summary>
     public async Task<SearchResults> SearchAsync(string? input, string? userId, int limit = DefaultLimit, int offset = 0, CancellationToken cancellationToken = default)
     {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(TimeSpan.FromSeconds(configuration?.GetValue<double?>(TimeoutSecondsKey) ?? 5));
+        try
+        {
+            return await SearchWithinAsync(input, userId, limit, offset, budget.Token);
+        }
+        catch (Exception e) when (budget.IsCancellationRequested && e is OperationCanceledException or SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT })
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var messages = SearchQueryParser.Parse(input).Messages.Append("This search took too long and was stopped. Try fewer words, or longer ones instead of short prefixes.").ToList();
+            return new SearchResults(input ?? "", false, messages, 0, [], 0, [], Math.Clamp(limit, 1, MaxLimit), Math.Max(0, offset));
+        }
+    }
+
+    private async Task<SearchResults> SearchWithinAsync(string? input, string? userId, int limit, int offset, CancellationToken cancellationToken)
+    {
+        using var interrupt = InterruptWhenCancelled(await ContextConnectionAsync(cancellationToken), cancellationToken);
         var query = await ParseAsync(input, cancellationToken);
         limit = Math.Clamp(limit, 1, MaxLimit);
         offset = Math.Max(0, offset);
@@ -67,7 +90,10 @@ public sealed class SearchService(NewsReaderDb db)
         var articleSearch = HasAnnotationOnlyFilters(query)
             ? Task.FromResult<(int, IReadOnlyList<ArticleHit>)>((0, []))
             : Task.Run(() => ArticleHitsAsync(connectionString, query, limit, offset, cancellationToken), cancellationToken);
-        var (annotationTotal, annotations) = await AnnotationHitsAsync(query, userId, limit, offset, cancellationToken);
+        var annotationSearch = AnnotationHitsAsync(query, userId, limit, offset, cancellationToken);
+        // Both awaited together, so an interrupted half never goes unobserved.
+        await Task.WhenAll(annotationSearch, articleSearch);
+        var (annotationTotal, annotations) = await annotationSearch;
         var (articleTotal, articles) = await articleSearch;
         return new SearchResults(input ?? "", false, messages, annotationTotal, annotations, articleTotal, articles, limit, offset);
     }
@@ -122,8 +148,8 @@ public sealed class SearchService(NewsReaderDb db)
         }
         var sql = $"""
             SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText,
-                   snippet(annotations_fts, 1, char(2), char(3), '…', 24),
-                   CASE WHEN a.Note IS NULL THEN NULL ELSE snippet(annotations_fts, 0, char(2), char(3), '…', 24) END
+                   {Snippet("annotations_fts", 1, "a.Exact", 24)},
+                   CASE WHEN a.Note IS NULL THEN NULL ELSE {Snippet("annotations_fts", 0, "a.Note", 24)} END
             {from}
             WHERE {where}
             ORDER BY {AnnotationRank}, a.Created DESC
@@ -155,6 +181,7 @@ public sealed class SearchService(NewsReaderDb db)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
+        using var interrupt = InterruptWhenCancelled(connection, ct);
         var where = new StringBuilder("articles_fts MATCH $match");
         var parameters = new List<SqliteParameter> { new("$match", query.MatchExpression) };
         if (query.ArticleSlug is not null)
@@ -182,7 +209,7 @@ public sealed class SearchService(NewsReaderDb db)
                 WHERE {where}
                 ORDER BY score
                 LIMIT $limit OFFSET $offset)
-            SELECT ar.Slug, r.Title, r.Dateline, snippet(articles_fts, 2, char(2), char(3), '…', 32)
+            SELECT ar.Slug, r.Title, r.Dateline, {Snippet("articles_fts", 2, "r.Text", 32)}
             FROM page
             JOIN articles_fts ON articles_fts.rowid = page.RevisionId
             JOIN ArticleRevisions r ON r.Id = page.RevisionId
@@ -196,7 +223,7 @@ public sealed class SearchService(NewsReaderDb db)
         while (await reader.ReadAsync(ct))
         {
             var slug = reader.GetString(0);
-            var snippet = reader.GetString(3);
+            var snippet = SnippetOf(reader, 3, 32);
             hits.Add(new ArticleHit(slug, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), SafeSnippet(snippet), PassageUrl(slug, snippet)));
         }
         return (total, hits);
@@ -258,8 +285,8 @@ public sealed class SearchService(NewsReaderDb db)
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var quote = reader.GetString(8);
-            var note = reader.IsDBNull(9) ? null : reader.GetString(9);
+            var quote = markers ? SnippetOf(reader, 8, 24) : reader.GetString(8);
+            var note = reader.IsDBNull(9) ? null : markers ? SnippetOf(reader, 9, 24) : reader.GetString(9);
             hits.Add(new AnnotationHit(
                 reader.GetGuid(0),
                 reader.GetString(1),
@@ -296,6 +323,34 @@ public sealed class SearchService(NewsReaderDb db)
         }
         return connection;
     }
+
+    // FTS5's snippet() weighs every match against every other: over a long text full of
+    // matches that runs for minutes, in one call SQLite cannot interrupt. Past this length
+    // the whole text comes back marked by highlight(), which is linear, and is cut here.
+    private const int SnippetTextLimit = 10_000;
+
+    private static string Snippet(string table, int column, string text, int words) =>
+        $"CASE WHEN length({text}) <= {SnippetTextLimit} THEN snippet({table}, {column}, char(2), char(3), '…', {words}) " +
+        $"ELSE char(1) || highlight({table}, {column}, char(2), char(3)) END";
+
+    // A value starting with char(1) is a whole highlighted text (see Snippet) to cut to size.
+    private static string SnippetOf(DbDataReader reader, int ordinal, int words)
+    {
+        var value = reader.GetString(ordinal);
+        return value.StartsWith('\u0001') ? HighlightWindow.Cut(value[1..], MarkOpen, MarkClose, words) : value;
+    }
+
+    // Microsoft.Data.Sqlite does not cancel a running statement (SqliteCommand.Cancel does
+    // nothing), so the token interrupts the connection itself. Disposed before the connection
+    // goes back to the pool; SQLite ignores an interrupt that arrives when nothing runs.
+    private static CancellationTokenRegistration InterruptWhenCancelled(DbConnection connection, CancellationToken ct) =>
+        ct.Register(static state =>
+        {
+            if (state is SqliteConnection { Handle: { } handle })
+            {
+                SQLitePCL.raw.sqlite3_interrupt(handle);
+            }
+        }, connection);
 
     private static DbCommand Command(DbConnection connection, string sql, IEnumerable<SqliteParameter> parameters)
     {

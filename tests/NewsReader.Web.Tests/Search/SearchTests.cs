@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Search;
@@ -275,4 +276,32 @@ public sealed class SearchTests : IAsyncLifetime
         results.GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToArray();
 
     private static Guid Id(JsonElement annotation) => Guid.Parse(annotation.IdPath().Split('/').Last());
+}
+
+public sealed class SearchBudgetTests
+{
+    [Fact]
+    public async Task A_search_past_its_time_budget_is_stopped_with_a_message_and_the_next_one_runs()
+    {
+        await using var app = new NewsReaderAppFactory(withSeed: false);
+        app.Settings[NewsReader.Web.Search.SearchService.TimeoutSecondsKey] = "0.001";
+        string[] words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"];
+        var random = new Random(7);
+        var paragraphs = Enumerable.Range(0, 2000).Select(_ => string.Join(' ', Enumerable.Range(0, 30).Select(_ => words[random.Next(words.Length)])) + ".");
+        await File.WriteAllTextAsync(Path.Combine(app.SeedsFolder, "long.txt"), "A very long article\n\n" + string.Join("\n\n", paragraphs));
+        var client = app.CreateClient();
+
+        var slow = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString("a* b* g* d* e* z* t* alpha beta gamma"));
+        var page = await HtmlDocument.GetAsync(client, "/search?q=" + Uri.EscapeDataString("a* b* g* d* e* z* t* alpha beta gamma"));
+        app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()[NewsReader.Web.Search.SearchService.TimeoutSecondsKey] = "30";
+        var next = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("a* b* g* d* e* z* t* alpha beta gamma"));
+
+        Assert.Equal(HttpStatusCode.OK, slow.StatusCode);
+        var results = await slow.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(results.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("took too long"));
+        Assert.Contains("took too long", page.Body!.TextContent);
+        Assert.DoesNotContain(next.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("took too long"));
+        var hit = Assert.Single(next.GetProperty("articles").EnumerateArray());
+        Assert.Contains("<mark>", hit.GetProperty("snippetHtml").GetString());
+    }
 }
