@@ -175,6 +175,9 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
     /// <summary>
     /// Finds the selection in the revision and describes it again from the text itself, so
     /// the stored quote and its 32 characters of context are exactly what the text holds.
+    /// A new selection is made on the current text, so its quote must be there word for word:
+    /// the approximate search is for carrying annotations across revisions, and on a fresh
+    /// quote it would pin a mistyped or stale one on whatever passage looks most alike.
     /// </summary>
     private static Placement? Place(ArticleRevision revision, AnnotationDraft draft)
     {
@@ -187,7 +190,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
             Suffix = TextShortener.FirstCodePoints(draft.Quote!.Suffix, QuoteDescriber.DefaultContextLength),
         };
         var result = Anchorer.Anchor(text, quote, draft.Position);
-        if (result is not { Start: { } start, End: { } end } || end <= start)
+        if (result is not { Start: { } start, End: { } end } || end <= start || text.Slice(start, end) != quote.Exact)
         {
             return null;
         }

@@ -110,6 +110,7 @@ public sealed class AnnotationsApiTests : IAsyncLifetime
         { "no target", """{"type":"Annotation","body":[]}""", HttpStatusCode.BadRequest, "no target" },
         { "unknown article", new AnnotationBuilder().On("http://localhost/articles/no-such-article").Build().ToJsonString(), HttpStatusCode.NotFound, "no-such-article" },
         { "quote not found", new AnnotationBuilder().Quote("words that the article never says anywhere at all, not even close to it").Build().ToJsonString(), (HttpStatusCode)422, "not in the current revision" },
+        { "quote with a typo", new AnnotationBuilder().Quote("closer relationshjps").Build().ToJsonString(), (HttpStatusCode)422, "not in the current revision" },
         { "empty quote", new AnnotationBuilder().Quote("").Build().ToJsonString(), HttpStatusCode.BadRequest, "empty" },
         { "no quote selector", new AnnotationBuilder().Quote(null).Build().ToJsonString(), HttpStatusCode.BadRequest, "TextQuoteSelector" },
         { "oversized note", new AnnotationBuilder().Note(new string('x', 10_001)).Build().ToJsonString(), HttpStatusCode.BadRequest, "10,000" },
