@@ -12,9 +12,18 @@ public static class AnnotationRules
     public const int MaxTags = 20;
     public const int MaxTagLength = 64;
 
-    /// <summary>Trims tags, drops empty ones and case-insensitive repeats, keeps the first spelling.</summary>
+    /// <summary>
+    /// Drops invisible format characters (zero-width spaces, bidi marks: search drops them from
+    /// queries, so a tag holding them could never be found), trims, drops empty tags and
+    /// case-insensitive repeats, keeps the first spelling.
+    /// </summary>
     public static IReadOnlyList<string> NormalizeTags(IEnumerable<string> tags) =>
-        tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        tags.Select(WithoutFormatCharacters).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static string WithoutFormatCharacters(string text) =>
+        text.Any(IsFormat) ? new string(text.Where(c => !IsFormat(c)).ToArray()) : text;
+
+    private static bool IsFormat(char c) => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     /// <summary>Tags from a comma-separated field, as the forms send them.</summary>
     public static IReadOnlyList<string> ParseTagList(string? text) =>
@@ -36,10 +45,11 @@ public static class AnnotationRules
         {
             return $"The tag '{TextShortener.Shorten(tag, 20)}' is longer than {MaxTagLength} characters.";
         }
-        // Forms list tags separated by commas, and the search index separates them by lines.
-        if (tag.Contains(',') || tag.Any(char.IsControl))
+        // Forms list tags separated by commas, the search index separates them by lines, and
+        // tag:"…" in a query cannot hold a double quote.
+        if (tag.Contains(',') || tag.Contains('"') || tag.Any(char.IsControl))
         {
-            return $"The tag '{TextShortener.Shorten(tag, 20)}' contains a comma or a control character; tags cannot.";
+            return $"The tag '{TextShortener.Shorten(tag, 20)}' contains a comma, a double quote or a control character; tags cannot.";
         }
         return null;
     }

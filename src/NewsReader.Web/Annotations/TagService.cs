@@ -33,7 +33,7 @@ public sealed class TagService(NewsReaderDb db, TimeProvider clock)
     public async Task<(int Changed, string? Problem)> RenameAsync(string userId, string from, string to, CancellationToken cancellationToken = default)
     {
         from = from.Trim();
-        to = to.Trim();
+        to = AnnotationRules.NormalizeTags([to]).FirstOrDefault() ?? "";
         if (to.Length == 0)
         {
             return (0, "Give the new name of the tag.");
@@ -44,7 +44,9 @@ public sealed class TagService(NewsReaderDb db, TimeProvider clock)
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var annotations = await db.Annotations
-            .Where(a => a.OwnerId == userId && a.Tags.Any(t => t.Name.ToLower() == from.ToLower()))
+            // Name's NOCASE collation, as everywhere tags are compared in SQL: lower() on one side
+            // and C#'s ToLower on the other disagree beyond ASCII.
+            .Where(a => a.OwnerId == userId && a.Tags.Any(t => t.Name == from))
             .Include(a => a.Tags)
             .ToListAsync(cancellationToken);
         if (annotations.Count == 0)

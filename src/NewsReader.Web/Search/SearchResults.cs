@@ -11,7 +11,8 @@ public sealed record AnnotationHit(
     string Color,
     string Visibility,
     string AnchorStatus,
-    DateTime Created)
+    DateTime Created,
+    bool IsMine)
 {
     /// <summary>The passage in the reader.</summary>
     public string Url => $"/articles/{ArticleSlug}#annotation-{Id}";

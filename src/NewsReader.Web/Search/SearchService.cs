@@ -16,7 +16,7 @@ namespace NewsReader.Web.Search;
 /// <see cref="SearchQueryParser"/>: its MATCH expression quotes every word, and it and every
 /// filter value are bound as parameters. Only fixed SQL fragments are concatenated.
 /// </summary>
-public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration = null)
+public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration = null, TimeProvider? clock = null)
 {
     public const string TimeoutSecondsKey = "NewsReader:Search:TimeoutSeconds";
     public const int DefaultLimit = 20;
@@ -44,11 +44,13 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
     /// </summary>
     public async Task<SearchResults> SearchAsync(string? input, string? userId, int limit = DefaultLimit, int offset = 0, CancellationToken cancellationToken = default)
     {
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(TimeSpan.FromSeconds(configuration?.GetValue<double?>(TimeoutSecondsKey) ?? 5));
+        var time = clock ?? TimeProvider.System;
+        var allowed = TimeSpan.FromSeconds(configuration?.GetValue<double?>(TimeoutSecondsKey) ?? 5);
+        using var timeout = new CancellationTokenSource(allowed, time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await SearchWithinAsync(input, userId, limit, offset, budget.Token);
+            return await SearchWithinAsync(input, userId, limit, offset, time, time.GetTimestamp(), allowed, budget);
         }
         catch (Exception e) when (budget.IsCancellationRequested && e is OperationCanceledException or SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT })
         {
@@ -58,10 +60,18 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         }
     }
 
-    private async Task<SearchResults> SearchWithinAsync(string? input, string? userId, int limit, int offset, CancellationToken cancellationToken)
+    private async Task<SearchResults> SearchWithinAsync(string? input, string? userId, int limit, int offset,
+        TimeProvider time, long started, TimeSpan allowed, CancellationTokenSource budget)
     {
+        var cancellationToken = budget.Token;
         using var interrupt = InterruptWhenCancelled(await ContextConnectionAsync(cancellationToken), cancellationToken);
         var query = await ParseAsync(input, cancellationToken);
+        // Prefix look-ups can take the whole budget on their own; then stop before ranking.
+        if (time.GetElapsedTime(started) > allowed)
+        {
+            await budget.CancelAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
         limit = Math.Clamp(limit, 1, MaxLimit);
         offset = Math.Max(0, offset);
         var messages = query.Messages.ToList();
@@ -149,7 +159,8 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         var sql = $"""
             SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText,
                    {Snippet("annotations_fts", 1, "a.Exact", 24)},
-                   CASE WHEN a.Note IS NULL THEN NULL ELSE {Snippet("annotations_fts", 0, "a.Note", 24)} END
+                   CASE WHEN a.Note IS NULL THEN NULL ELSE {Snippet("annotations_fts", 0, "a.Note", 24)} END,
+                   coalesce(a.OwnerId = $user, 0)
             {from}
             WHERE {where}
             ORDER BY {AnnotationRank}, a.Created DESC
@@ -168,7 +179,7 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         const string from = "FROM Annotations a JOIN Articles ar ON ar.Id = a.ArticleId";
         var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters, ct);
         var sql = $"""
-            SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText, a.Exact, a.Note
+            SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText, a.Exact, a.Note, 1
             {from}
             WHERE {where}
             ORDER BY a.Created DESC, a.Seq DESC
@@ -297,7 +308,8 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
                 reader.GetString(3),
                 reader.GetString(4).ToLowerInvariant(),
                 reader.GetString(5).ToLowerInvariant(),
-                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc)));
+                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
+                reader.GetInt64(10) == 1));
         }
         return hits;
     }

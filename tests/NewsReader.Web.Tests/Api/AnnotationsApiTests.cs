@@ -174,12 +174,23 @@ public sealed class AnnotationsApiHardeningTests : IAsyncLifetime
     [Theory]
     [InlineData("a,b")]
     [InlineData("line\nbreak")]
-    public async Task Tags_with_commas_or_control_characters_are_refused(string tag)
+    [InlineData("say \"hi\"")]
+    public async Task Tags_with_commas_quotes_or_control_characters_are_refused(string tag)
     {
         var response = await ada.PostAsJsonAsync("/api/annotations", new AnnotationBuilder().Tag(tag).Build());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("comma or a control character", await response.Content.ReadAsStringAsync());
+        Assert.Contains("a comma, a double quote or a control character", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Invisible_characters_are_dropped_from_tags_and_a_tag_of_nothing_else_goes()
+    {
+        var created = await new AnnotationBuilder().Tag("\u200b").Tag("zero\u200bwidth\u200e").CreateAsync(ada);
+
+        var tags = created.GetProperty("body").EnumerateArray()
+            .Where(b => b.TryGetProperty("purpose", out var p) && p.GetString() == "tagging").Select(b => b.GetProperty("value").GetString()).ToList();
+        Assert.Equal(["zerowidth"], tags);
     }
 
     [Fact]

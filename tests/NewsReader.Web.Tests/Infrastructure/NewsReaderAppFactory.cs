@@ -24,6 +24,9 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings a test wants, applied over the defaults.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Services a test replaces, registered after the app's own.</summary>
+    public List<Action<IServiceCollection>> Replacements { get; } = [];
+
     public NewsReaderAppFactory(bool withSeed = true)
     {
         Directory.CreateDirectory(SeedsFolder);
@@ -42,7 +45,11 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            Replacements.ForEach(replace => replace(services));
+        });
     }
 
     /// <summary>Runs ingestion again over the seeds folder, as the CLI verb would.</summary>

@@ -61,6 +61,21 @@ public sealed class TagsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tag_beyond_ascii_can_be_renamed_and_its_link_finds_it()
+    {
+        await new AnnotationBuilder().Quote("White House").Tag("Ünïcödé 😀").CreateAsync(api);
+        var tags = await HtmlDocument.GetAsync(reader, "/tags");
+        var link = tags.QuerySelector("tr[data-tag='Ünïcödé 😀'] a.tag")!.GetAttribute("href")!;
+        Assert.Equal(1, (await HtmlDocument.GetAsync(reader, link)).QuerySelectorAll("li.hit").Length);
+
+        var response = await Forms.SubmitAsync(reader, "/tags", new Dictionary<string, string> { ["to"] = "Straße" }, "tr[data-tag='Ünïcödé 😀'] form[action*='handler=Rename']");
+
+        var page = await HtmlDocument.ParseAsync(response);
+        Assert.Contains("on 1 annotation", page.QuerySelector("[role=status]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("tr[data-tag='Straße']"));
+    }
+
+    [Fact]
     public async Task Renaming_a_tag_I_do_not_have_is_explained()
     {
         var response = await Forms.SubmitAsync(reader, "/tags", new Dictionary<string, string> { ["from"] = "secret-tag", ["to"] = "mine-now" }, "tr[data-tag='place'] form[action*='handler=Rename']");

@@ -134,6 +134,19 @@ public sealed class SearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_my_own_hits_link_their_tags_since_tag_filters_my_notebook()
+    {
+        Assert.True((await SearchAsync(ada, "negotiations")).GetProperty("annotations")[0].GetProperty("isMine").GetBoolean());
+        Assert.False((await SearchAsync(bob, "negotiations")).GetProperty("annotations")[0].GetProperty("isMine").GetBoolean());
+
+        var page = await HtmlDocument.GetAsync(app.CreateClient(), "/search?q=negotiations");
+
+        var hit = page.QuerySelector("li.annotation-hit")!;
+        Assert.Empty(hit.QuerySelectorAll("a.tag"));
+        Assert.Contains("#diplomacy", hit.QuerySelectorAll("span.tag").Select(t => t.TextContent));
+    }
+
+    [Fact]
     public async Task The_words_behind_prefixes_follow_edits_and_deletes()
     {
         var note = await new AnnotationBuilder().Quote("White House").Note("A playwright's view").CreateAsync(ada);
@@ -284,16 +297,18 @@ public sealed class SearchBudgetTests
     public async Task A_search_past_its_time_budget_is_stopped_with_a_message_and_the_next_one_runs()
     {
         await using var app = new NewsReaderAppFactory(withSeed: false);
-        app.Settings[NewsReader.Web.Search.SearchService.TimeoutSecondsKey] = "0.001";
+        var clock = new SteppingClock();
+        app.Replacements.Add(services => services.AddSingleton<TimeProvider>(clock));
         string[] words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"];
         var random = new Random(7);
         var paragraphs = Enumerable.Range(0, 2000).Select(_ => string.Join(' ', Enumerable.Range(0, 30).Select(_ => words[random.Next(words.Length)])) + ".");
         await File.WriteAllTextAsync(Path.Combine(app.SeedsFolder, "long.txt"), "A very long article\n\n" + string.Join("\n\n", paragraphs));
         var client = app.CreateClient();
 
+        clock.Stepping = true;
         var slow = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString("a* b* g* d* e* z* t* alpha beta gamma"));
         var page = await HtmlDocument.GetAsync(client, "/search?q=" + Uri.EscapeDataString("a* b* g* d* e* z* t* alpha beta gamma"));
-        app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()[NewsReader.Web.Search.SearchService.TimeoutSecondsKey] = "30";
+        clock.Stepping = false;
         var next = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString("a* b* g* d* e* z* t* alpha beta gamma"));
 
         Assert.Equal(HttpStatusCode.OK, slow.StatusCode);
@@ -303,5 +318,16 @@ public sealed class SearchBudgetTests
         Assert.DoesNotContain(next.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("took too long"));
         var hit = Assert.Single(next.GetProperty("articles").EnumerateArray());
         Assert.Contains("<mark>", hit.GetProperty("snippetHtml").GetString());
+    }
+
+    /// <summary>A clock on which every reading is a minute after the one before, while stepping.</summary>
+    private sealed class SteppingClock : TimeProvider
+    {
+        private long ticks = TimeProvider.System.GetTimestamp();
+
+        public bool Stepping { get; set; }
+
+        public override long GetTimestamp() =>
+            Stepping ? Interlocked.Add(ref ticks, TimestampFrequency * 60) : TimeProvider.System.GetTimestamp();
     }
 }
