@@ -105,17 +105,22 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
 
     /// <summary>
     /// Replaces the note, tags, colour and visibility, and re-attaches the annotation when
-    /// the draft carries a quote (a new selection). <paramref name="expectedVersion"/> guards against
-    /// overwriting a change the caller has not seen (412).
+    /// the draft carries a quote (a new selection). <paramref name="expectedVersions"/> (If-Match)
+    /// guards against overwriting a change the caller has not seen (412).
     /// </summary>
-    public async Task<AnnotationOutcome> UpdateAsync(Guid id, string userId, AnnotationDraft draft, int? expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<AnnotationOutcome> UpdateAsync(Guid id, string userId, AnnotationDraft draft, IReadOnlyCollection<int>? expectedVersions,
+        CancellationToken cancellationToken = default, string? articleSlug = null)
     {
         var annotation = await Owned(id, userId).Include(a => a.Tags).Include(a => a.Article).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return AnnotationFailure.NotFound("No annotation of yours has this id.");
         }
-        if (expectedVersion is { } expected && expected != annotation.Version)
+        if (articleSlug is not null && articleSlug != annotation.Article.Slug)
+        {
+            return AnnotationFailure.Invalid($"An annotation stays on its article: target.source must be the URL of '{annotation.Article.Slug}'.");
+        }
+        if (expectedVersions is { } expected && !expected.Contains(annotation.Version))
         {
             return new AnnotationFailure(StatusCodes.Status412PreconditionFailed, "Changed meanwhile",
                 "The annotation was changed since you read it. Reload it and apply your change again.");

@@ -184,6 +184,10 @@ public static class W3cAnnotationJson
                 {
                     tags.Add(value!);
                 }
+                else if (TryString(body, "format", out var format, optional: true) && format is not (null or "text/markdown" or "text/plain"))
+                {
+                    return Fail($"A note's format is text/markdown (or text/plain), not '{format}'.");
+                }
                 else if (note is null)
                 {
                     note = value;

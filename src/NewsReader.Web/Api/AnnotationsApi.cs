@@ -72,8 +72,8 @@ public static class AnnotationsApi
         }
         // No If-Match (or "*") means "whatever is there"; an unreadable one can match nothing.
         var ifMatch = http.Request.Headers.IfMatch.ToString();
-        int? expected = ifMatch is "" or "*" ? null : VersionOf(ifMatch) ?? -1;
-        var outcome = await annotations.UpdateAsync(id, UserId(http)!, request.Draft, expected, ct);
+        var expected = ifMatch is "" or "*" ? null : VersionsOf(ifMatch);
+        var outcome = await annotations.UpdateAsync(id, UserId(http)!, request.Draft, expected, ct, request.ArticleSlug);
         return outcome.Failure is { } failure ? Problem(failure) : Representation(http, outcome.Annotation!, StatusCodes.Status200OK);
     }
 
@@ -89,18 +89,14 @@ public static class AnnotationsApi
     /// <summary>The strong ETag of an annotation's current version.</summary>
     public static string ETag(Annotation annotation) => $"\"{annotation.Version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    private static int? VersionOf(string ifMatch)
-    {
-        foreach (var tag in ifMatch.Split(',', StringSplitOptions.TrimEntries))
-        {
-            // If-Match compares strongly: a weak validator never matches.
-            if (!tag.StartsWith("W/", StringComparison.Ordinal) && int.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                return version;
-            }
-        }
-        return null;
-    }
+    // If-Match may list several ETags; any of them matching will do. It compares strongly: a
+    // weak validator never matches, and an unreadable list matches nothing.
+    private static List<int> VersionsOf(string ifMatch) =>
+        ifMatch.Split(',', StringSplitOptions.TrimEntries)
+            .Where(tag => !tag.StartsWith("W/", StringComparison.Ordinal))
+            .Select(tag => int.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1)
+            .Where(version => version >= 0)
+            .ToList();
 
     private static IResult LinkedData(string json, int status = StatusCodes.Status200OK) =>
         Results.Text(json, W3cAnnotationJson.MediaType, System.Text.Encoding.UTF8, status);

@@ -111,6 +111,7 @@ public sealed class AnnotationsApiTests : IAsyncLifetime
         { "unknown article", new AnnotationBuilder().On("http://localhost/articles/no-such-article").Build().ToJsonString(), HttpStatusCode.NotFound, "no-such-article" },
         { "quote not found", new AnnotationBuilder().Quote("words that the article never says anywhere at all, not even close to it").Build().ToJsonString(), (HttpStatusCode)422, "not in the current revision" },
         { "quote with a typo", new AnnotationBuilder().Quote("closer relationshjps").Build().ToJsonString(), (HttpStatusCode)422, "not in the current revision" },
+        { "html note", new AnnotationBuilder().Note("<b>x</b>").Build().ToJsonString().Replace("\"text/markdown\"", "\"text/html\""), HttpStatusCode.BadRequest, "text/html" },
         { "empty quote", new AnnotationBuilder().Quote("").Build().ToJsonString(), HttpStatusCode.BadRequest, "empty" },
         { "no quote selector", new AnnotationBuilder().Quote(null).Build().ToJsonString(), HttpStatusCode.BadRequest, "TextQuoteSelector" },
         { "oversized note", new AnnotationBuilder().Note(new string('x', 10_001)).Build().ToJsonString(), HttpStatusCode.BadRequest, "10,000" },
@@ -203,6 +204,27 @@ public sealed class AnnotationsApiHardeningTests : IAsyncLifetime
         var note = results.GetProperty("annotations")[0].GetProperty("noteHtml").GetString()!;
         Assert.Equal(1, note.Split("<mark>").Length - 1);
         Assert.DoesNotContain('\u0002', note);
+    }
+
+    [Fact]
+    public async Task If_match_may_list_several_etags_and_any_current_one_matches()
+    {
+        var created = await new AnnotationBuilder().CreateAsync(ada);
+        var put = new HttpRequestMessage(HttpMethod.Put, created.IdPath()) { Content = JsonContent.Create(new AnnotationBuilder().Note("x").Build()) };
+        put.Headers.TryAddWithoutValidation("If-Match", "\"7\", W/\"1\", \"1\"");
+
+        Assert.Equal(HttpStatusCode.OK, (await ada.SendAsync(put)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_edit_cannot_move_an_annotation_to_another_article()
+    {
+        var created = await new AnnotationBuilder().CreateAsync(ada);
+
+        var response = await ada.PutAsJsonAsync(created.IdPath(), new AnnotationBuilder().On("http://localhost/articles/some-other-article").Note("x").Build());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("stays on its article", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

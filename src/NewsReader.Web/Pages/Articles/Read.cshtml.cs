@@ -56,12 +56,12 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
 
     public async Task<IActionResult> OnPostUpdateAsync(string slug, Guid id, CancellationToken cancellationToken) =>
         await OnThisArticleAsync(slug, id, cancellationToken)
-            ? await WriteAsync(slug, userId => annotations.UpdateAsync(id, userId, Draft(Form, requireQuote: false), expectedVersion: null, cancellationToken), cancellationToken)
+            ? await WriteAsync(slug, userId => annotations.UpdateAsync(id, userId, Draft(Form, requireQuote: false), expectedVersions: null, cancellationToken), cancellationToken)
             : NotFound();
 
     public async Task<IActionResult> OnPostReattachAsync(string slug, Guid id, CancellationToken cancellationToken) =>
         await OnThisArticleAsync(slug, id, cancellationToken)
-            ? await WriteAsync(slug, userId => annotations.UpdateAsync(id, userId, Draft(Form, requireQuote: true), expectedVersion: null, cancellationToken), cancellationToken)
+            ? await WriteAsync(slug, userId => annotations.UpdateAsync(id, userId, Draft(Form, requireQuote: true), expectedVersions: null, cancellationToken), cancellationToken)
             : NotFound();
 
     /// <summary>Mark read or unread, archive, favourite: <c>change</c> is "read-true", "favorite-false" and so on.</summary>
