@@ -27,6 +27,10 @@ public static class SourceFileReader
         {
             return Refuse("empty file");
         }
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return Refuse("UTF-16 text, not UTF-8; save it as UTF-8");
+        }
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             return Refuse("binary content (NUL bytes), not text");

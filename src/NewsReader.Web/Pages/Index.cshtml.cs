@@ -40,7 +40,9 @@ public sealed class IndexModel(ReadingService reading) : PageModel
         return query.Count == 0 ? "/" : "/?" + string.Join("&", query);
     }
 
-    public string EmptyMessage => Filter switch
+    public string EmptyMessage => Library.Total > 0
+        ? $"There is no page {PageNumber}: this list has {Library.PageCount} page{(Library.PageCount == 1 ? "" : "s")}."
+        : Filter switch
     {
         ListFilter.Unread => "Nothing unread: you are all caught up. Archived articles are under Archived.",
         ListFilter.Archived => "Nothing archived yet. Archive an article from the reader when you are done with it.",

@@ -93,6 +93,7 @@ public sealed class IngestionTests
     [Theory]
     [InlineData(new byte[] { 0xC3, 0x28, 0x41, 0x42 }, "not UTF-8 text")]
     [InlineData(new byte[] { 0x20, 0x0A, 0x0A, 0x20 }, "no text")]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0x41, 0x00, 0x42, 0x00 }, "UTF-16 text, not UTF-8")]
     public async Task Other_bad_files_are_refused_with_their_reason(byte[] content, string reason)
     {
         await using var app = new NewsReaderAppFactory(withSeed: false);

@@ -36,6 +36,9 @@ public sealed class LibraryListTests : IAsyncLifetime
 
         var second = await HtmlDocument.GetAsync(reader, "/?p=2");
         Assert.Equal(5, second.QuerySelectorAll(".article-row").Length);
+
+        var beyond = await HtmlDocument.GetAsync(reader, "/?p=999");
+        Assert.Equal("There is no page 999: this list has 2 pages.", beyond.QuerySelector("p.empty")!.TextContent);
     }
 
     [Fact]
