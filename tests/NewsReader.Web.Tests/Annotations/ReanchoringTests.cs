@@ -57,6 +57,8 @@ public sealed class ReanchoringTests : IAsyncLifetime
         var page = await HtmlDocument.GetAsync(ada, $"/articles/{AnnotationBuilder.SeedSlug}");
         Assert.Contains("Taiwan thanked the heads of state", page.QuerySelector(".orphans")!.TextContent);
         Assert.Equal(3, page.QuerySelectorAll(".reader-body mark[id^=annotation-]").Length);
+        // A link to the orphan (from search, say) lands on its entry in the list.
+        Assert.NotNull(page.QuerySelector($".orphans li#annotation-{orphan.IdPath().Split('/').Last()}"));
     }
 
     [Fact]

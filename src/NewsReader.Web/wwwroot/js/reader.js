@@ -130,7 +130,9 @@ function flash(id) {
   });
   marks[0]?.scrollIntoView({ block: "center" });
   document.querySelectorAll(".annotation-item.current").forEach((i) => i.classList.remove("current"));
-  document.querySelector(`.annotation-item[data-annotation-id="${CSS.escape(id)}"]`)?.classList.add("current");
+  const item = document.querySelector(`.annotation-item[data-annotation-id="${CSS.escape(id)}"]`);
+  item?.classList.add("current");
+  if (marks.length === 0) item?.scrollIntoView({ block: "center" }); // an orphan: only its entry
 }
 
 function flashFromHash() {
