@@ -125,6 +125,34 @@ public sealed class AccountPagesTests : IAsyncLifetime
         Assert.Equal("Bad request", (await HtmlDocument.ParseAsync(response)).QuerySelector("h1")!.TextContent);
     }
 
+    [Fact]
+    public async Task An_account_with_two_factor_sign_in_logs_in_with_its_code_and_a_wrong_code_is_explained()
+    {
+        var api = await ApiUsers.RegisterAsync(app, "twofactor@example.org");
+        var key = (await (await api.PostAsJsonAsync("/api/auth/manage/2fa", new { })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("sharedKey").GetString()!;
+        var enabled = await api.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = Totp.Code(key) });
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        var browser = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var asked = await HtmlDocument.ParseAsync(await Forms.LoginAsync(browser, "twofactor@example.org"));
+        Assert.Contains("two-factor sign-in", asked.QuerySelector("main")!.TextContent);
+        var wrong = await HtmlDocument.ParseAsync(await PostCodeAsync(browser, asked, "000000" == Totp.Code(key) ? "111111" : "000000"));
+        Assert.Contains("That code is not right", wrong.QuerySelector("[role=alert]")!.TextContent);
+        var right = await PostCodeAsync(browser, wrong, Totp.Code(key));
+
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        var home = await HtmlDocument.GetAsync(browser, "/");
+        Assert.Equal("twofactor@example.org", home.QuerySelector("[data-testid=current-user]")!.TextContent.Trim());
+    }
+
+    private static Task<HttpResponseMessage> PostCodeAsync(HttpClient client, AngleSharp.Dom.IDocument page, string code)
+    {
+        var form = page.QuerySelector("form[action*='handler=Code']")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        fields["Code"] = code;
+        return client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+    }
+
     // Pages are compressed over HTTPS too. That is safe from BREACH only because the token
     // in a page is sealed afresh for every response, so no byte string repeats to guess at.
     [Fact]

@@ -28,6 +28,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The code from an authenticator app, or a recovery code, for accounts with two-factor sign-in.</summary>
+    [BindProperty]
+    public string? Code { get; set; }
+
+    /// <summary>The password was right and the account asks for its second factor.</summary>
+    public bool NeedsCode { get; private set; }
+
     public void OnGet()
     {
     }
@@ -43,9 +50,41 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "This account is locked after too many failed log-ins. Try again in 15 minutes."
-            : "The e-mail or password is not right.");
+        if (result.RequiresTwoFactor)
+        {
+            // Identity has remembered who passed the password step, in its two-factor cookie.
+            NeedsCode = true;
+            return Page();
+        }
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOut : "The e-mail or password is not right.");
         return Page();
     }
+
+    /// <summary>
+    /// The second step: six digits from the authenticator app (two-factor sign-in is turned on
+    /// through /api/auth/manage/2fa), or one of the recovery codes given then.
+    /// </summary>
+    public async Task<IActionResult> OnPostCodeAsync()
+    {
+        ModelState.Clear();
+        NeedsCode = true;
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            NeedsCode = false;
+            ModelState.AddModelError(string.Empty, "The log-in took too long. Enter your e-mail and password again.");
+            return Page();
+        }
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var result = code.Length == 6 && code.All(char.IsAsciiDigit)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, Input.RememberMe, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(Code?.Trim() ?? "");
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOut : "That code is not right. Codes change every 30 seconds; try the current one.");
+        return Page();
+    }
+
+    private const string LockedOut = "This account is locked after too many failed log-ins. Try again in 15 minutes.";
 }
