@@ -45,7 +45,7 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
     public async Task<SearchResults> SearchAsync(string? input, string? userId, int limit = DefaultLimit, int offset = 0, CancellationToken cancellationToken = default)
     {
         var time = clock ?? TimeProvider.System;
-        var allowed = TimeSpan.FromSeconds(configuration?.GetValue<double?>(TimeoutSecondsKey) ?? 5);
+        var allowed = TimeSpan.FromSeconds(configuration?.GetValue<double?>(TimeoutSecondsKey) ?? 3);
         using var timeout = new CancellationTokenSource(allowed, time);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
