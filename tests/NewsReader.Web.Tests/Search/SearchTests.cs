@@ -322,7 +322,7 @@ public sealed class SearchBudgetTests
         Assert.Contains("<mark>", hit.GetProperty("snippetHtml").GetString());
     }
 
-    /// <summary>A clock on which every reading is a minute after the one before, while stepping.</summary>
+    /// <summary>A clock on which every reading is an hour after the one before, while stepping.</summary>
     private sealed class SteppingClock : TimeProvider
     {
         private long ticks = TimeProvider.System.GetTimestamp();
@@ -330,6 +330,6 @@ public sealed class SearchBudgetTests
         public bool Stepping { get; set; }
 
         public override long GetTimestamp() =>
-            Stepping ? Interlocked.Add(ref ticks, TimestampFrequency * 60) : TimeProvider.System.GetTimestamp();
+            Stepping ? Interlocked.Add(ref ticks, TimestampFrequency * 3600) : TimeProvider.System.GetTimestamp();
     }
 }
