@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using NewsReader.Web.Tests.Infrastructure;
 
@@ -31,6 +33,28 @@ public sealed class AccountTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Log in" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_account_with_two_factor_sign_in_logs_in_with_the_code_from_its_app()
+    {
+        var email = $"twofactor-{Guid.NewGuid():N}@example.org";
+        var api = await ApiUsers.RegisterAsync(browser.App, email);
+        var key = (await (await api.PostAsJsonAsync("/api/auth/manage/2fa", new { })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sharedKey").GetString()!;
+        (await api.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = Totp.Code(key) })).EnsureSuccessStatusCode();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("This account uses two-factor sign-in")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Code")).ToBeFocusedAsync();
+        await page.GetByLabel("Code").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(email);
         await page.Context.CloseAsync();
     }
 }
