@@ -60,8 +60,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The test app served by Kestrel rather than the in-memory test server.</summary>
-public sealed class KestrelAppFactory : NewsReaderAppFactory;
+/// <summary>
+/// The test app served by Kestrel rather than the in-memory test server. Every browser test
+/// registers and logs in from 127.0.0.1 against this one app, so the log-in rate limit (tested
+/// on its own in RateLimitTests) is raised here: otherwise the tests' order decides who gets a 429.
+/// </summary>
+public sealed class KestrelAppFactory : NewsReaderAppFactory
+{
+    public KestrelAppFactory() => Settings[NewsReader.Web.Security.RateLimits.PermitLimitKey] = "1000";
+}
 
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
