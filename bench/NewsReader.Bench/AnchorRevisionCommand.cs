@@ -17,17 +17,6 @@ internal static class AnchorRevisionCommand
     private const double ChangedFraction = 0.05;
     private const int Runs = 7;
 
-    private static readonly string[] Vocabulary =
-    [
-        "the", "of", "and", "to", "in", "a", "council", "harbour", "plan", "residents", "said", "mayor", "vote",
-        "market", "town", "jobs", "traffic", "noise", "budget", "school", "river", "bridge", "minister", "report",
-        "week", "year", "police", "hospital", "election", "policy", "tax", "housing", "rail", "station", "workers",
-        "strike", "talks", "agreement", "court", "judge", "ruling", "company", "shares", "profits", "prices",
-        "energy", "climate", "summit", "leaders", "officials", "would", "could", "after", "before", "while",
-        "because", "although", "announced", "expected", "reported", "increase", "decline", "support", "oppose",
-        "Tuesday", "Friday", "spring", "autumn", "north", "south", "new", "old", "public", "private", "local",
-    ];
-
     public static int Run(string[] args)
     {
         int seed = args.Length > 0 ? int.Parse(args[0]) : 20_240_601;
@@ -116,7 +105,7 @@ internal static class AnchorRevisionCommand
 
     private static string RandomWord(Random random, int index)
     {
-        string word = Vocabulary[random.Next(Vocabulary.Length)];
+        string word = Synthetic.NewsWords[random.Next(Synthetic.NewsWords.Length)];
         // Numbers and sentence ends make contexts less repetitive, as real articles are.
         if (random.Next(12) == 0) word += random.Next(1, 2000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (index % 17 == 16) word += ".";

@@ -29,17 +29,6 @@ internal static class ReaderCommand
     private const string TitleA = "Reader benchmark article with annotations";
     private const string TitleB = "Reader benchmark article without annotations";
 
-    private static readonly string[] Vocabulary =
-    [
-        "the", "of", "and", "to", "in", "a", "council", "harbour", "plan", "residents", "said", "mayor", "vote",
-        "market", "town", "jobs", "traffic", "noise", "budget", "school", "river", "bridge", "minister", "report",
-        "week", "year", "police", "hospital", "election", "policy", "tax", "housing", "rail", "station", "workers",
-        "strike", "talks", "agreement", "court", "judge", "ruling", "company", "shares", "profits", "prices",
-        "energy", "climate", "summit", "leaders", "officials", "would", "could", "after", "before", "while",
-        "because", "although", "announced", "expected", "reported", "increase", "decline", "support", "oppose",
-        "Tuesday", "Friday", "spring", "autumn", "north", "south", "new", "old", "public", "private", "local",
-    ];
-
     private static readonly string[] Colors = ["yellow", "green", "blue", "pink", "purple"];
 
     public static int Run(string[] args)
@@ -228,7 +217,7 @@ internal static class ReaderCommand
             if (sinceHeading >= headingEvery && words > 0)
             {
                 int size = random.Next(2, 6);
-                var heading = Enumerable.Range(0, size).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]).ToList();
+                var heading = Enumerable.Range(0, size).Select(_ => Synthetic.NewsWords[random.Next(Synthetic.NewsWords.Length)]).ToList();
                 heading[0] = char.ToUpperInvariant(heading[0][0]) + heading[0][1..];
                 builder.Append(string.Join(' ', heading)).Append("\n\n");
                 words += size;
@@ -241,7 +230,7 @@ internal static class ReaderCommand
             var line = 0;
             for (int w = 0; w < length; w++)
             {
-                string word = Vocabulary[random.Next(Vocabulary.Length)];
+                string word = Synthetic.NewsWords[random.Next(Synthetic.NewsWords.Length)];
                 if (random.Next(12) == 0)
                 {
                     word += random.Next(1, 2000).ToString(CultureInfo.InvariantCulture);
@@ -463,9 +452,7 @@ internal static class ReaderCommand
 
     private static (int Count, double P50, double P95, double Mean) Summarize(int count, List<double> times)
     {
-        var sorted = times.Order().ToList();
-        double Percentile(double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
-        return (count, Percentile(0.50), Percentile(0.95), sorted.Average());
+        return (count, Synthetic.Percentile(times, 0.50), Synthetic.Percentile(times, 0.95), times.Average());
     }
 
     // ---- the web app ----

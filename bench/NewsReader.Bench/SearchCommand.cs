@@ -264,10 +264,10 @@ internal static class SearchCommand
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             annotations = annotationCount,
-            p50Ms = Math.Round(Percentile(allService, 0.50), 2),
-            p95Ms = Math.Round(Percentile(allService, 0.95), 2),
-            floorP50Ms = Math.Round(Percentile(allFloor, 0.50), 2),
-            likeP50Ms = Math.Round(Percentile(allLike, 0.50), 2),
+            p50Ms = Math.Round(Synthetic.Percentile(allService, 0.50), 2),
+            p95Ms = Math.Round(Synthetic.Percentile(allService, 0.95), 2),
+            floorP50Ms = Math.Round(Synthetic.Percentile(allFloor, 0.50), 2),
+            likeP50Ms = Math.Round(Synthetic.Percentile(allLike, 0.50), 2),
             indexSeconds = Math.Round(indexSeconds, 1),
         }));
         return 0;
@@ -275,17 +275,11 @@ internal static class SearchCommand
 
     private static void PrintRow(string kind, double total, List<double> service, List<double> floor, List<double> whole, List<double> like)
     {
-        var s50 = Percentile(service, 0.50);
-        var f50 = Percentile(floor, 0.50);
-        var l50 = Percentile(like, 0.50);
+        var s50 = Synthetic.Percentile(service, 0.50);
+        var f50 = Synthetic.Percentile(floor, 0.50);
+        var l50 = Synthetic.Percentile(like, 0.50);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {kind,-11} | {total,8:F0} | {s50,8:F2} | {Percentile(service, 0.95),8:F2} | {f50,9:F2} | {Percentile(floor, 0.95),9:F2} | {Percentile(whole, 0.50),13:F2} | {l50,8:F1} | {s50 / f50,9:F2} | {l50 / s50,8:F1} |"));
-    }
-
-    private static double Percentile(List<double> values, double q)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+            $"| {kind,-11} | {total,8:F0} | {s50,8:F2} | {Synthetic.Percentile(service, 0.95),8:F2} | {f50,9:F2} | {Synthetic.Percentile(floor, 0.95),9:F2} | {Synthetic.Percentile(whole, 0.50),13:F2} | {l50,8:F1} | {s50 / f50,9:F2} | {l50 / s50,8:F1} |"));
     }
 
     /// <summary>What a request does: a fresh scoped DbContext and the service over it.</summary>

@@ -42,6 +42,8 @@ public static class WebSetup
 
     public static IServiceCollection AddNewsReaderWeb(this IServiceCollection services)
     {
+        // One clock for ingestion dates, annotation times and the search budget; tests replace it.
+        services.AddSingleton(TimeProvider.System);
         services.AddRazorPages(options => options.Conventions.ConfigureFilter(new UnknownHandlerFilter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -102,6 +104,8 @@ public static class WebSetup
         return app;
     }
 
-    private static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz");
+    /// <summary>Requests answered as the JSON API (problem details), not as pages for people.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/healthz");
+
+    private static bool IsApi(HttpContext context) => IsApi(context.Request.Path);
 }

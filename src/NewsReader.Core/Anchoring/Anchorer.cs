@@ -32,13 +32,20 @@ public sealed record AnchorResult(AnchorStatus Status, int? Start, int? End, dou
 /// bounds the whole quote's errors, so it places a long quote whose middle was rewritten;
 /// this rejects it, at the price of orphaning more highlights on heavily edited text.
 /// </param>
-public sealed record AnchorOptions(bool CheckSlices = false)
+/// <param name="ExactOnly">
+/// No approximate search at all: the quote is placed only where it stands word for word. For
+/// a new selection, made on the current text, where a merely similar passage is never right.
+/// </param>
+public sealed record AnchorOptions(bool CheckSlices = false, bool ExactOnly = false)
 {
     /// <summary>The Hypothesis client's rules (the default).</summary>
     public static AnchorOptions Hypothesis { get; } = new();
 
     /// <summary>Hypothesis' ranking, with dom-anchor-text-quote's per-slice acceptance.</summary>
     public static AnchorOptions DomAnchorTextQuote { get; } = new(CheckSlices: true);
+
+    /// <summary>Exact occurrences only (see <see cref="ExactOnly"/>).</summary>
+    public static AnchorOptions NewSelection { get; } = new(ExactOnly: true);
 }
 
 /// <summary>
@@ -84,12 +91,13 @@ public static class Anchorer
         }
 
         hint ??= position?.Start;
+        options ??= AnchorOptions.Hypothesis;
         IReadOnlyList<ApproximateMatch> candidates = ExactOccurrences(points, exact);
-        if (candidates.Count == 0)
+        if (candidates.Count == 0 && !options.ExactOnly)
         {
             int maxErrors = Math.Min(MaxErrorsCap, exact.Length / 2);
             candidates = ApproximateMatcher.Search(points, exact, maxErrors);
-            if ((options ?? AnchorOptions.Hypothesis).CheckSlices)
+            if (options.CheckSlices)
             {
                 var accepted = new List<ApproximateMatch>();
                 foreach (var candidate in candidates)

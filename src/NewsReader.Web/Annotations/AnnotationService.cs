@@ -194,8 +194,8 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
             Prefix = TextShortener.LastCodePoints(draft.Quote!.Prefix, QuoteDescriber.DefaultContextLength),
             Suffix = TextShortener.FirstCodePoints(draft.Quote!.Suffix, QuoteDescriber.DefaultContextLength),
         };
-        var result = Anchorer.Anchor(text, quote, draft.Position);
-        if (result is not { Start: { } start, End: { } end } || end <= start || text.Slice(start, end) != quote.Exact)
+        var result = Anchorer.Anchor(text, quote, draft.Position, options: AnchorOptions.NewSelection);
+        if (result is not { Start: { } start, End: { } end } || end <= start)
         {
             return null;
         }

@@ -9,7 +9,6 @@ public static class IngestionSetup
 
     public static IServiceCollection AddNewsReaderIngestion(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
         services.AddScoped<ArticleIngester>();
         services.AddHostedService<SeedIngestionService>();
         return services;

@@ -12,8 +12,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // By now the middleware has pointed the request at /Error; the feature keeps the original path.
-        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
-        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } original ? new PathString(original) : httpContext.Request.Path;
+        if (!WebSetup.IsApi(path))
         {
             return false;
         }

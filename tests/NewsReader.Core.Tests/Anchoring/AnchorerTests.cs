@@ -120,6 +120,16 @@ public class AnchorerTests
     }
 
     [Fact]
+    public void A_new_selection_is_placed_only_where_it_stands_word_for_word()
+    {
+        const string text = "Prices rose. Rents rose too. Prices rose again in May.";
+
+        Assert.Equal(AnchorStatus.Moved, Anchorer.Anchor(text, new TextQuoteSelector("Rants rose"), null).Status);
+        Assert.Equal(AnchorStatus.Orphaned, Anchorer.Anchor(text, new TextQuoteSelector("Rants rose"), null, options: AnchorOptions.NewSelection).Status);
+        Assert.Equal(13, Anchorer.Anchor(text, new TextQuoteSelector("Rents rose"), null, options: AnchorOptions.NewSelection).Start);
+    }
+
+    [Fact]
     public void Suffix_disambiguates_a_repeated_quote()
     {
         const string text = "Prices rose. Rents rose too. Prices rose again in May.";

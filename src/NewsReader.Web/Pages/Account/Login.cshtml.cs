@@ -48,7 +48,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return BackToWhereTheyWere();
         }
         if (result.RequiresTwoFactor)
         {
@@ -80,11 +80,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Code?.Trim() ?? "");
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return BackToWhereTheyWere();
         }
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOut : "That code is not right. Codes change every 30 seconds; try the current one.");
         return Page();
     }
+
+    private LocalRedirectResult BackToWhereTheyWere() => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
 
     private const string LockedOut = "This account is locked after too many failed log-ins. Try again in 15 minutes.";
 }
