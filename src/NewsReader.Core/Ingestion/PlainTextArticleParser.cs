@@ -12,10 +12,6 @@ public static partial class PlainTextArticleParser
     /// <summary>A sub-heading is a single line no longer than this, with no closing punctuation.</summary>
     public const int MaxHeadingLength = 150;
 
-    /// <summary>Adult silent reading speed used for reading time, in words per minute.</summary>
-    public const int WordsPerMinute = 230;
-
-    private const int MaxTitleLength = 200;
     private const string ClosingPunctuation = ".!?:;,\"'”’)]…";
 
     // Words that wire services put after the place in a dateline: "(Washington Composite
@@ -39,7 +35,7 @@ public static partial class PlainTextArticleParser
         string? titleLine = null;
         if (rawBlocks.Count > 1 && IsHeading(rawBlocks[0]) && !StartsWithDateline(rawBlocks[0]))
         {
-            titleLine = Collapse(rawBlocks[0]);
+            titleLine = ArticleTextBuilder.Collapse(rawBlocks[0]);
             rawBlocks.RemoveAt(0);
         }
 
@@ -51,32 +47,13 @@ public static partial class PlainTextArticleParser
             rawBlocks[0] = rawBlocks[0][datelineMatch.Length..];
         }
 
-        var text = new System.Text.StringBuilder();
-        var blocks = new List<TextBlock>();
-        var codePointOffset = 0;
+        var builder = new ArticleTextBuilder();
         foreach (var raw in rawBlocks)
         {
-            var kind = IsHeading(raw) ? BlockKind.Heading : BlockKind.Paragraph;
-            var repaired = TextRepair.Repair(Collapse(raw));
-            if (text.Length > 0)
-            {
-                text.Append("\n\n");
-                codePointOffset += 2;
-            }
-            var length = CodePoints.Count(repaired);
-            blocks.Add(new TextBlock(kind, codePointOffset, codePointOffset + length));
-            text.Append(repaired);
-            codePointOffset += length;
+            builder.Add(IsHeading(raw) ? BlockKind.Heading : BlockKind.Paragraph, TextRepair.Repair(ArticleTextBuilder.Collapse(raw)));
         }
-
-        var canonical = text.ToString();
-        var title = titleLine is not null ? TextRepair.Repair(titleLine) : TitleFromLead(canonical, blocks);
-        var words = CountWords(canonical);
-        return new ParsedArticle(title, dateline, canonical, blocks, words, Math.Max(1, (int)Math.Ceiling(words / (double)WordsPerMinute)));
+        return builder.Build(titleLine is null ? null : TextRepair.Repair(titleLine), dateline);
     }
-
-    /// <summary>Counts words: runs of letters or digits, with inner apostrophes and hyphens.</summary>
-    public static int CountWords(string text) => Word().Count(text);
 
     private static List<string> SplitBlocks(string source)
     {
@@ -94,13 +71,6 @@ public static partial class PlainTextArticleParser
 
     private static bool StartsWithDateline(string rawBlock) => LeadingDateline().IsMatch(rawBlock);
 
-    // Control characters are invisible in a page and two of them mark matches in search
-    // snippets, so they never reach the canonical text.
-    private static string Collapse(string rawBlock) => ControlCharacters().Replace(Whitespace().Replace(rawBlock, " "), "");
-
-    [GeneratedRegex(@"\p{Cc}")]
-    private static partial Regex ControlCharacters();
-
     private static string? PlaceOf(string dateline)
     {
         var place = dateline.Split(',', 2)[0].Trim();
@@ -116,27 +86,9 @@ public static partial class PlainTextArticleParser
         return words.Count == 0 ? null : string.Join(' ', words);
     }
 
-    private static string TitleFromLead(string text, IReadOnlyList<TextBlock> blocks)
-    {
-        var lead = blocks.FirstOrDefault(b => b.Kind == BlockKind.Paragraph) ?? blocks[0];
-        var sentence = SentenceSplitter.FirstSentence(CodePoints.Slice(text, lead.Start, lead.End));
-        if (sentence.Length <= MaxTitleLength)
-        {
-            return sentence;
-        }
-        var cut = sentence.LastIndexOf(' ', MaxTitleLength);
-        return cut > 0 ? sentence[..cut].TrimEnd(',', ';', ':') + "…" : TextShortener.Shorten(sentence, MaxTitleLength);
-    }
-
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
     private static partial Regex BlankLines();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
     [GeneratedRegex(@"^\((?<inside>[^()\n]{1,80})\)\s*")]
     private static partial Regex LeadingDateline();
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")]
-    private static partial Regex Word();
 }

@@ -1,10 +1,14 @@
 namespace NewsReader.Core.Text;
 
-/// <summary>What a block of an article is: a sub-heading or a paragraph of body text.</summary>
+/// <summary>What a block of an article is.</summary>
 public enum BlockKind
 {
     Paragraph,
     Heading,
+    /// <summary>One item of a list; consecutive items form one list.</summary>
+    ListItem,
+    /// <summary>A paragraph of a block quote.</summary>
+    Quote,
 }
 
 /// <summary>
