@@ -6,13 +6,14 @@ namespace NewsReader.Core.Search;
 internal sealed class FilterSet(List<string> messages)
 {
     private static readonly HashSet<string> Keys =
-        new(["tag", "color", "colour", "article", "has", "is", "before", "after"], StringComparer.OrdinalIgnoreCase);
+        new(["tag", "color", "colour", "article", "site", "has", "is", "before", "after"], StringComparer.OrdinalIgnoreCase);
 
     private readonly List<string> _tags = [];
 
     public IReadOnlyList<string> Tags => _tags;
     public string? Color { get; private set; }
     public string? ArticleSlug { get; private set; }
+    public string? Site { get; private set; }
     public bool HasNote { get; private set; }
     public bool IsOrphan { get; private set; }
     public bool IsPublic { get; private set; }
@@ -20,7 +21,7 @@ internal sealed class FilterSet(List<string> messages)
     public DateOnly? After { get; private set; }
 
     public bool Any =>
-        _tags.Count > 0 || Color is not null || ArticleSlug is not null ||
+        _tags.Count > 0 || Color is not null || ArticleSlug is not null || Site is not null ||
         HasNote || IsOrphan || IsPublic || Before is not null || After is not null;
 
     /// <summary>Only these keys are filters; any other <c>word:word</c> is searched as text.</summary>
@@ -61,6 +62,9 @@ internal sealed class FilterSet(List<string> messages)
                 break;
             case "article":
                 ArticleSlug = Single("article", ArticleSlug, value);
+                break;
+            case "site":
+                Site = Single("site", Site, value);
                 break;
             case "has" when value.Equals("note", StringComparison.OrdinalIgnoreCase):
                 HasNote = true;
@@ -124,6 +128,7 @@ internal sealed class FilterSet(List<string> messages)
         "tag" => "work",
         "color" or "colour" => "yellow",
         "article" => "some-article",
+        "site" => "reuters",
         "has" => "note",
         "is" => "orphan",
         _ => "2024-05-01",

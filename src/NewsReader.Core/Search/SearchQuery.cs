@@ -20,6 +20,7 @@ namespace NewsReader.Core.Search;
 /// <param name="Tags">Tags the item must all carry, as typed; compare them case-insensitively.</param>
 /// <param name="Color">The highlight colour required, lower case, one of <see cref="SearchQueryParser.Colors"/>.</param>
 /// <param name="ArticleSlug">The slug of the article the item must belong to.</param>
+/// <param name="Site">The site (publication) the item's article must come from, compared without case.</param>
 /// <param name="HasNote">Only highlights that carry a note.</param>
 /// <param name="IsOrphan">Only annotations whose anchor could not be placed in the current text.</param>
 /// <param name="IsPublic">Only public annotations.</param>
@@ -42,6 +43,7 @@ public sealed record SearchQuery(
     IReadOnlyList<string> Tags,
     string? Color,
     string? ArticleSlug,
+    string? Site,
     bool HasNote,
     bool IsOrphan,
     bool IsPublic,
@@ -52,11 +54,11 @@ public sealed record SearchQuery(
 {
     /// <summary>The query for blank input: no words, no filters, nothing to report.</summary>
     public static SearchQuery Empty { get; } = new(
-        null, [], [], [], null, null, false, false, false, null, null, [], []);
+        null, [], [], [], null, null, null, false, false, false, null, null, [], []);
 
-    /// <summary>True when at least one filter (tag, colour, article, has:, is:, dates) is set.</summary>
+    /// <summary>True when at least one filter (tag, colour, article, site, has:, is:, dates) is set.</summary>
     public bool HasFilters =>
-        Tags.Count > 0 || Color is not null || ArticleSlug is not null ||
+        Tags.Count > 0 || Color is not null || ArticleSlug is not null || Site is not null ||
         HasNote || IsOrphan || IsPublic || Before is not null || After is not null;
 
     /// <summary>

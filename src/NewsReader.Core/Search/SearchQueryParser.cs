@@ -137,6 +137,7 @@ public static class SearchQueryParser
             filters.Tags.ToList(),
             filters.Color,
             filters.ArticleSlug,
+            filters.Site,
             filters.HasNote,
             filters.IsOrphan,
             filters.IsPublic,

@@ -6,11 +6,16 @@ namespace NewsReader.Web.Api;
 /// <summary>`/api/articles`: the article list and one article with its text and blocks.</summary>
 public static class ArticlesApi
 {
-    public sealed record ArticleListItem(string Slug, string Title, string? Dateline, int WordCount, int ReadingMinutes, int Revision, DateTime Ingested);
+    public sealed record ArticleListItem(
+        string Slug, string Title, string? Dateline, string? Agency, int WordCount, int ReadingMinutes, int Revision, DateTime Ingested,
+        string? SourceUrl, string? SiteName, string? Author, DateTime? Published, string? Language);
 
     public sealed record BlockDto(BlockKind Kind, int Start, int End);
 
-    public sealed record ArticleDetail(string Slug, string Title, string? Dateline, int WordCount, int ReadingMinutes, int Revision, DateTime Ingested, string Text, IReadOnlyList<BlockDto> Blocks);
+    public sealed record ArticleDetail(
+        string Slug, string Title, string? Dateline, string? Agency, int WordCount, int ReadingMinutes, int Revision, DateTime Ingested,
+        string? SourceUrl, string? SiteName, string? Author, DateTime? Published, string? Language,
+        string Text, IReadOnlyList<BlockDto> Blocks);
 
     public static IEndpointRouteBuilder MapArticles(this IEndpointRouteBuilder app)
     {
@@ -28,9 +33,14 @@ public static class ArticlesApi
     }
 
     private static ArticleListItem ToListItem(ArticleSummary a) =>
-        new(a.Slug, a.Title, a.Dateline, a.WordCount, a.ReadingMinutes, a.Revision, a.IngestedAt);
+        new(a.Slug, a.Title, a.Dateline, a.Source.Agency, a.WordCount, a.ReadingMinutes, a.Revision, a.IngestedAt,
+            a.Source.Url, a.Source.SiteName, a.Source.Author, a.Source.Published, a.Source.Language);
 
-    private static ArticleDetail ToDetail(ArticleDocument d) =>
-        new(d.Summary.Slug, d.Summary.Title, d.Summary.Dateline, d.Summary.WordCount, d.Summary.ReadingMinutes, d.Summary.Revision,
-            d.Summary.IngestedAt, d.Text, d.Blocks.Select(b => new BlockDto(b.Kind, b.Start, b.End)).ToList());
+    private static ArticleDetail ToDetail(ArticleDocument d)
+    {
+        var a = d.Summary;
+        return new(a.Slug, a.Title, a.Dateline, a.Source.Agency, a.WordCount, a.ReadingMinutes, a.Revision, a.IngestedAt,
+            a.Source.Url, a.Source.SiteName, a.Source.Author, a.Source.Published, a.Source.Language,
+            d.Text, d.Blocks.Select(b => new BlockDto(b.Kind, b.Start, b.End)).ToList());
+    }
 }

@@ -17,7 +17,17 @@ public sealed class ArticleRevision
     public required string RawSource { get; set; }
     public required string SourceFormat { get; set; }
     public required string Title { get; set; }
+    /// <summary>The place of the dateline ("Beijing").</summary>
     public string? Dateline { get; set; }
+    /// <summary>The agency the dateline names ("Reuters").</summary>
+    public string? Agency { get; set; }
+    /// <summary>The publication ("Reuters", a page's site name, a feed's title).</summary>
+    public string? SiteName { get; set; }
+    public string? Author { get; set; }
+    /// <summary>When the source says it was published (UTC); null when it does not say.</summary>
+    public DateTime? Published { get; set; }
+    /// <summary>A BCP 47 language tag as the source gives it.</summary>
+    public string? Language { get; set; }
     public required string Text { get; set; }
     public int WordCount { get; set; }
     public int ReadingMinutes { get; set; }

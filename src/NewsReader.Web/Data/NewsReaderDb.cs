@@ -13,6 +13,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<AnnotationTag> AnnotationTags => Set<AnnotationTag>();
     public DbSet<ReadingState> ReadingStates => Set<ReadingState>();
     public DbSet<ReaderSettings> ReaderSettings => Set<ReaderSettings>();
+    public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -45,6 +46,12 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             });
             revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
             revision.HasIndex(r => r.ContentHash);
+            // The list's site filter compares without case, through its own index.
+            revision.Property(r => r.SiteName).HasMaxLength(200).UseCollation("NOCASE");
+            revision.HasIndex(r => r.SiteName);
+            revision.Property(r => r.Agency).HasMaxLength(100);
+            revision.Property(r => r.Author).HasMaxLength(300);
+            revision.Property(r => r.Language).HasMaxLength(35);
             revision.HasMany(r => r.Blocks).WithOne().HasForeignKey(b => b.RevisionId);
         });
 
@@ -93,6 +100,11 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             settings.Property(s => s.LineWidth).HasMaxLength(16);
             settings.Property(s => s.Typeface).HasMaxLength(16);
             settings.Property(s => s.Theme).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<SourceFile>(file =>
+        {
+            file.HasIndex(f => f.Path).IsUnique();
         });
 
         modelBuilder.Entity<RevisionBlock>(block =>

@@ -18,8 +18,11 @@ public sealed record IngestionReport(IReadOnlyList<IngestedFile> Files)
 {
     public int Count(IngestionOutcome outcome) => Files.Count(f => f.Outcome == outcome);
 
-    public override string ToString() =>
-        $"{Count(IngestionOutcome.Added)} added, {Count(IngestionOutcome.Revised)} revised, " +
-        $"{Count(IngestionOutcome.Unchanged)} unchanged, {Count(IngestionOutcome.Duplicate)} duplicate, " +
-        $"{Count(IngestionOutcome.Skipped)} skipped";
+    public override string ToString() => Summary(Count);
+
+    /// <summary>The one-line summary: added, revised, unchanged, duplicate, skipped.</summary>
+    public static string Summary(Func<IngestionOutcome, int> count) =>
+        $"{count(IngestionOutcome.Added)} added, {count(IngestionOutcome.Revised)} revised, " +
+        $"{count(IngestionOutcome.Unchanged)} unchanged, {count(IngestionOutcome.Duplicate)} duplicate, " +
+        $"{count(IngestionOutcome.Skipped)} skipped";
 }

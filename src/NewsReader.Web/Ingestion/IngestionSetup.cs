@@ -23,12 +23,17 @@ public static class IngestionSetup
     /// overrides count: the command-line provider would read a path such as /srv/news as a
     /// "/key value" switch and swallow the next argument.
     /// </summary>
+    /// The verb prints each file's outcome itself, so the ingester's own log lines stay off its console.
     public static string[] ConfigurationArgs(string[] args) =>
-        args.Length > 0 && args[0] == "ingest" ? args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray() : args;
+        args.Length > 0 && args[0] == "ingest"
+            ? ["--Serilog:MinimumLevel:Override:NewsReader.Web.Ingestion=Error",
+               .. args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))]
+            : args;
 
     /// <summary>
-    /// Runs `ingest &lt;path&gt;` when the command line asks for it: migrates, ingests, prints the
-    /// report and returns the exit code; null when the command line is not the verb.
+    /// Runs `ingest &lt;path&gt;` when the command line asks for it: migrates, ingests with
+    /// progress, prints each skip and the summary, and returns the exit code (0 unless nothing
+    /// could be read); null when the command line is not the verb.
     /// </summary>
     public static async Task<int?> RunIngestVerbAsync(this WebApplication app, string[] args)
     {
@@ -50,13 +55,8 @@ public static class IngestionSetup
         }
         await app.Services.MigrateAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(paths[0]);
-        foreach (var file in report.Files)
-        {
-            Console.WriteLine($"{file.Outcome,-9} {file.Path}{(file.Slug is null ? "" : $" -> {file.Slug}")}{(file.Reason is null ? "" : $" ({file.Reason})")}");
-        }
-        Console.WriteLine(report);
-        return 0;
+        var report = await IngestCommand.RunAsync(scope.ServiceProvider.GetRequiredService<ArticleIngester>(), paths[0]);
+        return report.Files.Count > 0 && report.Files.All(f => f.Outcome == IngestionOutcome.Skipped) ? 1 : 0;
     }
 
     /// <summary>Ingests the seeds folder while the app starts, so the first page already lists it.</summary>
@@ -65,7 +65,7 @@ public static class IngestionSetup
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(SeedsPath(configuration, environment), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(SeedsPath(configuration, environment), cancellationToken: cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,60 +1,52 @@
-using System.Text;
-
 namespace NewsReader.Web.Ingestion;
 
 /// <summary>
-/// Reads a source file as text, or says plainly why it cannot be an article: too large,
-/// empty, binary or not UTF-8.
+/// Finds and reads source files: every regular, visible file under a folder, and at most
+/// 5 MB of any one, whatever its size claims to be (a device or a growing file cannot make
+/// ingestion read without end).
 /// </summary>
 public static class SourceFileReader
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>The file's bytes, or the reason they were not read.</summary>
+    public sealed record Result(byte[]? Bytes, string? Refusal);
 
-    /// <summary>The file's bytes and text, or the reason it was refused.</summary>
-    public sealed record Result(byte[]? Bytes, string? Text, string? Refusal);
+    /// <summary>Every file under <paramref name="folder"/>, in all subfolders, in a stable order; hidden files and folders are left out.</summary>
+    public static IReadOnlyList<string> Enumerate(string folder) =>
+        Directory.EnumerateFiles(folder, "*", new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.Device,
+            ReturnSpecialDirectories = false,
+        })
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
     public static async Task<Result> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var info = new FileInfo(path);
         if (info.Length > MaxBytes)
         {
-            return Refuse($"larger than 5 MB ({info.Length:N0} bytes)");
+            return new Result(null, TooLarge(info.Length));
         }
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        if (bytes.Length == 0)
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream((int)Math.Max(0, info.Length));
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            return Refuse("empty file");
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return new Result(null, TooLarge(null));
+            }
         }
-        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
-        {
-            return Refuse("UTF-16 text, not UTF-8; save it as UTF-8");
-        }
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
-        {
-            return Refuse("binary content (NUL bytes), not text");
-        }
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Refuse("not UTF-8 text");
-        }
-        text = text.TrimStart('\uFEFF');
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return Refuse("no text, only white space");
-        }
-        if (text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) > text.Length / 100 + 1)
-        {
-            return Refuse("binary content (control characters), not text");
-        }
-        return new Result(bytes, text, null);
+        return new Result(buffer.ToArray(), null);
     }
 
-    private static Result Refuse(string reason) => new(null, null, reason);
+    /// <summary>The refusal for content over the limit, for files and uploads alike.</summary>
+    public static string TooLarge(long? length) =>
+        length is { } bytes ? $"larger than 5 MB ({bytes:N0} bytes)" : "larger than 5 MB";
 }

@@ -13,6 +13,10 @@ public sealed class IndexModel(ReadingService reading) : PageModel
     [BindProperty(SupportsGet = true)]
     public ListSort Sort { get; set; } = ListSort.Newest;
 
+    /// <summary>Only articles from this site (publication), compared without case.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Site { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -26,14 +30,18 @@ public sealed class IndexModel(ReadingService reading) : PageModel
         {
             Filter = ListFilter.All;
         }
-        Library = await reading.ListAsync(User.UserId(), Filter, Sort, PageNumber, cancellationToken);
+        Site = string.IsNullOrWhiteSpace(Site) ? null : Site.Trim();
+        Library = await reading.ListAsync(User.UserId(), Filter, Sort, PageNumber, Site, cancellationToken);
     }
 
-    public string ListUrl(ListFilter? filter = null, ListSort? sort = null, int page = 1)
+    /// <summary>This list's address with some of its choices changed; an empty <paramref name="site"/> drops the site filter.</summary>
+    public string ListUrl(ListFilter? filter = null, ListSort? sort = null, int page = 1, string? site = null)
     {
         var f = filter ?? Filter;
         var s = sort ?? Sort;
+        var onlySite = site ?? Site;
         var query = new List<string>();
+        if (!string.IsNullOrEmpty(onlySite)) query.Add($"site={Uri.EscapeDataString(onlySite)}");
         if (f != ListFilter.All) query.Add($"filter={f.ToString().ToLowerInvariant()}");
         if (s != ListSort.Newest) query.Add($"sort={s.ToString().ToLowerInvariant()}");
         if (page > 1) query.Add($"p={page}");
@@ -42,12 +50,13 @@ public sealed class IndexModel(ReadingService reading) : PageModel
 
     public string EmptyMessage => Library.Total > 0
         ? $"There is no page {PageNumber}: this list has {Library.PageCount} page{(Library.PageCount == 1 ? "" : "s")}."
+        : Site is not null ? $"No articles from {Site} in this list."
         : Filter switch
     {
         ListFilter.Unread => "Nothing unread: you are all caught up. Archived articles are under Archived.",
         ListFilter.Archived => "Nothing archived yet. Archive an article from the reader when you are done with it.",
         ListFilter.Favorites => "No favourites yet. Mark an article as a favourite from the reader to keep it here.",
         ListFilter.Annotated => "You have not annotated any article yet. Open one and select text to highlight it.",
-        _ => "No articles yet. Put plain-text articles in the seeds folder, or run dotnet run --project src/NewsReader.Web -- ingest <path>.",
+        _ => "No articles yet. Put articles (plain text, Markdown, HTML or feed files) in the seeds folder, or run dotnet run --project src/NewsReader.Web -- ingest <path>.",
     };
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsReader.Web.Articles;
 using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Reading;
@@ -16,7 +17,7 @@ public enum ListSort { Newest, Oldest, Longest }
 
 /// <summary>One row of a reader's article list.</summary>
 public sealed record LibraryRow(
-    string Slug, string Title, string? Dateline, int ReadingMinutes, int WordCount, DateTime CreatedAt,
+    string Slug, string Title, string? Dateline, ArticleSource Source, int ReadingMinutes, int WordCount, DateTime CreatedAt,
     int MyAnnotations, bool Read, bool Archived, bool Favorite, int ProgressPercent);
 
 /// <summary>A page of the list with the total, for paging.</summary>
@@ -88,11 +89,18 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
     }
 
     /// <summary>One page of the list, for a reader (or anonymous: no state, no annotations).</summary>
-    public async Task<LibraryPage> ListAsync(string? userId, ListFilter filter, ListSort sort, int page, CancellationToken ct = default)
+    /// <param name="site">Only articles from this site, compared without case; null for every site.</param>
+    public async Task<LibraryPage> ListAsync(string? userId, ListFilter filter, ListSort sort, int page, string? site = null, CancellationToken ct = default)
     {
         page = Math.Clamp(page, 1, 1_000_000);
+        var revisions = db.ArticleRevisions.Current();
+        if (site is not null)
+        {
+            // SiteName has NOCASE collation, so this equality ignores case.
+            revisions = revisions.Where(r => r.SiteName == site);
+        }
         var rows =
-            from r in db.ArticleRevisions.Current()
+            from r in revisions
             let state = db.ReadingStates.FirstOrDefault(s => s.UserId == userId && s.ArticleId == r.ArticleId)
             select new
             {
@@ -100,6 +108,7 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
                 r.Article.Slug,
                 r.Title,
                 r.Dateline,
+                Source = new ArticleSource(r.Article.SourceUrl, r.SiteName, r.Author, r.Published, r.Language, r.Agency),
                 r.ReadingMinutes,
                 r.WordCount,
                 r.Article.CreatedAt,
@@ -127,7 +136,7 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
         var total = await rows.CountAsync(ct);
         var list = await rows.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new LibraryPage(
-            list.Select(x => new LibraryRow(x.Slug, x.Title, x.Dateline, x.ReadingMinutes, x.WordCount, x.CreatedAt, x.Mine, x.Read, x.Archived, x.Favorite,
+            list.Select(x => new LibraryRow(x.Slug, x.Title, x.Dateline, x.Source, x.ReadingMinutes, x.WordCount, x.CreatedAt, x.Mine, x.Read, x.Archived, x.Favorite,
                 x.Read ? 100 : x.TextLength == 0 ? 0 : (int)Math.Round(100.0 * Math.Min(x.Progress, x.TextLength) / x.TextLength))).ToList(),
             total, page, PageSize);
     }

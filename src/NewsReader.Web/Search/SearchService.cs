@@ -200,6 +200,12 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
             where.Append(" AND ar.Slug = $article");
             parameters.Add(new("$article", query.ArticleSlug));
         }
+        if (query.Site is not null)
+        {
+            // SiteName has NOCASE collation, so the comparison ignores case as the list's filter does.
+            where.Append(" AND r.SiteName = $site COLLATE NOCASE");
+            parameters.Add(new("$site", query.Site));
+        }
         const string from = """
             FROM articles_fts
             JOIN ArticleRevisions r ON r.Id = articles_fts.rowid
@@ -260,6 +266,11 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         {
             where.Append(" AND ar.Slug = $article");
             parameters.Add(new("$article", query.ArticleSlug));
+        }
+        if (query.Site is not null)
+        {
+            where.Append(" AND (SELECT r.SiteName FROM ArticleRevisions r WHERE r.ArticleId = ar.Id ORDER BY r.Number DESC LIMIT 1) = $site COLLATE NOCASE");
+            parameters.Add(new("$site", query.Site));
         }
         if (query.HasNote)
         {
