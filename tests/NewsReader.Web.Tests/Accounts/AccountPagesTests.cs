@@ -51,7 +51,7 @@ public sealed class AccountPagesTests : IAsyncLifetime
         var reader = app.CreateClient();
         await Forms.RegisterAsync(reader, "second@example.org");
 
-        var report = await Forms.SubmitAsync(admin, "/admin/ingest", new Dictionary<string, string>());
+        var report = await Forms.SubmitAsync(admin, "/admin/ingest", new Dictionary<string, string>(), "main form.rerun-form");
         Assert.Contains("1 unchanged", (await HtmlDocument.ParseAsync(report)).QuerySelector("[role=status]")!.TextContent);
 
         var refused = await reader.GetAsync("/admin/ingest");

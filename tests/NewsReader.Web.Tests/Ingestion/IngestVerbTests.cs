@@ -10,9 +10,9 @@ public sealed class IngestVerbTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("newsreader-verb-").FullName;
 
     [Fact]
-    public async Task The_ingest_verb_loads_a_folder_reports_each_file_and_exits()
+    public async Task The_ingest_verb_loads_a_folder_and_its_subfolders_names_each_skip_and_exits()
     {
-        var seeds = Directory.CreateDirectory(Path.Combine(folder, "in")).FullName;
+        var seeds = Directory.CreateDirectory(Path.Combine(folder, "in", "2024", "april")).FullName;
         File.Copy(RepoPaths.Seed, Path.Combine(seeds, RepoPaths.SeedFile));
         await File.WriteAllBytesAsync(Path.Combine(seeds, "empty.txt"), []);
         var database = Path.Combine(folder, "verb.db");
@@ -20,9 +20,8 @@ public sealed class IngestVerbTests : IDisposable
         var (exitCode, output) = await RunAsync("ingest", seeds, $"--ConnectionStrings:NewsReader=Data Source={database}");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Added", output);
-        Assert.Contains("Skipped", output);
-        Assert.Contains("empty file", output);
+        Assert.Contains("Ingesting 2 files", output);
+        Assert.Single(output.Split('\n'), line => line.Contains("empty.txt") && line.Contains("empty file"));
         Assert.Contains("1 added, 0 revised, 0 unchanged, 0 duplicate, 1 skipped", output);
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();
@@ -32,10 +31,23 @@ public sealed class IngestVerbTests : IDisposable
         command.CommandText = "SELECT count(*) FROM Articles";
         Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
 
-        var (again, secondOutput) = await RunAsync("ingest", seeds, $"--ConnectionStrings:NewsReader=Data Source={database}");
+        var (again, secondOutput) = await RunAsync("ingest", Path.Combine(folder, "in"), $"--ConnectionStrings:NewsReader=Data Source={database}");
         Assert.Equal(0, again);
         Assert.Contains("0 added, 0 revised, 1 unchanged", secondOutput);
         SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task The_verb_exits_non_zero_when_nothing_could_be_read()
+    {
+        var seeds = Directory.CreateDirectory(Path.Combine(folder, "bad")).FullName;
+        await File.WriteAllBytesAsync(Path.Combine(seeds, "empty.txt"), []);
+        await File.WriteAllBytesAsync(Path.Combine(seeds, "image.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]);
+
+        var (exitCode, output) = await RunAsync("ingest", seeds);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("0 added, 0 revised, 0 unchanged, 0 duplicate, 2 skipped", output);
     }
 
     [Fact]
