@@ -6,6 +6,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["anchor-revision"] = AnchorRevisionCommand.Run,
     ["reader"] = ReaderCommand.Run,
     ["search"] = SearchCommand.Run,
+    ["ingest"] = IngestionCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

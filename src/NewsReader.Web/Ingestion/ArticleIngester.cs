@@ -11,13 +11,17 @@ namespace NewsReader.Web.Ingestion;
 /// Loads source files (plain text, Markdown, HTML, feeds) into the store. Idempotent: a file
 /// whose size, time or hash says it is unchanged is not parsed again; the same content is
 /// never stored twice; changed content becomes a new revision of the article it made; a bad
-/// file is skipped with its reason while the others go in. Each file is written in one
-/// transaction, so a file is stored whole or not at all.
+/// file is skipped with its reason while the others go in. Files are parsed in parallel and
+/// written in chunks, one transaction a chunk and a savepoint a file, so a file is stored
+/// whole or not at all.
 /// </summary>
 public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> logger, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment)
 {
+    /// <summary>Files read and parsed ahead of the writer, and written in one transaction.</summary>
+    private const int ChunkSize = 64;
+
     /// <summary>Ingests a single file, or every file in a folder and its subfolders.</summary>
-    /// <param name="progress">Told each file's outcomes as soon as the file is done.</param>
+    /// <param name="progress">Told each file's outcomes as soon as the file is stored.</param>
     public async Task<IngestionReport> IngestAsync(string path, IProgress<IReadOnlyList<IngestedFile>>? progress = null, CancellationToken cancellationToken = default)
     {
         var fullPath = Path.GetFullPath(path);
@@ -41,13 +45,18 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         var known = files.Count == 1
             ? await db.SourceFiles.AsNoTracking().Where(f => f.Path == keys[files[0]]).ToDictionaryAsync(f => f.Path, cancellationToken)
             : await db.SourceFiles.AsNoTracking().ToDictionaryAsync(f => f.Path, cancellationToken);
+
+        // Reading and parsing (the costly part, and free of the database) run on every core, a
+        // chunk ahead of the one writer; chunks keep the files' order, so outcomes such as which
+        // of two copies is the duplicate do not depend on timing.
+        var chunks = files.Chunk(ChunkSize).ToList();
         var outcomes = new List<IngestedFile>();
-        foreach (var file in files)
+        var next = chunks.Count > 0 ? PrepareAsync(chunks[0], keys, known, cancellationToken) : null;
+        for (var i = 0; i < chunks.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var fileOutcomes = await IngestFileAsync(file, keys[file], known.GetValueOrDefault(keys[file]), cancellationToken);
-            outcomes.AddRange(fileOutcomes);
-            progress?.Report(fileOutcomes);
+            var prepared = await next!;
+            next = i + 1 < chunks.Count ? PrepareAsync(chunks[i + 1], keys, known, cancellationToken) : null;
+            await WriteAsync(prepared, outcomes, progress, cancellationToken);
         }
         var report = new IngestionReport(outcomes);
         logger.LogInformation("Ingested {Path}: {Summary}", fullPath, report.ToString());
@@ -60,10 +69,18 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         var name = Path.GetFileName(fileName);
         var key = "upload/" + name;
         var known = await db.SourceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Path == key, cancellationToken);
-        return await IngestBytesAsync(name, key, bytes, new SourceStamp(bytes.Length, 0), known, cancellationToken);
+        var outcomes = new List<IngestedFile>();
+        await WriteAsync([Prepare(name, key, bytes, new SourceStamp(bytes.Length, 0), known)], outcomes, null, cancellationToken);
+        return outcomes;
     }
 
-    private async Task<IReadOnlyList<IngestedFile>> IngestFileAsync(string file, string key, SourceFile? known, CancellationToken cancellationToken)
+    private Task<PreparedFile[]> PrepareAsync(string[] chunk, Dictionary<string, string> keys, Dictionary<string, SourceFile> known, CancellationToken cancellationToken) =>
+        Task.Run(() => chunk.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .Select(file => PrepareFile(file, keys[file], known.GetValueOrDefault(keys[file])))
+            .ToArray(), cancellationToken);
+
+    /// <summary>Everything about one file that needs no database: stat, read, hash, parse.</summary>
+    private PreparedFile PrepareFile(string file, string key, SourceFile? known)
     {
         try
         {
@@ -71,53 +88,106 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
             var stamp = new SourceStamp(info.Length, info.LastWriteTimeUtc.Ticks);
             if (known is not null && known.Size == stamp.Size && known.ModifiedTicks == stamp.ModifiedTicks)
             {
-                return [Unchanged(file, known)];
+                return new PreparedFile(file, key, stamp, known.ContentHash, known, Unchanged: true);
             }
-            var read = await SourceFileReader.ReadAsync(file, cancellationToken);
-            if (read.Refusal is not null)
-            {
-                await RememberAsync(key, stamp, "", read.Refusal, cancellationToken);
-                return [Skip(file, read.Refusal)];
-            }
-            return await IngestBytesAsync(file, key, read.Bytes!, stamp, known, cancellationToken);
+            var read = SourceFileReader.Read(file);
+            return read.Refusal is not null
+                ? new PreparedFile(file, key, stamp, "", known, Refusal: read.Refusal)
+                : Prepare(file, key, read.Bytes!, stamp, known);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DbUpdateException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // One file that cannot be read or stored must not stop the others, nor the app's start.
-            db.ChangeTracker.Clear();
-            logger.LogWarning(ex, "Skipped {File}: {Reason}", file, ex.Message);
-            return [new IngestedFile(file, IngestionOutcome.Skipped, Reason: ex.Message)];
+            // One file that cannot be read must not stop the others, nor the app's start.
+            return new PreparedFile(file, key, default, "", known, Refusal: $"could not be read: {ex.Message}");
         }
     }
 
-    private async Task<IReadOnlyList<IngestedFile>> IngestBytesAsync(string file, string key, byte[] bytes, SourceStamp stamp, SourceFile? known, CancellationToken cancellationToken)
+    private PreparedFile Prepare(string file, string key, byte[] bytes, SourceStamp stamp, SourceFile? known)
     {
-        var fileHash = Hash(bytes);
-        if (known is not null && known.ContentHash == fileHash)
+        var hash = Hash(bytes);
+        if (known is not null && known.ContentHash == hash)
         {
-            await RememberAsync(key, stamp, fileHash, known.SkipReason, cancellationToken);
-            return [Unchanged(file, known)];
+            return new PreparedFile(file, key, stamp, hash, known, Unchanged: true);
         }
-        var extraction = ArticleExtractor.Extract(bytes, Path.GetFileName(file));
-        if (extraction.Refusal is not null)
+        ExtractionResult extraction;
+        try
         {
-            await RememberAsync(key, stamp, fileHash, extraction.Refusal, cancellationToken);
-            return [Skip(file, extraction.Refusal)];
+            extraction = ArticleExtractor.Extract(bytes, Path.GetFileName(file));
         }
+        catch (Exception ex)
+        {
+            // A parser that fails on some file must cost that file only; the reason is logged with it.
+            logger.LogWarning(ex, "Parsing {File} failed", file);
+            return new PreparedFile(file, key, stamp, hash, known, Refusal: $"could not be parsed ({ex.GetType().Name})");
+        }
+        return new PreparedFile(file, key, stamp, hash, known, Refusal: extraction.Refusal, Articles: extraction.Articles);
+    }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcomes = new List<IngestedFile>();
-        foreach (var extracted in extraction.Articles)
+    /// <summary>
+    /// Stores a chunk of prepared files in one transaction, each file behind its own savepoint
+    /// so that a file that cannot be stored is rolled back alone: whole or not at all.
+    /// </summary>
+    private async Task WriteAsync(IReadOnlyList<PreparedFile> chunk, List<IngestedFile> outcomes, IProgress<IReadOnlyList<IngestedFile>>? progress, CancellationToken cancellationToken)
+    {
+        if (chunk.All(p => p.NeedsNoWrite))
         {
-            outcomes.Add(await StoreAsync(file, key, extracted, cancellationToken));
+            foreach (var prepared in chunk)
+            {
+                IReadOnlyList<IngestedFile> unchanged = [Unchanged(prepared.File, prepared.Known!)];
+                outcomes.AddRange(unchanged);
+                progress?.Report(unchanged);
+            }
+            return;
         }
-        await RememberAsync(key, stamp, fileHash, null, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var writer = new ArticleWriter(db);
+        foreach (var prepared in chunk)
+        {
+            IReadOnlyList<IngestedFile> fileOutcomes;
+            await transaction.CreateSavepointAsync("file", cancellationToken);
+            try
+            {
+                fileOutcomes = await WriteFileAsync(writer, prepared, cancellationToken);
+                await transaction.ReleaseSavepointAsync("file", cancellationToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                await transaction.RollbackToSavepointAsync("file", cancellationToken);
+                logger.LogWarning(ex, "Skipped {File}: {Reason}", prepared.File, ex.Message);
+                fileOutcomes = [new IngestedFile(prepared.File, IngestionOutcome.Skipped, Reason: $"could not be stored: {ex.Message}")];
+            }
+            db.ChangeTracker.Clear();
+            outcomes.AddRange(fileOutcomes);
+            progress?.Report(fileOutcomes);
+        }
         await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+    }
+
+    private async Task<IReadOnlyList<IngestedFile>> WriteFileAsync(ArticleWriter writer, PreparedFile prepared, CancellationToken cancellationToken)
+    {
+        if (prepared.Unchanged)
+        {
+            if (prepared.Known!.ModifiedTicks != prepared.Stamp.ModifiedTicks)
+            {
+                Remember(writer, prepared, prepared.Known.SkipReason);
+            }
+            return [Unchanged(prepared.File, prepared.Known)];
+        }
+        if (prepared.Refusal is not null)
+        {
+            Remember(writer, prepared, prepared.Refusal);
+            return [Skip(prepared.File, prepared.Refusal)];
+        }
+        var outcomes = new List<IngestedFile>();
+        foreach (var extracted in prepared.Articles!)
+        {
+            outcomes.Add(await StoreAsync(writer, prepared.File, prepared.Key, extracted, cancellationToken));
+        }
+        Remember(writer, prepared, null);
         return outcomes;
     }
 
-    private async Task<IngestedFile> StoreAsync(string file, string fileKey, ExtractedArticle extracted, CancellationToken cancellationToken)
+    private async Task<IngestedFile> StoreAsync(ArticleWriter writer, string file, string fileKey, ExtractedArticle extracted, CancellationToken cancellationToken)
     {
         var parsed = extracted.Article;
         var metadata = parsed.Metadata;
@@ -125,33 +195,28 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         var sourceKey = url ?? (extracted.ItemKey is null ? fileKey : $"{fileKey}#{extracted.ItemKey}");
         var hash = Hash(Encoding.UTF8.GetBytes(extracted.RawSource));
 
-        var article = await db.Articles.SingleOrDefaultAsync(a => a.SourceKey == sourceKey, cancellationToken);
-        var latest = article is null
-            ? null
-            : await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).OrderByDescending(r => r.Number)
-                .Select(r => new { r.Number, r.ContentHash }).FirstOrDefaultAsync(cancellationToken);
-        if (latest?.ContentHash == hash)
+        var article = writer.FindArticle(sourceKey);
+        if (article?.LatestHash == hash)
         {
-            return new IngestedFile(file, IngestionOutcome.Unchanged, article!.Slug);
+            return new IngestedFile(file, IngestionOutcome.Unchanged, article.Value.Slug);
         }
-        if (article is null)
+        if (article is null && writer.FindTwin(hash) is { } twin)
         {
-            var twin = await db.ArticleRevisions.Where(r => r.ContentHash == hash).Select(r => r.Article.Slug).FirstOrDefaultAsync(cancellationToken);
-            if (twin is not null)
-            {
-                logger.LogWarning("Skipped {File}: the same content is already article {Slug}", file, twin);
-                return new IngestedFile(file, IngestionOutcome.Duplicate, twin, $"same content as article {twin}");
-            }
+            logger.LogWarning("Skipped {File}: the same content is already article {Slug}", file, twin);
+            return new IngestedFile(file, IngestionOutcome.Duplicate, twin, $"same content as article {twin}");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var isNew = article is null;
-        article ??= db.Articles.Add(new Article { Slug = await UniqueSlugAsync(parsed.Title, cancellationToken), SourceKey = sourceKey, CreatedAt = now }).Entity;
-        article.SourceUrl = url ?? article.SourceUrl;
+        var slug = article?.Slug ?? UniqueSlug(writer, parsed.Title);
+        var articleId = article?.Id ?? writer.InsertArticle(slug, sourceKey, url, now);
+        if (article is not null && url is not null)
+        {
+            writer.SetSourceUrl(articleId, url);
+        }
         var revision = new ArticleRevision
         {
-            Article = article,
-            Number = (latest?.Number ?? 0) + 1,
+            ArticleId = articleId,
+            Number = (article?.LatestNumber ?? 0) + 1,
             ContentHash = hash,
             RawSource = extracted.RawSource,
             SourceFormat = extracted.SourceFormat,
@@ -168,33 +233,21 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
             IngestedAt = now,
             Blocks = parsed.Blocks.Select((b, i) => new RevisionBlock { Ordinal = i, Kind = b.Kind, Start = b.Start, End = b.End }).ToList(),
         };
-        db.ArticleRevisions.Add(revision);
-        await db.SaveChangesAsync(cancellationToken);
-        if (isNew)
+        writer.InsertRevision(revision);
+        if (article is null)
         {
-            logger.LogDebug("Added article {Slug} from {File}", article.Slug, file);
-            return new IngestedFile(file, IngestionOutcome.Added, article.Slug);
+            logger.LogDebug("Added article {Slug} from {File}", slug, file);
+            return new IngestedFile(file, IngestionOutcome.Added, slug);
         }
 
-        var (anchored, moved, orphaned) = await AnnotationAnchoring.ReanchorAsync(db, article.Id, revision, cancellationToken);
+        var (anchored, moved, orphaned) = await AnnotationAnchoring.ReanchorAsync(db, articleId, revision, cancellationToken);
         logger.LogInformation("Revised article {Slug} to revision {Revision} from {File}; annotations: {Anchored} anchored, {Moved} moved, {Orphaned} orphaned",
-            article.Slug, revision.Number, file, anchored, moved, orphaned);
-        return new IngestedFile(file, IngestionOutcome.Revised, article.Slug);
+            slug, revision.Number, file, anchored, moved, orphaned);
+        return new IngestedFile(file, IngestionOutcome.Revised, slug);
     }
 
-    /// <summary>Records what the file was this time, so the next run can pass it by.</summary>
-    private async Task RememberAsync(string key, SourceStamp stamp, string hash, string? skipReason, CancellationToken cancellationToken)
-    {
-        var record = await db.SourceFiles.SingleOrDefaultAsync(f => f.Path == key, cancellationToken)
-            ?? db.SourceFiles.Add(new SourceFile { Path = key, ContentHash = hash }).Entity;
-        record.Size = stamp.Size;
-        record.ModifiedTicks = stamp.ModifiedTicks;
-        record.ContentHash = hash;
-        record.SkipReason = skipReason;
-        record.ReadAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-    }
+    private void Remember(ArticleWriter writer, PreparedFile prepared, string? skipReason) =>
+        writer.RememberFile(prepared.Key, prepared.Stamp.Size, prepared.Stamp.ModifiedTicks, prepared.Hash, skipReason, clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// What identifies a file across runs: its path inside the seeds folder (so the folder can
@@ -216,11 +269,11 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         return new IngestedFile(file, IngestionOutcome.Skipped, Reason: reason);
     }
 
-    private async Task<string> UniqueSlugAsync(string title, CancellationToken cancellationToken)
+    private static string UniqueSlug(ArticleWriter writer, string title)
     {
         var baseSlug = Slugs.From(title);
         var slug = baseSlug;
-        for (var n = 2; await db.Articles.AnyAsync(a => a.Slug == slug, cancellationToken); n++)
+        for (var n = 2; writer.SlugTaken(slug); n++)
         {
             slug = $"{baseSlug}-{n}";
         }
@@ -234,4 +287,13 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
 
     /// <summary>A file's size and last write time: what tells an unchanged file without reading it.</summary>
     private readonly record struct SourceStamp(long Size, long ModifiedTicks);
+
+    /// <summary>One file made ready for the writer: unchanged, refused with a reason, or its articles.</summary>
+    private sealed record PreparedFile(
+        string File, string Key, SourceStamp Stamp, string Hash, SourceFile? Known,
+        bool Unchanged = false, string? Refusal = null, IReadOnlyList<ExtractedArticle>? Articles = null)
+    {
+        /// <summary>Unchanged down to its time stamp: nothing to store, not even the stamp.</summary>
+        public bool NeedsNoWrite => Unchanged && Known!.ModifiedTicks == Stamp.ModifiedTicks;
+    }
 }

@@ -24,18 +24,18 @@ public static class SourceFileReader
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    public static async Task<Result> ReadAsync(string path, CancellationToken cancellationToken)
+    public static Result Read(string path)
     {
         var info = new FileInfo(path);
         if (info.Length > MaxBytes)
         {
             return new Result(null, TooLarge(info.Length));
         }
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
         using var buffer = new MemoryStream((int)Math.Max(0, info.Length));
         var chunk = new byte[81920];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = stream.Read(chunk)) > 0)
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes)

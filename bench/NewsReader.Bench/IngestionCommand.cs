@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsReader.Web.Data;
+using NewsReader.Web.Ingestion;
+
+/// <summary>
+/// <c>ingest [--files N]</c>: ingestion throughput. Generates N (default 2,000) mixed source files
+/// (<see cref="IngestionCorpus"/>), ingests them with the real <see cref="ArticleIngester"/> into a
+/// fresh migrated SQLite file (first run), ingests them again (unchanged run), then writes the
+/// same rows the first run stored (source files, articles, revisions, blocks) into another fresh
+/// database with plain batched SQL in one transaction: the raw insert floor, FTS5 triggers
+/// included. The last line is JSON.
+/// </summary>
+internal static class IngestionCommand
+{
+    private const int DefaultFiles = 2_000;
+
+    public static int Run(string[] args)
+    {
+        var files = DefaultFiles;
+        var at = Array.IndexOf(args, "--files");
+        if (at >= 0 && (at + 1 >= args.Length || !int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out files) || files < 1))
+        {
+            Console.Error.WriteLine("usage: ingest [--files N] (N at least 1)");
+            return 2;
+        }
+        var folder = Directory.CreateTempSubdirectory("newsreader-ingest-bench-").FullName;
+        try
+        {
+            return RunAsync(folder, files).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<int> RunAsync(string folder, int fileCount)
+    {
+        var seeds = Directory.CreateDirectory(Path.Combine(folder, "seeds")).FullName;
+        var mix = IngestionCorpus.Write(seeds, fileCount, new Random(20_261_201));
+        Console.WriteLine($"Generated {fileCount:N0} files ({mix}) in {seeds}");
+
+        var ingested = Path.Combine(folder, "ingested.db");
+        await using var services = Services(seeds, ingested);
+        await services.MigrateAsync();
+
+        var first = await TimeIngestAsync(services, seeds);
+        Console.WriteLine($"first ingest:     {first.Seconds,7:F2} s  {fileCount / first.Seconds,8:N0} files/s  ({first.Report})");
+        var unchanged = await TimeIngestAsync(services, seeds);
+        Console.WriteLine($"unchanged ingest: {unchanged.Seconds,7:F2} s  {fileCount / unchanged.Seconds,8:N0} files/s  ({unchanged.Report})");
+        if (unchanged.Report.Count(IngestionOutcome.Unchanged) != first.Report.Files.Count(f => f.Outcome != IngestionOutcome.Skipped))
+        {
+            Console.Error.WriteLine("ingest: the second run was not all unchanged");
+            return 1;
+        }
+
+        var raw = Path.Combine(folder, "raw.db");
+        await using (var rawServices = Services(seeds, raw))
+        {
+            await rawServices.MigrateAsync();
+        }
+        var rawSeconds = RawInsert.CopyRows(ingested, raw);
+        Console.WriteLine($"raw insert:       {rawSeconds,7:F2} s  {fileCount / rawSeconds,8:N0} files/s  (the first run's rows, batched SQL, one transaction)");
+
+        var firstPerSecond = fileCount / first.Seconds;
+        var unchangedPerSecond = fileCount / unchanged.Seconds;
+        var rawPerSecond = fileCount / rawSeconds;
+        Console.WriteLine($"first/raw {firstPerSecond / rawPerSecond:F2} (aim >= 0.5); unchanged/first {unchangedPerSecond / firstPerSecond:F1}x (aim >= 20x)");
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            files = fileCount,
+            firstPerSecond = Math.Round(firstPerSecond, 1),
+            unchangedPerSecond = Math.Round(unchangedPerSecond, 1),
+            rawInsertPerSecond = Math.Round(rawPerSecond, 1),
+        }));
+        return 0;
+    }
+
+    private static async Task<(double Seconds, IngestionReport Report)> TimeIngestAsync(ServiceProvider services, string seeds)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var ingester = scope.ServiceProvider.GetRequiredService<ArticleIngester>();
+        var watch = Stopwatch.StartNew();
+        var report = await ingester.IngestAsync(seeds);
+        return (watch.Elapsed.TotalSeconds, report);
+    }
+
+    /// <summary>The services ingestion needs, as the app registers them, without a web host.</summary>
+    private static ServiceProvider Services(string seeds, string database)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [IngestionSetup.SeedsPathKey] = seeds,
+            [$"ConnectionStrings:{DatabaseSetup.ConnectionStringName}"] = $"Data Source={database}",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new BenchEnvironment(seeds))
+            .AddSingleton(TimeProvider.System)
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error));
+        services.AddDbContext<NewsReaderDb>(options => options.UseSqlite(DatabaseSetup.ConnectionString(configuration, new BenchEnvironment(seeds))));
+        services.AddScoped<ArticleIngester>();
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class BenchEnvironment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+        public string ApplicationName { get; set; } = "NewsReader.Bench";
+        public string ContentRootPath { get; set; } = root;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
