@@ -1,0 +1,60 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NewsReader.Web.Accounts;
+using NewsReader.Web.Tests.Infrastructure;
+using NewsReader.Web.Tests.Ingestion;
+
+namespace NewsReader.Web.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class UploadTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_administrator_uploads_files_and_reads_the_new_article()
+    {
+        var page = await browser.NewPageAsync();
+        var email = await BrowserSession.SignUpAsync(page);
+        await MakeAdministratorAsync(email);
+        // The role is in the sign-in cookie, so sign in again to carry it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(email);
+
+        await page.GotoAsync("/admin/ingest");
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        await page.GetByLabel("Files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = $"harbour-{unique}.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes(SourceSamples.WireStory.Replace("three weeks", $"three weeks ({unique})")) },
+            new FilePayload { Name = $"broken-{unique}.xml", MimeType = "application/rss+xml", Buffer = "<?xml version=\"1.0\"?><rss><channel><item><title>cut"u8.ToArray() },
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and ingest" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 added");
+        await Assertions.Expect(page.Locator(".ingest-report")).ToContainTextAsync($"broken-{unique}.xml");
+        await page.Locator(".ingest-report a").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Harbour strike ends");
+        await Assertions.Expect(page.Locator(".reader-header .dateline")).ToContainTextAsync("Reuters");
+        await page.Context.CloseAsync();
+    }
+
+    private async Task MakeAdministratorAsync(string email)
+    {
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(Roles.Administrator))
+        {
+            await roles.CreateAsync(new IdentityRole(Roles.Administrator));
+        }
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"no account {email}");
+        if (!await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            Assert.True((await users.AddToRoleAsync(user, Roles.Administrator)).Succeeded);
+        }
+    }
+}
