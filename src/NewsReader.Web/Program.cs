@@ -2,6 +2,7 @@ using NewsReader.Web;
 using NewsReader.Web.Accounts;
 using NewsReader.Web.Api;
 using NewsReader.Web.Data;
+using NewsReader.Web.Feeds;
 using NewsReader.Web.Ingestion;
 
 var builder = WebApplication.CreateBuilder(IngestionSetup.ConfigurationArgs(args));
@@ -17,6 +18,9 @@ builder.Services.AddNewsReaderAccounts();
 
 // Ingestion: seeds/ at start-up, and the `ingest <path>` verb.
 builder.Services.AddNewsReaderIngestion();
+
+// Fetching from the web: one bounded HTTP client, saved pages and feeds polled in the background.
+builder.Services.AddNewsReaderFeeds();
 
 // Pages, JSON API, antiforgery, rate limits and the services behind them.
 builder.Services.AddNewsReaderWeb();
@@ -45,6 +49,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapAuth();
 app.MapArticles();
+app.MapFeeds();
 app.MapAnnotations();
 app.MapSearch();
 app.MapReadingState();

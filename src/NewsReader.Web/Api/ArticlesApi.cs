@@ -1,14 +1,19 @@
 using NewsReader.Core.Text;
 using NewsReader.Web.Articles;
+using NewsReader.Web.Fetching;
+using NewsReader.Web.Security;
 
 namespace NewsReader.Web.Api;
 
-/// <summary>`/api/articles`: the article list and one article with its text and blocks.</summary>
+/// <summary>`/api/articles`: the article list, one article with its text and blocks, and saving a page by URL.</summary>
 public static class ArticlesApi
 {
     public sealed record ArticleListItem(
         string Slug, string Title, string? Dateline, string? Agency, int WordCount, int ReadingMinutes, int Revision, DateTime Ingested,
         string? SourceUrl, string? SiteName, string? Author, DateTime? Published, string? Language);
+
+    /// <summary>The body of `POST /api/articles`.</summary>
+    public sealed record SaveUrlRequest(string? Url);
 
     public sealed record BlockDto(BlockKind Kind, int Start, int End);
 
@@ -29,7 +34,27 @@ public static class ArticlesApi
                 ? TypedResults.Ok(ToDetail(article))
                 : ApiProblems.ArticleNotFound(slug));
 
+        group.MapPost("/", SaveUrlAsync).RequireAuthorization().RequireAntiforgeryForCookies();
+
         return app;
+    }
+
+    /// <summary>Fetches and stores the page: 201 when new, 200 with the article already saved from this URL.</summary>
+    private static async Task<IResult> SaveUrlAsync(SaveUrlRequest request, UrlSaver saver, ArticleQueries articles, CancellationToken ct)
+    {
+        SavedUrl saved;
+        try
+        {
+            saved = await saver.SaveAsync(request.Url, ct);
+        }
+        catch (FetchException failure)
+        {
+            return ApiProblems.FetchFailed(failure);
+        }
+        var article = ToDetail((await articles.FindAsync(saved.Slug, ct))!);
+        return saved.Created
+            ? TypedResults.Created($"/api/articles/{Uri.EscapeDataString(saved.Slug)}", article)
+            : TypedResults.Ok(article);
     }
 
     private static ArticleListItem ToListItem(ArticleSummary a) =>

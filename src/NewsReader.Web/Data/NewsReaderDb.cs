@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Web.Accounts;
+using NewsReader.Web.Feeds;
 
 namespace NewsReader.Web.Data;
 
@@ -14,6 +15,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<ReadingState> ReadingStates => Set<ReadingState>();
     public DbSet<ReaderSettings> ReaderSettings => Set<ReaderSettings>();
     public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
+    public DbSet<Feed> Feeds => Set<Feed>();
+    public DbSet<FeedItem> FeedItems => Set<FeedItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,6 +37,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             article.HasIndex(a => a.Slug).IsUnique();
             article.HasIndex(a => a.SourceKey).IsUnique();
             article.HasIndex(a => a.CreatedAt);
+            // Saving a URL first asks whether the library has it already.
+            article.HasIndex(a => a.SourceUrl);
             article.HasMany(a => a.Revisions).WithOne(r => r.Article).HasForeignKey(r => r.ArticleId);
         });
 
@@ -105,6 +110,21 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
         modelBuilder.Entity<SourceFile>(file =>
         {
             file.HasIndex(f => f.Path).IsUnique();
+        });
+
+        modelBuilder.Entity<Feed>(feed =>
+        {
+            feed.HasIndex(f => f.Url).IsUnique();
+            feed.HasIndex(f => f.NextPollAt);
+            feed.Property(f => f.Title).HasMaxLength(300);
+            // Unsubscribing forgets the items; the articles they made stay.
+            feed.HasMany(f => f.Items).WithOne().HasForeignKey(i => i.FeedId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<FeedItem>(item =>
+        {
+            item.HasIndex(i => new { i.FeedId, i.ItemKey }).IsUnique();
+            item.HasOne<Article>().WithMany().HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<RevisionBlock>(block =>

@@ -74,6 +74,25 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         return outcomes;
     }
 
+    /// <summary>
+    /// Stores one article fetched from the web (a saved page, a feed item) under
+    /// <paramref name="sourceKey"/> (its canonical URL, or its feed and item id), through the
+    /// same rules as files: the same content again is unchanged, the same content under another
+    /// key is a duplicate, changed content is a new revision that re-anchors annotations.
+    /// </summary>
+    /// <param name="origin">Where it came from, for the outcome and the log (the URL fetched).</param>
+    public async Task<IngestedFile> IngestFetchedAsync(ExtractedArticle extracted, string sourceKey, string origin, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        IngestedFile outcome;
+        using (var writer = new ArticleWriter(db))
+        {
+            outcome = await StoreAsync(writer, origin, sourceKey, extracted, cancellationToken, sourceKey);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
     private Task<PreparedFile[]> PrepareAsync(string[] chunk, Dictionary<string, string> keys, Dictionary<string, SourceFile> known, CancellationToken cancellationToken) =>
         Task.Run(() => chunk.AsParallel().AsOrdered().WithCancellation(cancellationToken)
             .Select(file => PrepareFile(file, keys[file], known.GetValueOrDefault(keys[file])))
@@ -187,12 +206,12 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         return outcomes;
     }
 
-    private async Task<IngestedFile> StoreAsync(ArticleWriter writer, string file, string fileKey, ExtractedArticle extracted, CancellationToken cancellationToken)
+    private async Task<IngestedFile> StoreAsync(ArticleWriter writer, string file, string fileKey, ExtractedArticle extracted, CancellationToken cancellationToken, string? givenKey = null)
     {
         var parsed = extracted.Article;
         var metadata = parsed.Metadata;
         var url = CanonicalUrl.Normalize(metadata.SourceUrl);
-        var sourceKey = url ?? (extracted.ItemKey is null ? fileKey : $"{fileKey}#{extracted.ItemKey}");
+        var sourceKey = givenKey ?? url ?? (extracted.ItemKey is null ? fileKey : $"{fileKey}#{extracted.ItemKey}");
         var hash = Hash(Encoding.UTF8.GetBytes(extracted.RawSource));
 
         var article = writer.FindArticle(sourceKey);

@@ -1,0 +1,102 @@
+using NewsReader.Web.Accounts;
+using NewsReader.Web.Feeds;
+using NewsReader.Web.Fetching;
+using NewsReader.Web.Security;
+
+namespace NewsReader.Web.Api;
+
+/// <summary>`/api/feeds`: subscriptions, polling now, OPML import and export. Administrators only.</summary>
+public static class FeedsApi
+{
+    /// <summary>The body of `POST /api/feeds`.</summary>
+    public sealed record SubscribeRequest(string? Url);
+
+    public sealed record FeedDto(int Id, string Title, string Url, string? SiteUrl, DateTime? LastFetched, string? LastError, int ArticleCount, DateTime NextPoll);
+
+    public sealed record RefreshDto(int Id, bool NotModified, int Added, int Revised, int Unchanged, int Failed, FeedDto Feed);
+
+    /// <summary>An OPML file over this size is refused before it is parsed.</summary>
+    private const int MaxOpmlBytes = 2 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/feeds").WithTags("Feeds")
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Administrator))
+            .RequireAntiforgeryForCookies();
+
+        group.MapGet("/", async (FeedService feeds, CancellationToken ct) => (await feeds.ListAsync(ct)).Select(ToDto));
+        group.MapPost("/", SubscribeAsync);
+        group.MapPost("/{id:int}/refresh", RefreshAsync);
+        group.MapDelete("/{id:int}", async Task<IResult> (int id, FeedService feeds, CancellationToken ct) =>
+            await feeds.UnsubscribeAsync(id, ct) ? TypedResults.NoContent() : FeedNotFound(id));
+        group.MapGet("/opml", async (FeedService feeds, CancellationToken ct) =>
+            TypedResults.File(System.Text.Encoding.UTF8.GetBytes(await feeds.ExportAsync(ct)), "text/x-opml; charset=utf-8", "newsreader-feeds.opml"));
+        group.MapPost("/opml", ImportAsync);
+        return app;
+    }
+
+    private static async Task<IResult> SubscribeAsync(SubscribeRequest request, FeedService feeds, CancellationToken ct)
+    {
+        try
+        {
+            var (feed, created) = await feeds.SubscribeAsync(request.Url, ct);
+            return created ? TypedResults.Created($"/api/feeds/{feed.Id}", ToDto(feed)) : TypedResults.Ok(ToDto(feed));
+        }
+        catch (FetchException failure)
+        {
+            return ApiProblems.FetchFailed(failure);
+        }
+    }
+
+    private static async Task<IResult> RefreshAsync(int id, FeedService feeds, CancellationToken ct)
+    {
+        FeedRefresh? refresh;
+        try
+        {
+            refresh = await feeds.RefreshAsync(id, ct);
+        }
+        catch (FeedBusyException busy)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Feed is being polled", detail: busy.Message);
+        }
+        if (refresh is null)
+        {
+            return FeedNotFound(id);
+        }
+        if (refresh.Error is { } failure)
+        {
+            return ApiProblems.FetchFailed(failure);
+        }
+        var feed = ToDto((await feeds.FindAsync(id, ct))!);
+        return TypedResults.Ok(new RefreshDto(id, refresh.NotModified, refresh.Added, refresh.Revised, refresh.Unchanged, refresh.Failed, feed));
+    }
+
+    /// <summary>The OPML file is the request body, whatever its content type says.</summary>
+    private static async Task<IResult> ImportAsync(HttpRequest request, FeedService feeds, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxOpmlBytes)
+        {
+            return NotOpml($"The file is larger than {MaxOpmlBytes / (1024 * 1024)} MB.");
+        }
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        if (body.Length > MaxOpmlBytes)
+        {
+            return NotOpml($"The file is larger than {MaxOpmlBytes / (1024 * 1024)} MB.");
+        }
+        body.Position = 0;
+        if (Opml.Read(body) is not { } subscriptions)
+        {
+            return NotOpml("The body is not an OPML document (an <opml> root with a <body>).");
+        }
+        return TypedResults.Ok(await feeds.ImportAsync(subscriptions, ct));
+    }
+
+    private static IResult NotOpml(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an OPML file", detail: detail);
+
+    private static IResult FeedNotFound(int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Feed not found", detail: $"No feed has the id {id}.");
+
+    private static FeedDto ToDto(FeedSummary f) => new(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched, f.LastError, f.ArticleCount, f.NextPollAt);
+}

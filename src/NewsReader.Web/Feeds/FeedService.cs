@@ -1,0 +1,309 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NewsReader.Core.Ingestion;
+using NewsReader.Web.Data;
+using NewsReader.Web.Fetching;
+using NewsReader.Web.Ingestion;
+
+namespace NewsReader.Web.Feeds;
+
+/// <summary>A feed as the list shows it.</summary>
+public sealed record FeedSummary(int Id, string Title, string Url, string? SiteUrl, DateTime? LastFetched, string? LastError, int ArticleCount, DateTime NextPollAt);
+
+/// <summary>What one poll did: not modified, or the items added, revised, unchanged and failed; or the error.</summary>
+public sealed record FeedRefresh(bool NotModified, int Added, int Revised, int Unchanged, int Failed, FetchException? Error = null);
+
+/// <summary>The counts of an OPML import.</summary>
+public sealed record OpmlImport(int Added, int Existing, int Invalid);
+
+/// <summary>
+/// Subscriptions and their polling. A poll reads as one function (<see cref="PollAsync"/>):
+/// claim, fetch with the stored validators, store the items, record the outcome and the next
+/// due time, release.
+/// </summary>
+public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIngester ingester, TimeProvider clock, IOptions<FeedOptions> options, ILogger<FeedService> logger)
+{
+    public async Task<IReadOnlyList<FeedSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<Feed>().AsNoTracking().OrderBy(f => f.Title).ThenBy(f => f.Id)
+            .Select(f => new FeedSummary(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched, f.LastError,
+                f.Items.Select(i => i.ArticleId).Distinct().Count(), f.NextPollAt))
+            .ToListAsync(cancellationToken);
+
+    public async Task<FeedSummary?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(f => f.Id == id);
+
+    /// <summary>
+    /// Subscribes to the feed at <paramref name="url"/> and stores its items now; a feed already
+    /// subscribed is answered as it is. Nothing is kept when the address does not serve a feed.
+    /// </summary>
+    public async Task<(FeedSummary Feed, bool Created)> SubscribeAsync(string? url, CancellationToken cancellationToken = default)
+    {
+        var uri = PageFetcher.ParseUrl(url);
+        var canonical = CanonicalUrl.Normalize(uri.AbsoluteUri)!;
+        if (await db.Set<Feed>().AsNoTracking().FirstOrDefaultAsync(f => f.Url == canonical, cancellationToken) is { } known)
+        {
+            return ((await FindAsync(known.Id, cancellationToken))!, false);
+        }
+        var document = await fetcher.FetchAsync(uri, cancellationToken: cancellationToken);
+        var about = FeedDocument.Read(document.Body)
+            ?? throw new FetchException(FetchFailure.NoArticle, $"{uri} is not an RSS or Atom feed; to keep a page, save it from the list page.");
+        var now = Now;
+        // Created already claimed, so the poller cannot start on it while its first items go in.
+        var feed = new Feed
+        {
+            Url = canonical,
+            Title = about.Title ?? uri.Host,
+            SiteUrl = about.SiteUrl,
+            CreatedAt = now,
+            NextPollAt = now + options.Value.Interval,
+            PollingSince = now,
+        };
+        db.Add(feed);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Subscribed to feed {FeedId} {Url}", feed.Id, canonical);
+        try
+        {
+            await StoreAsync(feed, document, cancellationToken);
+        }
+        finally
+        {
+            await ReleaseAsync(feed, cancellationToken);
+        }
+        return ((await FindAsync(feed.Id, cancellationToken))!, true);
+    }
+
+    /// <summary>Adds every feed of an OPML file not yet subscribed; they are fetched by the poller as soon as it runs.</summary>
+    public async Task<OpmlImport> ImportAsync(OpmlSubscriptions subscriptions, CancellationToken cancellationToken = default)
+    {
+        var known = (await db.Set<Feed>().Select(f => f.Url).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var now = Now;
+        var added = 0;
+        var existing = 0;
+        foreach (var outline in subscriptions.Feeds)
+        {
+            if (!known.Add(outline.Url))
+            {
+                existing++;
+                continue;
+            }
+            db.Add(new Feed { Url = outline.Url, Title = outline.Title ?? new Uri(outline.Url).Host, SiteUrl = outline.SiteUrl, CreatedAt = now, NextPollAt = now });
+            added++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("OPML import: {Added} added, {Existing} existing, {Invalid} invalid", added, existing, subscriptions.Invalid);
+        return new OpmlImport(added, existing, subscriptions.Invalid);
+    }
+
+    public async Task<string> ExportAsync(CancellationToken cancellationToken = default) =>
+        Opml.Write(await db.Set<Feed>().AsNoTracking().OrderBy(f => f.Title).ToListAsync(cancellationToken), clock.GetUtcNow());
+
+    /// <summary>Unsubscribes; the articles the feed brought stay in the library.</summary>
+    public async Task<bool> UnsubscribeAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var deleted = await db.Set<Feed>().Where(f => f.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
+        if (deleted)
+        {
+            logger.LogInformation("Unsubscribed from feed {FeedId}", id);
+        }
+        return deleted;
+    }
+
+    /// <summary>Polls one feed now; null when there is no such feed, and a busy answer when it is being polled already.</summary>
+    public async Task<FeedRefresh?> RefreshAsync(int id, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Set<Feed>().AnyAsync(f => f.Id == id, cancellationToken))
+        {
+            return null;
+        }
+        return await PollAsync(id, cancellationToken) ?? throw new FeedBusyException(id);
+    }
+
+    /// <summary>The feeds due now, for the poller.</summary>
+    public async Task<IReadOnlyList<int>> DueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        return await db.Set<Feed>().Where(f => f.NextPollAt <= now).OrderBy(f => f.NextPollAt).Select(f => f.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One poll of one feed: null when another poll holds it. A failure is recorded on the feed
+    /// (its error and a doubled wait), never thrown at the caller's loop.
+    /// </summary>
+    public async Task<FeedRefresh?> PollAsync(int id, CancellationToken cancellationToken = default)
+    {
+        if (!await ClaimAsync(id, cancellationToken))
+        {
+            logger.LogDebug("Feed {FeedId} is being polled already", id);
+            return null;
+        }
+        var feed = await db.Set<Feed>().SingleAsync(f => f.Id == id, cancellationToken);
+        try
+        {
+            var document = await fetcher.FetchAsync(new Uri(feed.Url), new CacheValidators(feed.ETag, feed.LastModified), cancellationToken);
+            if (document.NotModified)
+            {
+                Succeeded(feed);
+                logger.LogInformation("Feed {FeedId} not modified", feed.Id);
+                return new FeedRefresh(true, 0, 0, 0, 0);
+            }
+            if (FeedDocument.Read(document.Body) is not { } about)
+            {
+                throw new FetchException(FetchFailure.NoArticle, $"{feed.Url} no longer serves an RSS or Atom feed.");
+            }
+            feed.Title = about.Title ?? feed.Title;
+            feed.SiteUrl = about.SiteUrl ?? feed.SiteUrl;
+            return await StoreAsync(feed, document, cancellationToken);
+        }
+        catch (FetchException failure)
+        {
+            feed.ErrorCount++;
+            feed.LastError = failure.Message;
+            feed.LastFetched = Now;
+            var wait = options.Value.Interval * Math.Pow(2, Math.Min(feed.ErrorCount, 16));
+            feed.NextPollAt = Now + (wait > FeedOptions.MaxBackoff ? FeedOptions.MaxBackoff : wait);
+            logger.LogWarning("Polling feed {FeedId} failed ({Failure}): {Reason}; next try at {NextPollAt:u}", feed.Id, failure.Failure, failure.Message, feed.NextPollAt);
+            return new FeedRefresh(false, 0, 0, 0, 0, failure);
+        }
+        finally
+        {
+            await ReleaseAsync(feed, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Stores the items of a fetched feed. An item seen before with the same XML is passed by;
+    /// a summary is replaced by the page its link leads to; each goes in under the feed's id and
+    /// the item's key. The validators are kept only when the whole feed went in, so an item whose
+    /// page failed is tried again next time.
+    /// </summary>
+    private async Task<FeedRefresh> StoreAsync(Feed feed, FetchedDocument document, CancellationToken cancellationToken)
+    {
+        var bodyHash = Hash(document.Body);
+        if (bodyHash == feed.ContentHash)
+        {
+            Succeeded(feed);
+            return new FeedRefresh(false, 0, 0, 0, 0);
+        }
+        var extraction = ArticleExtractor.Extract(document.Body, document.FileName);
+        var seen = await db.Set<FeedItem>().Where(i => i.FeedId == feed.Id).ToDictionaryAsync(i => i.ItemKey, cancellationToken);
+        int added = 0, revised = 0, unchanged = 0, failed = 0;
+        foreach (var item in extraction.Articles)
+        {
+            var itemKey = item.ItemKey ?? CanonicalUrl.Normalize(item.Article.Metadata.SourceUrl) ?? Hash(System.Text.Encoding.UTF8.GetBytes(item.RawSource));
+            var itemHash = Hash(System.Text.Encoding.UTF8.GetBytes(item.RawSource));
+            if (seen.TryGetValue(itemKey, out var known) && known.ContentHash == itemHash)
+            {
+                unchanged++;
+                continue;
+            }
+            try
+            {
+                var article = await FullArticleAsync(item, cancellationToken);
+                var outcome = await ingester.IngestFetchedAsync(article, $"feed:{feed.Id}:{itemKey}", document.Url.AbsoluteUri, cancellationToken);
+                var articleId = await db.Articles.Where(a => a.Slug == outcome.Slug).Select(a => a.Id).SingleAsync(cancellationToken);
+                if (known is null)
+                {
+                    known = new FeedItem { FeedId = feed.Id, ItemKey = itemKey, ContentHash = itemHash };
+                    db.Add(known);
+                    seen[itemKey] = known;
+                }
+                known.ContentHash = itemHash;
+                known.ArticleId = articleId;
+                known.SeenAt = Now;
+                await db.SaveChangesAsync(cancellationToken);
+                switch (outcome.Outcome)
+                {
+                    case IngestionOutcome.Added: added++; break;
+                    case IngestionOutcome.Revised: revised++; break;
+                    default: unchanged++; break;
+                }
+            }
+            catch (FetchException failure)
+            {
+                failed++;
+                logger.LogWarning("Feed {FeedId}: item {ItemKey} not stored: {Reason}", feed.Id, itemKey, failure.Message);
+            }
+        }
+        Succeeded(feed);
+        if (failed == 0)
+        {
+            feed.ETag = document.Validators.ETag;
+            feed.LastModified = document.Validators.LastModified;
+            feed.ContentHash = bodyHash;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Polled feed {FeedId}: {Added} added, {Revised} revised, {Unchanged} unchanged, {Failed} failed", feed.Id, added, revised, unchanged, failed);
+        return new FeedRefresh(false, added, revised, unchanged, failed);
+    }
+
+    /// <summary>The item as is when it carries the article, else the page its link leads to.</summary>
+    private async Task<ExtractedArticle> FullArticleAsync(ExtractedArticle item, CancellationToken cancellationToken)
+    {
+        if (item.Article.WordCount >= FeedOptions.SummaryWords || PageLink(item) is not { } link)
+        {
+            return item;
+        }
+        var page = UrlSaver.ExtractPage(await fetcher.FetchAsync(link, cancellationToken: cancellationToken));
+        var metadata = page.Article.Metadata;
+        return page with
+        {
+            Article = page.Article with
+            {
+                Metadata = metadata with
+                {
+                    SourceUrl = metadata.SourceUrl ?? item.Article.Metadata.SourceUrl,
+                    SiteName = metadata.SiteName ?? item.Article.Metadata.SiteName,
+                    Author = metadata.Author ?? item.Article.Metadata.Author,
+                    Published = metadata.Published ?? item.Article.Metadata.Published,
+                    Tags = metadata.Tags.Count > 0 ? metadata.Tags : item.Article.Metadata.Tags,
+                },
+            },
+        };
+    }
+
+    private static Uri? PageLink(ExtractedArticle item) =>
+        Uri.TryCreate(item.Article.Metadata.SourceUrl, UriKind.Absolute, out var link) && (link.Scheme == Uri.UriSchemeHttp || link.Scheme == Uri.UriSchemeHttps)
+            ? link
+            : null;
+
+    private void Succeeded(Feed feed)
+    {
+        feed.LastFetched = Now;
+        feed.LastError = null;
+        feed.ErrorCount = 0;
+        feed.NextPollAt = Now + options.Value.Interval;
+    }
+
+    /// <summary>Takes the feed for this poll, unless a live poll holds it.</summary>
+    private async Task<bool> ClaimAsync(int id, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var stale = now - FeedOptions.StaleClaim;
+        return await db.Set<Feed>()
+            .Where(f => f.Id == id && (f.PollingSince == null || f.PollingSince < stale))
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.PollingSince, now), cancellationToken) == 1;
+    }
+
+    /// <summary>Saves the outcome and gives the claim back, even when the poll was cancelled.</summary>
+    private async Task ReleaseAsync(Feed feed, CancellationToken cancellationToken)
+    {
+        feed.PollingSince = null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await db.Set<Feed>().Where(f => f.Id == feed.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.PollingSince, (DateTime?)null), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
+
+/// <summary>A refresh asked for while another poll of the same feed runs.</summary>
+public sealed class FeedBusyException(int id) : Exception($"Feed {id} is being polled right now.");
