@@ -21,6 +21,11 @@ public sealed record FrontMatter(string? Title, ArticleMetadata Metadata)
         {
             return (null, $"malformed YAML front matter: {ex.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed flow collections.
+            return (null, "malformed YAML front matter: an unclosed [ or { list");
+        }
         if (stream.Documents.Count == 0)
         {
             return (new FrontMatter(null, ArticleMetadata.None), null);

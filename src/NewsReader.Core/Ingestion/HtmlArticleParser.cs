@@ -16,8 +16,11 @@ public static class HtmlArticleParser
 
     public const string NoArticle = "no article found in the HTML page";
 
-    /// <summary>Fewer words than this in paragraphs is a navigation page or a stub, not an article.</summary>
-    public const int MinWords = 25;
+    /// <summary>
+    /// Less paragraph text than this is a navigation page or a stub, not an article. Counted in
+    /// characters, not words, so that Japanese or Chinese prose without spaces counts fully.
+    /// </summary>
+    public const int MinParagraphCharacters = 120;
 
     private static readonly HtmlParser Parser = new();
 
@@ -55,5 +58,5 @@ public static class HtmlArticleParser
     }
 
     private static bool IsArticle(IReadOnlyList<SourceBlock> blocks) =>
-        blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.Quote).Sum(b => ArticleTextBuilder.CountWords(b.Text)) >= MinWords;
+        blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.Quote).Sum(b => b.Text.Length) >= MinParagraphCharacters;
 }

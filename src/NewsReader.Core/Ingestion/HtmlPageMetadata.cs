@@ -15,7 +15,9 @@ public sealed record HtmlPageMetadata(string? Title, ArticleMetadata Metadata)
     public static HtmlPageMetadata Read(IDocument document)
     {
         var ld = JsonLdArticle.Find(document);
-        var siteName = First(Meta(document, "og:site_name"), ld?.Publisher, Meta(document, "application-name"));
+        var heading = document.QuerySelector("h1")?.TextContent;
+        var (pageTitle, titleSuffix) = SplitTitle(document.Title, First(Meta(document, "og:site_name"), ld?.Publisher), heading);
+        var siteName = First(Meta(document, "og:site_name"), ld?.Publisher, Meta(document, "application-name"), titleSuffix);
         var metadata = new ArticleMetadata
         {
             SourceUrl = CanonicalUrl.Normalize(document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"))
@@ -32,33 +34,36 @@ public sealed record HtmlPageMetadata(string? Title, ArticleMetadata Metadata)
             Tags = document.QuerySelectorAll("meta[property='article:tag']")
                 .Select(m => m.GetAttribute("content")?.Trim()).OfType<string>().Where(t => t.Length > 0).Distinct().ToList(),
         };
-        var title = First(Meta(document, "og:title"), ld?.Headline, WithoutSiteSuffix(document.Title, siteName));
+        var title = First(Meta(document, "og:title"), ld?.Headline, pageTitle);
         return new HtmlPageMetadata(title, metadata);
     }
 
-    /// <summary>"Story | Site" without " | Site": the suffix named by the site, else the last of several parts.</summary>
-    public static string? WithoutSiteSuffix(string? title, string? siteName)
+    /// <summary>
+    /// "Story | Site" as ("Story", "Site") when the suffix is the known site name, or the
+    /// part before it is the page's h1; else the whole title and no suffix.
+    /// </summary>
+    public static (string? Title, string? Suffix) SplitTitle(string? title, string? siteName, string? heading)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
-            return null;
+            return (null, null);
         }
-        var trimmed = ArticleTextBuilder.Collapse(title);
+        var whole = ArticleTextBuilder.Collapse(title);
+        var h1 = heading is null ? null : ArticleTextBuilder.Collapse(heading);
         foreach (var separator in TitleSeparators)
         {
-            var cut = trimmed.LastIndexOf(separator, StringComparison.Ordinal);
+            var cut = whole.LastIndexOf(separator, StringComparison.Ordinal);
             if (cut <= 0)
             {
                 continue;
             }
-            var suffix = trimmed[(cut + separator.Length)..];
-            var isSite = siteName is null ? separator == " | " : string.Equals(suffix, siteName, StringComparison.OrdinalIgnoreCase);
-            if (isSite)
+            var (story, suffix) = (whole[..cut], whole[(cut + separator.Length)..]);
+            if (string.Equals(suffix, siteName, StringComparison.OrdinalIgnoreCase) || string.Equals(story, h1, StringComparison.OrdinalIgnoreCase))
             {
-                return trimmed[..cut];
+                return (story, suffix);
             }
         }
-        return trimmed;
+        return (whole, null);
     }
 
     private static string? Meta(IDocument document, string key) =>
