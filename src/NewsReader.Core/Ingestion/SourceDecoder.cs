@@ -13,7 +13,7 @@ namespace NewsReader.Core.Ingestion;
 public static partial class SourceDecoder
 {
     /// <summary>Below this the detector's guess is worse than Windows-1252, the commonest legacy encoding of Western text.</summary>
-    public const float MinDetectionConfidence = 0.9f;
+    public const float MinDetectionConfidence = 0.8f;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -44,6 +44,27 @@ public class SourceDecoderTests
         Assert.Contains(expected, result.Text);
     }
 
+    [Theory]
+    [InlineData("encodings/windows-1251.txt", "windows-1251", "В Москве сегодня открылась новая станция метро")]
+    [InlineData("encodings/gb2312.txt", "gb18030", "北京市气象台今天发布消息")]
+    public void An_undeclared_legacy_encoding_is_detected_when_the_detector_is_sure(string path, string encoding, string expected)
+    {
+        var result = SourceDecoder.Decode(Fixtures.Bytes(path));
+
+        Assert.Equal(encoding, result.Encoding);
+        Assert.Contains(expected, result.Text);
+    }
+
+    [Fact]
+    public void A_short_undeclared_legacy_text_falls_back_to_windows_1252()
+    {
+        // The detector calls this ISO-8859-2 with low confidence; Western text is the likelier guess.
+        var result = SourceDecoder.Decode([0x63, 0x61, 0x66, 0xE9, 0x0A]);
+
+        Assert.Equal("windows-1252", result.Encoding);
+        Assert.Equal("café\n", result.Text);
+    }
+
     public static TheoryData<byte[], string> Refused => new()
     {
         { [], "empty file" },
