@@ -1,12 +1,20 @@
 using NewsReader.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsReader.Web.Fetching;
 using NewsReader.Web.Reading;
 
 namespace NewsReader.Web.Pages;
 
-public sealed class IndexModel(ReadingService reading) : PageModel
+public sealed class IndexModel(ReadingService reading, UrlSaver saver) : PageModel
 {
+    /// <summary>The address in the save form: prefilled from `?save=` (the bookmarklet), posted back by the form.</summary>
+    [BindProperty(SupportsGet = true, Name = "save")]
+    public string? SaveUrl { get; set; }
+
+    /// <summary>Why the page could not be saved, for the form.</summary>
+    public string? SaveProblem { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public ListFilter Filter { get; set; } = ListFilter.All;
 
@@ -32,6 +40,27 @@ public sealed class IndexModel(ReadingService reading) : PageModel
         }
         Site = string.IsNullOrWhiteSpace(Site) ? null : Site.Trim();
         Library = await reading.ListAsync(User.UserId(), Filter, Sort, PageNumber, Site, cancellationToken);
+    }
+
+    /// <summary>Saves the page at <see cref="SaveUrl"/> and opens it; a failure is shown on the form with the fetch's reason.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        if (!SignedIn)
+        {
+            return Challenge();
+        }
+        try
+        {
+            var saved = await saver.SaveAsync(SaveUrl, cancellationToken);
+            return Redirect($"/articles/{Uri.EscapeDataString(saved.Slug)}");
+        }
+        catch (FetchException failure)
+        {
+            SaveProblem = failure.Message;
+            Response.StatusCode = failure.Failure == FetchFailure.InvalidUrl ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
     }
 
     /// <summary>This list's address with some of its choices changed; an empty <paramref name="site"/> drops the site filter.</summary>

@@ -19,6 +19,13 @@ public sealed class IndexModel(ReaderSettingsService settings) : PageModel
 
     private string UserId => User.UserId()!;
 
+    /// <summary>
+    /// A `javascript:` link for the bookmarks bar: it opens this app's list page with the current
+    /// page's address in the save form (`/?save=`), where the reader confirms; it saves nothing by itself.
+    /// </summary>
+    public string Bookmarklet =>
+        $"javascript:location.href='{Request.Scheme}://{Request.Host}/?save='+encodeURIComponent(location.href)";
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var current = await settings.GetAsync(UserId, ct);

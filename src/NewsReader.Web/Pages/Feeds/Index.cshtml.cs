@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsReader.Web.Accounts;
+using NewsReader.Web.Feeds;
+using NewsReader.Web.Fetching;
+
+namespace NewsReader.Web.Pages.Feeds;
+
+/// <summary>`/feeds`: the subscriptions with their last poll, and subscribe, refresh, unsubscribe, OPML in and out.</summary>
+[Authorize(Roles = Roles.Administrator)]
+[RequestSizeLimit(MaxOpmlBytes + 64 * 1024)]
+public sealed class IndexModel(FeedService feeds) : PageModel
+{
+    public const int MaxOpmlBytes = 2 * 1024 * 1024;
+
+    [BindProperty(Name = "url")]
+    public string? FeedUrl { get; set; }
+
+    public IReadOnlyList<FeedSummary> Feeds { get; private set; } = [];
+
+    /// <summary>What the last action did, for the status line.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Feeds = await feeds.ListAsync(cancellationToken);
+
+    /// <summary>The subscriptions as an OPML 2.0 download (the same file as `GET /api/feeds/opml`).</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken) =>
+        File(System.Text.Encoding.UTF8.GetBytes(await feeds.ExportAsync(cancellationToken)), "text/x-opml; charset=utf-8", "newsreader-feeds.opml");
+
+    public async Task<IActionResult> OnPostSubscribeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (feed, created) = await feeds.SubscribeAsync(FeedUrl, cancellationToken);
+            Message = created ? $"Subscribed to {feed.Title}: {feed.ArticleCount} articles." : $"Already subscribed to {feed.Title}.";
+            return RedirectToPage();
+        }
+        catch (FetchException failure)
+        {
+            return await FailedAsync(failure.Message, failure.Failure == FetchFailure.InvalidUrl ? 400 : 422, cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostRefreshAsync(int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var refresh = await feeds.RefreshAsync(id, cancellationToken);
+            Message = refresh switch
+            {
+                null => "That feed is no longer subscribed.",
+                { Error: { } error } => $"Refresh failed: {error.Message}",
+                { NotModified: true } => "Not modified since the last poll.",
+                _ => $"{refresh.Added} added, {refresh.Revised} revised, {refresh.Unchanged} unchanged, {refresh.Failed} failed.",
+            };
+        }
+        catch (FeedBusyException busy)
+        {
+            Message = busy.Message;
+        }
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUnsubscribeAsync(int id, CancellationToken cancellationToken)
+    {
+        Message = await feeds.UnsubscribeAsync(id, cancellationToken) ? "Unsubscribed; its articles stay in the library." : "That feed is no longer subscribed.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0 || file.Length > MaxOpmlBytes)
+        {
+            return await FailedAsync($"Choose an OPML file of at most {MaxOpmlBytes / (1024 * 1024)} MB.", 400, cancellationToken);
+        }
+        await using var stream = file.OpenReadStream();
+        if (Opml.Read(stream) is not { } subscriptions)
+        {
+            return await FailedAsync($"{file.FileName} is not an OPML file.", 400, cancellationToken);
+        }
+        var import = await feeds.ImportAsync(subscriptions, cancellationToken);
+        Message = $"OPML import: {import.Added} added, {import.Existing} already subscribed, {import.Invalid} invalid.";
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> FailedAsync(string problem, int status, CancellationToken cancellationToken)
+    {
+        Problem = problem;
+        Response.StatusCode = status;
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+}
