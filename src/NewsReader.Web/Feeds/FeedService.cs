@@ -11,7 +11,7 @@ namespace NewsReader.Web.Feeds;
 /// <summary>A feed as the list shows it.</summary>
 public sealed record FeedSummary(int Id, string Title, string Url, string? SiteUrl, DateTime? LastFetched, string? LastError, int ArticleCount, DateTime NextPollAt);
 
-/// <summary>What one poll did: not modified, or the items added, revised, unchanged and failed; or the error.</summary>
+/// <summary>What one poll did: not modified (a 304, or the same bytes again), or the items added, revised, unchanged and failed; or the error.</summary>
 public sealed record FeedRefresh(bool NotModified, int Added, int Revised, int Unchanged, int Failed, FetchException? Error = null);
 
 /// <summary>The counts of an OPML import.</summary>
@@ -182,8 +182,9 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         var bodyHash = Hash(document.Body);
         if (bodyHash == feed.ContentHash)
         {
+            // A server without validators sent the same bytes: as good as a 304.
             Succeeded(feed);
-            return new FeedRefresh(false, 0, 0, 0, 0);
+            return new FeedRefresh(true, 0, 0, 0, 0);
         }
         var extraction = ArticleExtractor.Extract(document.Body, document.FileName);
         var seen = await db.Set<FeedItem>().Where(i => i.FeedId == feed.Id).ToDictionaryAsync(i => i.ItemKey, cancellationToken);

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NewsReader.Web.Accounts;
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Browser;
@@ -15,6 +18,33 @@ public static class BrowserSession
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
         await page.GetByLabel("Repeat the password").FillAsync(TestUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(email);
+        return email;
+    }
+
+    /// <summary>Registers a fresh account, makes it an administrator and signs in again so the cookie carries the role.</summary>
+    public static async Task<string> SignUpAsAdministratorAsync(IPage page, NewsReaderAppFactory app)
+    {
+        var email = await SignUpAsync(page);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            if (!await roles.RoleExistsAsync(Roles.Administrator))
+            {
+                await roles.CreateAsync(new IdentityRole(Roles.Administrator));
+            }
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"no account {email}");
+            if (!await users.IsInRoleAsync(user, Roles.Administrator))
+            {
+                Assert.True((await users.AddToRoleAsync(user, Roles.Administrator)).Succeeded);
+            }
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(email);
         return email;
     }

@@ -1,8 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NewsReader.Web.Accounts;
 using NewsReader.Web.Tests.Infrastructure;
 using NewsReader.Web.Tests.Ingestion;
 
@@ -15,15 +12,7 @@ public sealed class UploadTests(BrowserFixture browser)
     public async Task An_administrator_uploads_files_and_reads_the_new_article()
     {
         var page = await browser.NewPageAsync();
-        var email = await BrowserSession.SignUpAsync(page);
-        await MakeAdministratorAsync(email);
-        // The role is in the sign-in cookie, so sign in again to carry it.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(email);
+        await BrowserSession.SignUpAsAdministratorAsync(page, browser.App);
 
         await page.GotoAsync("/admin/ingest");
         var unique = Guid.NewGuid().ToString("N")[..8];
@@ -40,21 +29,5 @@ public sealed class UploadTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Harbour strike ends");
         await Assertions.Expect(page.Locator(".reader-header .dateline")).ToContainTextAsync("Reuters");
         await page.Context.CloseAsync();
-    }
-
-    private async Task MakeAdministratorAsync(string email)
-    {
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(Roles.Administrator))
-        {
-            await roles.CreateAsync(new IdentityRole(Roles.Administrator));
-        }
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"no account {email}");
-        if (!await users.IsInRoleAsync(user, Roles.Administrator))
-        {
-            Assert.True((await users.AddToRoleAsync(user, Roles.Administrator)).Succeeded);
-        }
     }
 }

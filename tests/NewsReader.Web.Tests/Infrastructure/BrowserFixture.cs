@@ -64,10 +64,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// The test app served by Kestrel rather than the in-memory test server. Every browser test
 /// registers and logs in from 127.0.0.1 against this one app, so the log-in rate limit (tested
 /// on its own in RateLimitTests) is raised here: otherwise the tests' order decides who gets a 429.
+/// Fetching may reach private networks, since the pages the browser tests save are served on 127.0.0.1.
 /// </summary>
 public sealed class KestrelAppFactory : NewsReaderAppFactory
 {
-    public KestrelAppFactory() => Settings[NewsReader.Web.Security.RateLimits.PermitLimitKey] = "1000";
+    public KestrelAppFactory()
+    {
+        Settings[NewsReader.Web.Security.RateLimits.PermitLimitKey] = "1000";
+        Settings[NewsReader.Web.Fetching.FetchOptions.AllowPrivateNetworksKey] = "true";
+    }
 }
 
 [CollectionDefinition(Name)]
