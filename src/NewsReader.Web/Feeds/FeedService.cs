@@ -61,7 +61,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         };
         db.Add(feed);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Subscribed to feed {FeedId} {Url}", feed.Id, canonical);
+        logger.LogInformation("Subscribed to feed {FeedId} {Url}", feed.Id, PageFetcher.ForLog(uri));
         try
         {
             await StoreAsync(feed, document, cancellationToken);

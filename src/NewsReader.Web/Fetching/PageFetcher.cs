@@ -90,7 +90,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, IOptions<FetchOption
                 }
                 if (response.StatusCode == HttpStatusCode.NotModified)
                 {
-                    logger.LogDebug("{Url} not modified", current);
+                    logger.LogDebug("{Url} not modified", ForLog(current));
                     return new FetchedDocument(current, true, [], null, validators ?? new CacheValidators(null, null));
                 }
                 if (status >= 400)
@@ -106,7 +106,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, IOptions<FetchOption
                 }
                 var body = await ReadCappedAsync(response, limits.MaxBytes, timeout.Token);
                 var fresh = new CacheValidators(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"));
-                logger.LogInformation("Fetched {Url}: {Status}, {Bytes} bytes of {MediaType}", current, status, body.Length, mediaType);
+                logger.LogInformation("Fetched {Url}: {Status}, {Bytes} bytes of {MediaType}", ForLog(current), status, body.Length, mediaType);
                 return new FetchedDocument(current, false, body, mediaType, fresh);
             }
         }
@@ -131,6 +131,12 @@ public sealed class PageFetcher(IHttpClientFactory clients, IOptions<FetchOption
             throw new FetchException(FetchFailure.Unreachable, $"{url.Host} failed repeatedly; it is rested for a while before the next try.", ex);
         }
     }
+
+    /// <summary>
+    /// An address as the logs show it: without query string or user info, which for private
+    /// feeds often carry an access token.
+    /// </summary>
+    public static string ForLog(Uri url) => $"{url.Scheme}://{url.Authority}{url.AbsolutePath}";
 
     /// <summary>Refuses an address in a private range before any request is sent.</summary>
     private static async Task CheckAddressAsync(Uri url, FetchOptions limits, CancellationToken cancellationToken)

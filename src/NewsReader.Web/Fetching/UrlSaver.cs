@@ -35,7 +35,7 @@ public sealed class UrlSaver(PageFetcher fetcher, ArticleIngester ingester, News
             extracted = extracted with { Article = extracted.Article with { Metadata = metadata with { SourceUrl = pageUrl } } };
         }
         var outcome = await ingester.IngestFetchedAsync(extracted, pageUrl, document.Url.AbsoluteUri, cancellationToken);
-        logger.LogInformation("Saved {Url} as article {Slug} ({Outcome})", document.Url, outcome.Slug, outcome.Outcome);
+        logger.LogInformation("Saved {Url} as article {Slug} ({Outcome})", PageFetcher.ForLog(document.Url), outcome.Slug, outcome.Outcome);
         return new SavedUrl(outcome.Slug!, outcome.Outcome == IngestionOutcome.Added);
     }
 
