@@ -78,11 +78,17 @@ public static class FeedsApi
         {
             return NotOpml($"The file is larger than {MaxOpmlBytes / (1024 * 1024)} MB.");
         }
+        // Read one byte past the limit, never the whole of an oversized body.
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        if (body.Length > MaxOpmlBytes)
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
         {
-            return NotOpml($"The file is larger than {MaxOpmlBytes / (1024 * 1024)} MB.");
+            if (body.Length + read > MaxOpmlBytes)
+            {
+                return NotOpml($"The file is larger than {MaxOpmlBytes / (1024 * 1024)} MB.");
+            }
+            body.Write(buffer, 0, read);
         }
         body.Position = 0;
         if (Opml.Read(body) is not { } subscriptions)

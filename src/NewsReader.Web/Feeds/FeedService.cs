@@ -25,13 +25,15 @@ public sealed record OpmlImport(int Added, int Existing, int Invalid);
 public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIngester ingester, TimeProvider clock, IOptions<FeedOptions> options, ILogger<FeedService> logger)
 {
     public async Task<IReadOnlyList<FeedSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<Feed>().AsNoTracking().OrderBy(f => f.Title).ThenBy(f => f.Id)
-            .Select(f => new FeedSummary(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched, f.LastError,
-                f.Items.Select(i => i.ArticleId).Distinct().Count(), f.NextPollAt))
-            .ToListAsync(cancellationToken);
+        await Summaries(db.Set<Feed>().OrderBy(f => f.Title).ThenBy(f => f.Id)).ToListAsync(cancellationToken);
 
-    public async Task<FeedSummary?> FindAsync(int id, CancellationToken cancellationToken = default) =>
-        (await ListAsync(cancellationToken)).FirstOrDefault(f => f.Id == id);
+    public Task<FeedSummary?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        Summaries(db.Set<Feed>().Where(f => f.Id == id)).FirstOrDefaultAsync(cancellationToken);
+
+    // Two items of one feed may lead to one article (the same story twice), so articles are counted once.
+    private static IQueryable<FeedSummary> Summaries(IQueryable<Feed> feeds) =>
+        feeds.AsNoTracking().Select(f => new FeedSummary(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched, f.LastError,
+            f.Items.Select(i => i.ArticleId).Distinct().Count(), f.NextPollAt));
 
     /// <summary>
     /// Subscribes to the feed at <paramref name="url"/> and stores its items now; a feed already
