@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using NewsReader.Web.Feeds;
-using NewsReader.Web.Fetching;
 using NewsReader.Web.Tests.Fetching;
 using NewsReader.Web.Tests.Infrastructure;
 using Item = NewsReader.Web.Tests.Fetching.FeedFixtures.Item;
@@ -11,23 +10,17 @@ namespace NewsReader.Web.Tests.Feeds;
 /// <summary>The background poller, with `NewsReader:Feeds:PollMinutes` shortened to about a second.</summary>
 public sealed class FeedPollerTests : IAsyncLifetime
 {
-    private readonly NewsReaderAppFactory app = new(withSeed: false);
+    private readonly FetchAppFixture fixture = FetchAppFixture.With(settings: (FeedOptions.PollMinutesKey, "0.02"));
     private FixtureWebServer site = null!;
     private HttpClient admin = null!;
 
     public async Task InitializeAsync()
     {
-        app.Settings[FetchOptions.AllowPrivateNetworksKey] = "true";
-        app.Settings[FeedOptions.PollMinutesKey] = "0.02";
-        site = await FixtureWebServer.StartAsync();
-        admin = await ApiUsers.RegisterAsync(app, "admin@example.org");
+        await fixture.InitializeAsync();
+        (site, admin) = (fixture.Site, fixture.Admin);
     }
 
-    public async Task DisposeAsync()
-    {
-        await site.DisposeAsync();
-        await app.DisposeAsync();
-    }
+    public Task DisposeAsync() => fixture.DisposeAsync();
 
     [Fact]
     public async Task The_poller_picks_up_new_items_and_asks_with_the_etag_between_changes()

@@ -8,21 +8,17 @@ namespace NewsReader.Web.Tests.Fetching;
 /// <summary>With `NewsReader:Fetch:AllowPrivateNetworks` left false, addresses on the server's own networks are refused.</summary>
 public sealed class PrivateAddressTests : IAsyncLifetime
 {
-    private readonly NewsReaderAppFactory app = new(withSeed: false);
+    private readonly FetchAppFixture fixture = FetchAppFixture.With(allowPrivateNetworks: false);
     private FixtureWebServer site = null!;
     private HttpClient reader = null!;
 
     public async Task InitializeAsync()
     {
-        site = await FixtureWebServer.StartAsync();
-        reader = await ApiUsers.RegisterAsync(app, "reader@example.org");
+        await fixture.InitializeAsync();
+        (site, reader) = (fixture.Site, fixture.Admin);
     }
 
-    public async Task DisposeAsync()
-    {
-        await site.DisposeAsync();
-        await app.DisposeAsync();
-    }
+    public Task DisposeAsync() => fixture.DisposeAsync();
 
     [Fact]
     public async Task A_loopback_address_is_refused_with_the_reason_and_nothing_is_fetched()

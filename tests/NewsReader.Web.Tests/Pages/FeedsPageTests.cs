@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
-using NewsReader.Web.Fetching;
 using NewsReader.Web.Tests.Fetching;
 using NewsReader.Web.Tests.Infrastructure;
 using Item = NewsReader.Web.Tests.Fetching.FeedFixtures.Item;
@@ -11,24 +10,20 @@ namespace NewsReader.Web.Tests.Pages;
 /// <summary>/feeds, the save form and the bookmarklet through forms only, antiforgery tokens included.</summary>
 public sealed class FeedsPageTests : IAsyncLifetime
 {
-    private readonly NewsReaderAppFactory app = new(withSeed: false);
+    private readonly FetchAppFixture fixture = new();
     private FixtureWebServer site = null!;
     private HttpClient admin = null!;
 
     public async Task InitializeAsync()
     {
-        app.Settings[FetchOptions.AllowPrivateNetworksKey] = "true";
-        site = await FixtureWebServer.StartAsync();
-        admin = app.CreateClient();
-        // The first account is the administrator.
-        await Forms.RegisterAsync(admin, "admin@example.org");
+        await fixture.InitializeAsync();
+        site = fixture.Site;
+        // The administrator again, signed in through the form with a cookie.
+        admin = fixture.App.CreateClient();
+        await Forms.LoginAsync(admin, FetchAppFixture.AdminEmail);
     }
 
-    public async Task DisposeAsync()
-    {
-        await site.DisposeAsync();
-        await app.DisposeAsync();
-    }
+    public Task DisposeAsync() => fixture.DisposeAsync();
 
     [Fact]
     public async Task An_administrator_subscribes_imports_and_unsubscribes_on_the_page()
@@ -71,7 +66,7 @@ public sealed class FeedsPageTests : IAsyncLifetime
     [Fact]
     public async Task Readers_save_pages_but_do_not_manage_feeds()
     {
-        var reader = app.CreateClient();
+        var reader = fixture.App.CreateClient();
         await Forms.RegisterAsync(reader, "reader@example.org");
         site.Serve("/note.txt", "text/plain", WebFixtures.TextStory("Beach cleaning day"));
 
