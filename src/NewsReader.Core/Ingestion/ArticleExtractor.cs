@@ -14,9 +14,18 @@ public static class ArticleExtractor
         {
             return ExtractionResult.Refuse(decoded.Refusal);
         }
-        var article = PlainTextArticleParser.Parse(decoded.Text!);
-        return article is null
-            ? ExtractionResult.Refuse("no text, only white space")
-            : ExtractionResult.Of(new ExtractedArticle(article, decoded.Text!, "text/plain"));
+        var text = decoded.Text!;
+        return SourceFormatDetector.Detect(fileName, text) switch
+        {
+            SourceFormat.Markdown => MarkdownArticleParser.Parse(text),
+            SourceFormat.Html => HtmlArticleParser.Parse(text),
+            SourceFormat.Feed => FeedParser.Parse(text),
+            _ => PlainText(text),
+        };
     }
+
+    private static ExtractionResult PlainText(string text) =>
+        PlainTextArticleParser.Parse(text) is { } article
+            ? ExtractionResult.Of(new ExtractedArticle(article, text, "text/plain"))
+            : ExtractionResult.Refuse("no text, only white space");
 }
