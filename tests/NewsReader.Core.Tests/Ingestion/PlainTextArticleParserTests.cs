@@ -102,8 +102,9 @@ public class PlainTextArticleParserTests
     [Fact]
     public void Control_characters_do_not_reach_the_canonical_text()
     {
-        var article = PlainTextArticleParser.Parse("First\u0002 para\u0007graph.\n\nSecond one.")!;
+        var article = PlainTextArticleParser.Parse("Head\u0007line\n\nFirst\u0002 para\u0007graph.\n\nSecond one.")!;
 
+        Assert.Equal("Headline", article.Title);
         Assert.Equal("First paragraph.\n\nSecond one.", article.Text);
     }
 

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+
+namespace NewsReader.Core.Ingestion;
+
+/// <summary>
+/// A dateline found at the start of a paragraph: the place in readable case, the agency
+/// when one is named, and how many characters of the paragraph it takes.
+/// </summary>
+public sealed record Dateline(string? Place, string? Agency, int Length);
+
+/// <summary>
+/// Finds a leading dateline in the forms wires and translated reports use:
+/// "BEIJING (Reuters) -", "NEW YORK, March 3 (AP) —", "ST. LOUIS --", "Washington (CNN) —",
+/// and the parenthesised "(Washington Composite Electric)" or "(Tokyo, April 10)".
+/// A dash only ends a dateline after an all-capitals place or a bracketed agency, and only
+/// when a capitalised sentence follows, so "The minister - who resigned - said" stays prose.
+/// </summary>
+public static partial class Datelines
+{
+    // Words wire services put after the place in a bracketed dateline: "(Washington Composite
+    // Electric)" is a machine translation of "Washington, composite wire report".
+    private static readonly HashSet<string> WireWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "composite", "electric", "electricity", "telegraph", "telegram", "wire", "dispatch", "report",
+        "news", "agency", "press", "special", "correspondent", "reporter", "dispatches", "comprehensive",
+    };
+
+    // Agencies a bracketed word alone may name; inside a wire dateline any bracketed name counts.
+    private static readonly HashSet<string> Agencies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Reuters", "AP", "AFP", "Xinhua", "UPI", "Bloomberg", "dpa", "EFE", "ANSA", "Kyodo", "CNA",
+        "Yonhap", "TASS", "Interfax", "PTI", "IANS", "BBC", "CNN", "Jiji", "Anadolu", "Bernama",
+        "Antara", "AAP", "PA", "Sputnik", "RIA", "Nikkei", "Kyodo News",
+    };
+
+    /// <summary>The dateline at the start of <paramref name="paragraph"/>, or null; never the whole paragraph.</summary>
+    public static Dateline? Find(string paragraph)
+    {
+        var dateline = WireDateline(paragraph) ?? BracketedDateline(paragraph);
+        return dateline is not null && dateline.Length < paragraph.TrimEnd().Length ? dateline : null;
+    }
+
+    public static bool StartsWithDateline(string paragraph) => Find(paragraph) is not null;
+
+    private static Dateline? WireDateline(string paragraph)
+    {
+        var match = CapitalsDateline().Match(paragraph);
+        if (!match.Success)
+        {
+            match = NamedAgencyDateline().Match(paragraph);
+        }
+        if (!match.Success)
+        {
+            return null;
+        }
+        var agency = match.Groups["agency"].Success ? match.Groups["agency"].Value.Trim() : null;
+        return new Dateline(ReadableCase.Of(match.Groups["city"].Value.Trim()), agency, match.Length);
+    }
+
+    private static Dateline? BracketedDateline(string paragraph)
+    {
+        var match = Bracketed().Match(paragraph);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var inside = match.Groups["inside"].Value.Split(',', 2)[0].Trim();
+        if (Agencies.Contains(inside) || Acronym().IsMatch(inside))
+        {
+            return new Dateline(null, inside, match.Length);
+        }
+        var words = ProseSignals.Words(inside).ToList();
+        while (words.Count > 0 && WireWords.Contains(words[^1]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+        // "(This story was corrected ...)" is a note, not a place: a place is a few capitalised words.
+        if (words.Count is 0 or > 4 || words.Any(w => !char.IsUpper(w[0])))
+        {
+            return null;
+        }
+        return new Dateline(ReadableCase.Of(string.Join(' ', words)), null, match.Length);
+    }
+
+    // ", Calif." ", March 3" ", D.C." ", Guatemala": at most two short capitalised or numeric parts.
+    private const string Qualifiers = @"(?:,\s*[\p{Lu}\d][\p{L}\d.'’]*(?:\s+[\p{L}\d][\p{L}\d.'’]*){0,3}){0,2}";
+
+    private const string Agency = @"\((?<agency>\p{Lu}[\p{L}.&'’\-]*(?:\s+[\p{Lu}&][\p{L}.&'’\-]*){0,3})\)";
+
+    private const string DashThenSentence = @"\s*(?:--?|—|–|_)\s+(?=[\p{Lu}\d""“‘'(])";
+
+    [GeneratedRegex(@"^\s*(?<city>\p{Lu}[\p{Lu}'’.\-]*\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}'’.\-]*){0,3})" + Qualifiers + @"(?:\s*" + Agency + ")?" + DashThenSentence)]
+    private static partial Regex CapitalsDateline();
+
+    [GeneratedRegex(@"^\s*(?<city>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})" + Qualifiers + @"\s*" + Agency + DashThenSentence)]
+    private static partial Regex NamedAgencyDateline();
+
+    [GeneratedRegex(@"^\s*\((?<inside>[^()\n]{1,80})\)\s*(?=\S)")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"^\p{Lu}{2,6}$")]
+    private static partial Regex Acronym();
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using NewsReader.Core.Text;
+
+namespace NewsReader.Core.Ingestion;
+
+/// <summary>
+/// Decides which blocks of a story body are sub-headings. Only where a reader would see one:
+/// a single short, title-like line between two paragraphs of prose, never the lead or the last
+/// block. Fixture lines, scores, attendances, times, bylines, stray words and sentences that
+/// lost their full stop stay paragraphs; when unsure, a paragraph.
+/// </summary>
+public static partial class SubHeadings
+{
+    public const int MaxWords = 10;
+
+    /// <summary>
+    /// Longer unpunctuated lines are headings only in a carefully punctuated story, and only
+    /// when they name things (capitalised words) rather than report (said, told, a comma).
+    /// Translated reports such as the seed title their sections this way.
+    /// </summary>
+    public const int MaxTitleLikeWords = 24;
+
+    public const int MaxLength = 150;
+
+    // A paragraph of prose has at least this many words.
+    private const int MinProseWords = 8;
+
+    private static readonly HashSet<string> ReportingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "told", "tells", "added", "adds", "according", "stated", "explained", "asked",
+    };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "i", "we", "you", "he", "she", "it", "they", "this", "that", "there",
+    };
+
+    /// <summary>The kind of each block, heading or paragraph, in order.</summary>
+    public static IReadOnlyList<BlockKind> Classify(IReadOnlyList<LayoutBlock> blocks)
+    {
+        var punctuated = IsPunctuated(blocks);
+        return blocks.Select((_, i) => IsHeading(blocks, i, punctuated) ? BlockKind.Heading : BlockKind.Paragraph).ToList();
+    }
+
+    /// <summary>True when <paramref name="line"/> reads as a heading out of context: short, capitalised, no closing stop, not data.</summary>
+    public static bool IsHeadingText(string line, bool punctuatedStory)
+    {
+        var text = line.Trim();
+        var words = ProseSignals.Words(text);
+        if (words.Length < 2 || text.Length > MaxLength || !StartsLikeTitle(text) || !EndsLikeTitle(text, words.Length))
+        {
+            return false;
+        }
+        if (Data().IsMatch(text) || words.Count(w => w.Any(char.IsDigit)) * 3 >= words.Length
+            || Bylines.IsByline(text) || Datelines.StartsWithDateline(text)
+            || words.Any(w => ReportingWords.Contains(w.Trim(',', '.', ':')))
+            || (text.Contains(',') && words.Length > 6))
+        {
+            return false;
+        }
+        return words.Length <= MaxWords || (punctuatedStory && words.Length <= MaxTitleLikeWords && NamesThings(words));
+    }
+
+    private static bool IsHeading(IReadOnlyList<LayoutBlock> blocks, int i, bool punctuated) =>
+        i > 0 && i < blocks.Count - 1
+        && blocks[i].LineCount == 1
+        && EndsProse(blocks[i - 1].Text)
+        && IsParagraph(blocks[i + 1].Text)
+        && IsHeadingText(blocks[i].Text, punctuated);
+
+    private static bool EndsProse(string text) => ProseSignals.EndsSentence(text) || ProseSignals.Words(text).Length >= 2 * MinProseWords;
+
+    private static bool IsParagraph(string text) => ProseSignals.Words(text).Length >= MinProseWords && EndsProse(text);
+
+    // Most long blocks end in a stop, so a line without one was left without it on purpose.
+    private static bool IsPunctuated(IReadOnlyList<LayoutBlock> blocks)
+    {
+        var long_ = blocks.Where(b => ProseSignals.Words(b.Text).Length > MaxTitleLikeWords).ToList();
+        return long_.Count > 0 && long_.Count(b => ProseSignals.EndsSentence(b.Text)) * 10 >= long_.Count * 9;
+    }
+
+    private static bool NamesThings(string[] words) =>
+        !Pronouns.Contains(words[0])
+        && !words.Any(w => w.Any(char.IsDigit))
+        && words.Skip(1).Count(w => char.IsUpper(w[0])) >= 2;
+
+    private static bool StartsLikeTitle(string text)
+    {
+        var start = text.TrimStart('"', '\'', '“', '‘');
+        return start.Length > 0 && char.IsLetter(start[0]) && char.IsUpper(start[0]);
+    }
+
+    private static bool EndsLikeTitle(string text, int words)
+    {
+        var end = text.TrimEnd('"', '\'', '”', '’');
+        return end.Length > 0 && !".,;:!…)]-–—".Contains(end[^1]) && (end[^1] != '?' || words <= MaxWords);
+    }
+
+    // "Arsenal v Chelsea", "Arsenal 2-1 Chelsea", "14:30", "10.45 GMT".
+    [GeneratedRegex(@"\s(?:v|vs)\.?\s|\d\s*[-–:.]\s*\d|\b(?:GMT|BST|UTC|EST|EDT|[AaPp]\.?[Mm]\.?)\b")]
+    private static partial Regex Data();
+}
