@@ -85,7 +85,7 @@ public static partial class Datelines
     // ", Calif." ", March 3" ", D.C." ", Guatemala": at most two short capitalised or numeric parts.
     private const string Qualifiers = @"(?:,\s*[\p{Lu}\d][\p{L}\d.'’]*(?:\s+[\p{L}\d][\p{L}\d.'’]*){0,3}){0,2}";
 
-    private const string Agency = @"\((?<agency>\p{Lu}[\p{L}.&'’\-]*(?:\s+[\p{Lu}&][\p{L}.&'’\-]*){0,3})\)";
+    private const string Agency = @"\((?<agency>\p{L}[\p{L}.&'’\-]*(?:\s+[\p{Lu}&][\p{L}.&'’\-]*){0,3})\)";
 
     private const string DashThenSentence = @"\s*(?:--?|—|–|_)\s+(?=[\p{Lu}\d""“‘'(])";
 
