@@ -25,6 +25,7 @@ public static partial class SubHeadings
     // A paragraph of prose has at least this many words.
     private const int MinProseWords = 8;
 
+    // Reporting inside a line makes it a sentence; at the end it is a title ("What the managers said").
     private static readonly HashSet<string> ReportingWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "said", "says", "told", "tells", "added", "adds", "according", "stated", "explained", "asked",
@@ -53,7 +54,7 @@ public static partial class SubHeadings
         }
         if (Data().IsMatch(text) || words.Count(w => w.Any(char.IsDigit)) * 3 >= words.Length
             || Bylines.IsByline(text) || Datelines.StartsWithDateline(text)
-            || words.Any(w => ReportingWords.Contains(w.Trim(',', '.', ':')))
+            || words[..^1].Any(w => ReportingWords.Contains(w.Trim(',', '.', ':')))
             || (text.Contains(',') && words.Length > 6))
         {
             return false;
