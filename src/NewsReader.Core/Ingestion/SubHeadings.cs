@@ -13,6 +13,9 @@ public static partial class SubHeadings
 {
     public const int MaxWords = 10;
 
+    // Up to this many words a line without a stop is a heading without further questions.
+    private const int MaxPlainWords = 6;
+
     /// <summary>
     /// Longer unpunctuated lines are headings only in a carefully punctuated story, and only
     /// when they name things (capitalised words) rather than report (said, told, a comma).
@@ -29,6 +32,19 @@ public static partial class SubHeadings
     private static readonly HashSet<string> ReportingWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "said", "says", "told", "tells", "added", "adds", "according", "stated", "explained", "asked",
+    };
+
+    // Auxiliaries in a longer line make it read as a sentence that lost its stop.
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "did", "does", "been",
+    };
+
+    // First words of the page furniture that copied web text keeps: captions, share and follow links.
+    private static readonly HashSet<string> Furniture = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "image", "media", "photo", "photograph", "video", "watch", "listen", "read", "share", "follow",
+        "click", "sign", "subscribe", "advertisement", "related", "getty", "continue", "published", "updated",
     };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
@@ -53,13 +69,17 @@ public static partial class SubHeadings
             return false;
         }
         if (Data().IsMatch(text) || words.Count(w => w.Any(char.IsDigit)) * 3 >= words.Length
+            || text.Contains(',') || Furniture.Contains(words[0].Trim('"', '\'', '“', '‘'))
             || Bylines.IsByline(text) || Datelines.StartsWithDateline(text)
-            || words[..^1].Any(w => ReportingWords.Contains(w.Trim(',', '.', ':')))
-            || (text.Contains(',') && words.Length > 6))
+            || words[..^1].Any(w => ReportingWords.Contains(w.Trim(':'))))
         {
             return false;
         }
-        return words.Length <= MaxWords || (punctuatedStory && words.Length <= MaxTitleLikeWords && NamesThings(words));
+        if (words.Length <= MaxWords)
+        {
+            return words.Length <= MaxPlainWords || NamesThings(words) || !words.Any(Auxiliaries.Contains);
+        }
+        return punctuatedStory && words.Length <= MaxTitleLikeWords && NamesThings(words);
     }
 
     private static bool IsHeading(IReadOnlyList<LayoutBlock> blocks, int i, bool punctuated) =>
@@ -97,7 +117,7 @@ public static partial class SubHeadings
         return end.Length > 0 && !".,;:!…)]-–—".Contains(end[^1]) && (end[^1] != '?' || words <= MaxWords);
     }
 
-    // "Arsenal v Chelsea", "Arsenal 2-1 Chelsea", "14:30", "10.45 GMT".
-    [GeneratedRegex(@"\s(?:v|vs)\.?\s|\d\s*[-–:.]\s*\d|\b(?:GMT|BST|UTC|EST|EDT|[AaPp]\.?[Mm]\.?)\b")]
+    // "Arsenal v Chelsea", "Arsenal 2-1 Chelsea", "14:30", "10.45 GMT", "3 hours ago", "12 March", "March 12".
+    [GeneratedRegex(@"\s(?:v|vs)\.?\s|\d\s*[-–:.]\s*\d|\d\s*(?:GMT|BST|UTC|EST|EDT|ET|[AaPp]\.?[Mm]\.?)(?!\p{L})|\bago\b|\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")]
     private static partial Regex Data();
 }

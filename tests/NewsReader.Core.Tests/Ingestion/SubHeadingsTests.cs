@@ -13,6 +13,10 @@ public class SubHeadingsTests
     [InlineData("Prevent China's unilateral change of the status quo")]
     [InlineData("A long road to recovery")]
     [InlineData("'We will not give up'")]
+    [InlineData("PM defends his record")]
+    [InlineData("WHAT HAPPENS NEXT")]
+    [InlineData("Analysis: why the bank changed course")]
+    [InlineData("Why the bank has changed course")]
     [InlineData("Chinese Ministry of Foreign Affairs: U.S.-Japanese relations should not harm the interests of other countries")]
     public void Title_like_lines_between_paragraphs_are_headings(string line)
     {
@@ -42,6 +46,12 @@ public class SubHeadingsTests
     [InlineData("(Reporting by Jane Smith; Editing by Tom Li)")]
     [InlineData("BEIJING (Reuters) - China's exports rose sharply in March.")]
     [InlineData("- A list item")]
+    [InlineData("Image source, Getty Images")]
+    [InlineData("Read more about this story")]
+    [InlineData("Published 3 hours ago")]
+    [InlineData("Posted on March 12")]
+    [InlineData("The minister has resigned after the vote on Tuesday")]
+    [InlineData("Bread, butter and jam")]
     public void Data_fragments_and_sentences_stay_paragraphs(string line)
     {
         Assert.Equal(BlockKind.Paragraph, KindBetweenProse(line));
