@@ -108,6 +108,89 @@ public class PlainTextArticleParserTests
         Assert.Equal("First paragraph.\n\nSecond one.", article.Text);
     }
 
+    private const string Lead = "The central bank raised its main interest rate on Thursday, its third rise this year, and said more could follow.";
+
+    private const string Second = "Officials said inflation had proved more stubborn than expected across the economy.";
+
+    [Theory]
+    [InlineData("Russia WTO talks 'make progress'")]
+    [InlineData("Is this the end?")]
+    [InlineData("Markets fall...")]
+    [InlineData("Markets fall!")]
+    [InlineData("Rates rise again.")]
+    [InlineData("BANK RAISES RATES")]
+    [InlineData("\"We will act,\" says governor")]
+    public void A_first_line_followed_by_a_blank_line_is_the_title(string firstLine)
+    {
+        var article = PlainTextArticleParser.Parse($"{firstLine}\n\n{Lead}\n\n{Second}")!;
+
+        Assert.Equal(firstLine, article.Title);
+        Assert.StartsWith(Lead, article.Text);
+        Assert.Equal(2, article.Blocks.Count);
+    }
+
+    [Theory]
+    [InlineData(Lead, Lead)]
+    [InlineData("LONDON (Reuters) - Rates rose.", "Rates rose.")]
+    [InlineData("Rates rose on Thursday. Officials said more could follow.", "Rates rose on Thursday.")]
+    [InlineData("The central bank raised its main interest rate on Thursday for a third time.", "The central bank raised")]
+    [InlineData("rates rose on Thursday", "rates rose on Thursday")]
+    [InlineData("By Jane Smith", Second)]
+    public void A_lead_or_byline_first_is_not_the_title(string firstLine, string textStart)
+    {
+        var article = PlainTextArticleParser.Parse($"{firstLine}\n\n{Second}")!;
+
+        Assert.StartsWith(textStart, article.Text);
+        Assert.StartsWith(article.Title.TrimEnd('.'), article.Text);
+    }
+
+    [Theory]
+    [InlineData("Rates rise\n\nRates rise\n\n" + Lead)]
+    [InlineData("Rates rise\n\nRates rise.\n\n" + Lead)]
+    [InlineData("Rates rise\n\nRates rise\n" + Lead)]
+    [InlineData("Bank raises rates\n\nBank raises rates " + Lead)]
+    public void The_title_is_not_shown_twice(string source)
+    {
+        var article = PlainTextArticleParser.Parse(source)!;
+
+        Assert.Equal(Lead, article.Text);
+    }
+
+    [Fact]
+    public void A_paragraph_that_merely_starts_like_a_short_title_keeps_its_words()
+    {
+        var article = PlainTextArticleParser.Parse("Rates rise\n\nRates rise when prices do, the governor said.\n\n" + Second)!;
+
+        Assert.StartsWith("Rates rise when prices do", article.Text);
+    }
+
+    [Theory]
+    [InlineData("Rates rise\n\nBy Jane Smith\n\nLONDON (Reuters) - " + Lead)]
+    [InlineData("Rates rise\n\nBy Jane Smith\nLONDON (Reuters) - " + Lead)]
+    [InlineData("By Jane Smith\n\nLONDON (Reuters) - " + Lead)]
+    public void A_dateline_after_a_byline_is_found_and_both_leave_the_body(string source)
+    {
+        var article = PlainTextArticleParser.Parse(source)!;
+
+        Assert.Equal("London", article.Dateline);
+        Assert.Equal("Reuters", article.Agency);
+        Assert.Equal("Jane Smith", article.Metadata.Author);
+        Assert.Equal(Lead, article.Text);
+    }
+
+    [Theory]
+    [InlineData("WASHINGTON The president spoke on Monday.\n\nMore.")]
+    [InlineData("The minister - who resigned - said so.\n\nMore.")]
+    [InlineData("In 2020 - a year of crisis - prices rose.\n\nMore.")]
+    public void Near_miss_datelines_stay_in_the_text(string source)
+    {
+        var article = PlainTextArticleParser.Parse("Title\n\n" + source)!;
+
+        Assert.Null(article.Dateline);
+        Assert.Null(article.Agency);
+        Assert.StartsWith(source.Split('\n')[0], article.Text);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  \n\n \r\n ")]
