@@ -52,6 +52,12 @@ public static partial class PlainTextLayout
         {
             return [.. SplitRun(lines[..bylineAt]), [lines[bylineAt]], .. SplitRun(lines[(bylineAt + 1)..])];
         }
+        // So is a line that opens with a dateline the start of a paragraph.
+        var datelineAt = lines.FindIndex(1, line => Datelines.StartsWithDateline(line.Trim()));
+        if (datelineAt > 0)
+        {
+            return [.. SplitRun(lines[..datelineAt]), .. SplitRun(lines[datelineAt..])];
+        }
         var indents = lines.Select(Indent).ToList();
         var minIndent = indents.Min();
         if (indents.Any(i => i > minIndent))
@@ -65,10 +71,13 @@ public static partial class PlainTextLayout
         return minIndent > 0 || IsOneParagraphPerLine(lines) || IsList(lines) ? GroupAt(lines, _ => true) : [lines];
     }
 
-    // Lines longer than any wrap width that mostly end sentences.
-    private static bool IsOneParagraphPerLine(List<string> lines) =>
-        lines.Count(l => l.Trim().Length > MaxWrapWidth) * 2 >= lines.Count
-        && lines.Count(ProseSignals.EndsSentence) * 2 >= lines.Count;
+    // Lines longer than any wrap width that mostly end sentences, or wrap-width lines that all do.
+    private static bool IsOneParagraphPerLine(List<string> lines)
+    {
+        var sentenceEnds = lines.Count(ProseSignals.EndsSentence);
+        return (lines.Count(l => l.Trim().Length > MaxWrapWidth) * 2 >= lines.Count && sentenceEnds * 2 >= lines.Count)
+            || (Width(lines) >= MinWrapWidth && sentenceEnds == lines.Count);
+    }
 
     // Short lines none of which ends a sentence: fixtures, results, figures.
     private static bool IsList(List<string> lines) =>

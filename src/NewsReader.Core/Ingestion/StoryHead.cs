@@ -3,9 +3,10 @@ using NewsReader.Core.Text;
 namespace NewsReader.Core.Ingestion;
 
 /// <summary>
-/// The headline of a plain-text story: a first line with a blank line after it, whatever it
-/// ends with ("Is this the end?", "Markets fall..."), unless it is plainly the lead itself:
-/// it opens with a dateline, starts in lower case, or is long or several sentences.
+/// The headline of a plain-text story: a first line with a blank line after it (or right
+/// above a byline or dateline), whatever it ends with ("Is this the end?", "Markets fall..."),
+/// unless it is plainly the lead itself: it opens with a dateline, starts in lower case, or is
+/// long or several sentences.
 /// </summary>
 public static class StoryHead
 {
@@ -17,7 +18,7 @@ public static class StoryHead
     /// <summary>Removes the headline from <paramref name="blocks"/> and returns it, or returns null and leaves them.</summary>
     public static string? TakeTitle(List<LayoutBlock> blocks)
     {
-        if (blocks.Count < 2 || !IsTitle(blocks[0]))
+        if (blocks.Count < 2 || !IsTitle(blocks[0], blocks[1]))
         {
             return null;
         }
@@ -27,10 +28,11 @@ public static class StoryHead
         return title;
     }
 
-    private static bool IsTitle(LayoutBlock first)
+    private static bool IsTitle(LayoutBlock first, LayoutBlock next)
     {
         var text = ArticleTextBuilder.Collapse(first.Text);
-        if (first.LineCount != 1 || !first.StandsAlone || text.Length == 0)
+        var standsApart = first.StandsAlone || Bylines.IsByline(next.Text) || Datelines.StartsWithDateline(next.Text);
+        if (first.LineCount != 1 || !standsApart || text.Length == 0)
         {
             return false;
         }

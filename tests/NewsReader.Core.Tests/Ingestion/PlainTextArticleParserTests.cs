@@ -168,6 +168,7 @@ public class PlainTextArticleParserTests
     [InlineData("Rates rise\n\nBy Jane Smith\n\nLONDON (Reuters) - " + Lead)]
     [InlineData("Rates rise\n\nBy Jane Smith\nLONDON (Reuters) - " + Lead)]
     [InlineData("By Jane Smith\n\nLONDON (Reuters) - " + Lead)]
+    [InlineData("Rates rise\nBy Jane Smith\nLONDON (Reuters) - " + Lead)]
     public void A_dateline_after_a_byline_is_found_and_both_leave_the_body(string source)
     {
         var article = PlainTextArticleParser.Parse(source)!;
@@ -176,6 +177,16 @@ public class PlainTextArticleParserTests
         Assert.Equal("Reuters", article.Agency);
         Assert.Equal("Jane Smith", article.Metadata.Author);
         Assert.Equal(Lead, article.Text);
+    }
+
+    [Fact]
+    public void A_headline_right_above_a_dateline_is_the_title()
+    {
+        var article = PlainTextArticleParser.Parse("Rates rise\nLONDON (Reuters) - " + Lead + "\n\n" + Second)!;
+
+        Assert.Equal("Rates rise", article.Title);
+        Assert.Equal("London", article.Dateline);
+        Assert.Equal($"{Lead}\n\n{Second}", article.Text);
     }
 
     [Theory]

@@ -24,6 +24,11 @@ public class PlainTextLayoutTests
         },
         { "Arsenal 2-1 Chelsea\nLiverpool 0-0 Everton", ["Arsenal 2-1 Chelsea", "Liverpool 0-0 Everton"] },
         { "By Jane Smith\nLONDON (Reuters) - Shares fell.", ["By Jane Smith", "LONDON (Reuters) - Shares fell."] },
+        { "Oil jumps\nLONDON (Reuters) - Oil rose on Monday, traders\nsaid.", ["Oil jumps", "LONDON (Reuters) - Oil rose on Monday, traders\nsaid."] },
+        {
+            "Dealers said the market rose today after the central bank acted.\nShares in London closed higher, with banks leading the gains.",
+            ["Dealers said the market rose today after the central bank acted.", "Shares in London closed higher, with banks leading the gains."]
+        },
     };
 
     [Theory]
