@@ -24,6 +24,14 @@ public static class CompoundWords
         "middle-income", "first-ever", "long-time", "hard-won", "open-ended", "wide-ranging",
     };
 
+    // Capitalised words that start sentences: "Japan -The two said" is a lost space, not a compound.
+    private static readonly HashSet<string> SentenceStarters = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "In", "On", "At", "To", "Of", "For", "With", "By", "From", "And", "But", "Or",
+        "If", "As", "It", "He", "She", "We", "They", "I", "You", "This", "That", "These", "Those", "There",
+        "His", "Her", "Its", "Their", "Our", "When", "While", "After", "Before", "However", "Meanwhile",
+    };
+
     /// <summary>
     /// True when "<paramref name="left"/> -<paramref name="right"/>" is a broken compound:
     /// a known prefix or compound, or a capitalised name or acronym on both sides ("US -Japan",
@@ -35,7 +43,7 @@ public static class CompoundWords
         {
             return false;
         }
-        if (char.IsUpper(left[0]) && char.IsUpper(right[0]))
+        if (char.IsUpper(left[0]) && char.IsUpper(right[0]) && !SentenceStarters.Contains(right))
         {
             return true;
         }

@@ -82,20 +82,21 @@ public static partial class Datelines
         return new Dateline(ReadableCase.Of(string.Join(' ', words)), null, match.Length);
     }
 
-    // ", Calif." ", March 3" ", D.C." ", Guatemala": at most two short capitalised or numeric parts.
-    private const string Qualifiers = @"(?:,\s*[\p{Lu}\d][\p{L}\d.'’]*(?:\s+[\p{L}\d][\p{L}\d.'’]*){0,3}){0,2}";
+    // ", Calif." ", March 3" ", D.C." ", 2024": at most three short capitalised or numeric parts.
+    private const string Qualifiers = @"(?:,\s*[\p{Lu}\d][\p{L}\d.'’]*(?:\s+[\p{L}\d][\p{L}\d.'’]*){0,3}){0,3}";
 
     private const string Agency = @"\((?<agency>\p{L}[\p{L}.&'’\-]*(?:\s+[\p{Lu}&][\p{L}.&'’\-]*){0,3})\)";
 
     private const string DashThenSentence = @"\s*(?:--?|—|–|_)\s+(?=[\p{Lu}\d""“‘'(])";
 
-    [GeneratedRegex(@"^\s*(?<city>\p{Lu}[\p{Lu}'’.\-]*\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}'’.\-]*){0,3})" + Qualifiers + @"(?:\s*" + Agency + ")?" + DashThenSentence)]
+    [GeneratedRegex(@"^\s*(?<city>\p{Lu}[\p{Lu}'’./\-]*\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}'’./\-]*){0,3})" + Qualifiers + @"(?:\s*" + Agency + ")?" + DashThenSentence)]
     private static partial Regex CapitalsDateline();
 
     [GeneratedRegex(@"^\s*(?<city>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})" + Qualifiers + @"\s*" + Agency + DashThenSentence)]
     private static partial Regex NamedAgencyDateline();
 
-    [GeneratedRegex(@"^\s*\((?<inside>[^()\n]{1,80})\)\s*(?=\S)")]
+    // "(Bloomberg) -- Stocks rose" loses its dash with the bracket.
+    [GeneratedRegex(@"^\s*\((?<inside>[^()\n]{1,80})\)\s*(?:(?:--?|—|–)\s+)?(?=\S)")]
     private static partial Regex Bracketed();
 
     [GeneratedRegex(@"^\p{Lu}{2,6}$")]

@@ -31,7 +31,7 @@ public static class ReadableCase
         for (var i = 0; i < chars.Length; i++)
         {
             // A letter starts a part after a hyphen, and after an apostrophe only behind one letter: "O'Neill", but "Xi'an".
-            var startsPart = i == 0 || chars[i - 1] is '-' or '.' || (chars[i - 1] is '\'' or '’' && i == 2);
+            var startsPart = i == 0 || chars[i - 1] is '-' or '.' or '/' || (chars[i - 1] is '\'' or '’' && i == 2);
             if (startsPart)
             {
                 chars[i] = char.ToUpperInvariant(chars[i]);

@@ -17,6 +17,8 @@ public class CompoundWordsTests
     [InlineData("economy", "which", false)]
     [InlineData("rally", "some", false)]
     [InlineData("Japan", "which", false)]
+    [InlineData("Japan", "The", false)]
+    [InlineData("Tokyo", "However", false)]
     [InlineData("long", "awaited", false)]
     public void Joins_only_known_compounds_and_names(string left, string right, bool joins)
     {

@@ -27,6 +27,12 @@ public class DatelinesTests
     [InlineData("(Tokyo, April 10) Prime Minister Kishida spoke.", "Tokyo", null, "Prime Minister Kishida spoke.")]
     [InlineData("(Reuters) Stocks rose.", null, "Reuters", "Stocks rose.")]
     [InlineData("(CNN) The president spoke.", null, "CNN", "The president spoke.")]
+    [InlineData("(CNN)The president spoke.", null, "CNN", "The president spoke.")]
+    [InlineData("(Bloomberg) -- Stocks rose.", null, "Bloomberg", "Stocks rose.")]
+    [InlineData("KYIV/MOSCOW, March 3 (Reuters) - Talks began.", "Kyiv/Moscow", "Reuters", "Talks began.")]
+    [InlineData("SPRINGFIELD, Ill., March 3, 2024 (AP) — A judge ruled.", "Springfield", "AP", "A judge ruled.")]
+    [InlineData("SÃO PAULO (Reuters) - Brazil's real firmed.", "São Paulo", "Reuters", "Brazil's real firmed.")]
+    [InlineData("UNITED NATIONS (AP) — The council met.", "United Nations", "AP", "The council met.")]
     public void Finds_the_place_and_agency_and_leaves_the_body(string paragraph, string? place, string? agency, string body)
     {
         var dateline = Datelines.Find(paragraph);
