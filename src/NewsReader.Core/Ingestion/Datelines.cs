@@ -70,8 +70,10 @@ public static partial class Datelines
             return new Dateline(null, inside, match.Length);
         }
         var words = ProseSignals.Words(inside).ToList();
-        while (words.Count > 0 && WireWords.Contains(words[^1]))
+        string? agency = null;
+        while (words.Count > 0 && (WireWords.Contains(words[^1]) || Agencies.Contains(words[^1])))
         {
+            agency = Agencies.Contains(words[^1]) ? words[^1] : agency;
             words.RemoveAt(words.Count - 1);
         }
         // "(This story was corrected ...)" is a note, not a place: a place is a few capitalised words.
@@ -79,7 +81,7 @@ public static partial class Datelines
         {
             return null;
         }
-        return new Dateline(ReadableCase.Of(string.Join(' ', words)), null, match.Length);
+        return new Dateline(ReadableCase.Of(string.Join(' ', words)), agency, match.Length);
     }
 
     // ", Calif." ", March 3" ", D.C." ", 2024": at most three short capitalised or numeric parts.
@@ -92,7 +94,8 @@ public static partial class Datelines
     [GeneratedRegex(@"^\s*(?<city>\p{Lu}[\p{Lu}'’./\-]*\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}'’./\-]*){0,3})" + Qualifiers + @"(?:\s*" + Agency + ")?" + DashThenSentence)]
     private static partial Regex CapitalsDateline();
 
-    [GeneratedRegex(@"^\s*(?<city>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})" + Qualifiers + @"\s*" + Agency + DashThenSentence)]
+    // "Washington (CNN)The president": CNN glues the lead to its bracket.
+    [GeneratedRegex(@"^\s*(?<city>\p{Lu}[\p{L}'’./\-]+(?:\s+\p{Lu}[\p{L}'’./\-]+){0,2})" + Qualifiers + @"\s*" + Agency + "(?:" + DashThenSentence + @"|(?=[\p{Lu}""“]\p{Ll}))")]
     private static partial Regex NamedAgencyDateline();
 
     // "(Bloomberg) -- Stocks rose" loses its dash with the bracket.
