@@ -42,6 +42,13 @@ public static partial class Datelines
 
     public static bool StartsWithDateline(string paragraph) => Find(paragraph) is not null;
 
+    /// <summary>The dateline that makes up the whole of <paramref name="line"/> ("BEIJING (Reuters) -" alone on a line), or null.</summary>
+    public static Dateline? WholeLine(string line)
+    {
+        var trimmed = line.Trim();
+        return Find($"{trimmed} Text") is { } dateline && dateline.Length >= trimmed.Length ? dateline : null;
+    }
+
     private static Dateline? WireDateline(string paragraph)
     {
         var match = CapitalsDateline().Match(paragraph);

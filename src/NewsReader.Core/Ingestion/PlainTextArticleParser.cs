@@ -50,6 +50,11 @@ public static class PlainTextArticleParser
 
     private static Dateline? TakeDateline(List<LayoutBlock> blocks)
     {
+        if (blocks.Count > 1 && Datelines.WholeLine(blocks[0].Text) is { } alone)
+        {
+            blocks.RemoveAt(0);
+            return alone;
+        }
         if (blocks.Count == 0 || Datelines.Find(blocks[0].Text) is not { } dateline)
         {
             return null;

@@ -31,7 +31,7 @@ public static class StoryHead
     private static bool IsTitle(LayoutBlock first, LayoutBlock next)
     {
         var text = ArticleTextBuilder.Collapse(first.Text);
-        var standsApart = first.StandsAlone || Bylines.IsByline(next.Text) || Datelines.StartsWithDateline(next.Text);
+        var standsApart = first.StandsAlone || Bylines.IsByline(next.Text) || Datelines.StartsWithDateline(next.Text) || Datelines.WholeLine(next.Text) is not null;
         if (first.LineCount != 1 || !standsApart || text.Length == 0)
         {
             return false;
@@ -44,6 +44,7 @@ public static class StoryHead
             && !ProseSignals.StartsLowercase(text)
             && SentenceSplitter.Split(text).Count < 2
             && !Datelines.StartsWithDateline(text)
+            && Datelines.WholeLine(text) is null
             && !Bylines.IsByline(text);
     }
 
