@@ -66,7 +66,7 @@ public static partial class PlainTextLayout
         }
         if (IsHardWrapped(lines))
         {
-            return [lines];
+            return IsLineAbove(lines) ? [[lines[0]], lines[1..]] : [lines];
         }
         return minIndent > 0 || IsOneParagraphPerLine(lines) || IsList(lines) ? GroupAt(lines, _ => true) : [lines];
     }
@@ -82,6 +82,14 @@ public static partial class PlainTextLayout
     // Short lines none of which ends a sentence: fixtures, results, figures.
     private static bool IsList(List<string> lines) =>
         Width(lines) < MinWrapWidth && !lines.Any(ProseSignals.EndsSentence);
+
+    // A short first line without a stop above wrapped prose that starts anew: a headline.
+    private static bool IsLineAbove(List<string> lines) =>
+        lines.Count > 2
+        && lines[0].Trim().Length * 2 < Width(lines)
+        && !ProseSignals.EndsSentence(lines[0])
+        && !ProseSignals.StartsLowercase(lines[1])
+        && IsHardWrapped(lines[1..]);
 
     /// <summary>
     /// Prose cut at a fixed width: lines that stop mid-sentence where the next goes on in

@@ -4,7 +4,7 @@ namespace NewsReader.Core.Ingestion;
 
 /// <summary>
 /// The headline of a plain-text story: a first line with a blank line after it (or right
-/// above a byline or dateline), whatever it ends with ("Is this the end?", "Markets fall..."),
+/// above a byline, a dateline or a paragraph of several lines), whatever it ends with ("Is this the end?", "Markets fall..."),
 /// unless it is plainly the lead itself: it opens with a dateline, starts in lower case, or is
 /// long or several sentences.
 /// </summary>
@@ -31,7 +31,9 @@ public static class StoryHead
     private static bool IsTitle(LayoutBlock first, LayoutBlock next)
     {
         var text = ArticleTextBuilder.Collapse(first.Text);
-        var standsApart = first.StandsAlone || Bylines.IsByline(next.Text) || Datelines.StartsWithDateline(next.Text) || Datelines.WholeLine(next.Text) is not null;
+        // Without a blank line, a headline is still apart above a byline, a dateline or a paragraph of several lines.
+        var standsApart = first.StandsAlone || next.LineCount > 1 || Bylines.IsByline(next.Text)
+            || Datelines.StartsWithDateline(next.Text) || Datelines.WholeLine(next.Text) is not null;
         if (first.LineCount != 1 || !standsApart || text.Length == 0)
         {
             return false;

@@ -182,6 +182,15 @@ public class PlainTextArticleParserTests
     }
 
     [Fact]
+    public void A_headline_right_above_wrapped_prose_is_the_title()
+    {
+        var article = PlainTextArticleParser.Parse("Rates rise\nThe central bank raised its main interest rate by a quarter\npoint on Thursday, its third increase this year. Officials said\ninflation had proved more stubborn than expected.")!;
+
+        Assert.Equal("Rates rise", article.Title);
+        Assert.StartsWith("The central bank raised its main interest rate by a quarter point on Thursday", article.Text);
+    }
+
+    [Fact]
     public void A_headline_right_above_a_dateline_is_the_title()
     {
         var article = PlainTextArticleParser.Parse("Rates rise\nLONDON (Reuters) - " + Lead + "\n\n" + Second)!;

@@ -22,6 +22,10 @@ public class PlainTextLayoutTests
             "The central bank raised its main interest rate by a quarter\npoint on Thursday, its third increase this year. Officials said\ninflation had proved more stubborn than expected.",
             ["The central bank raised its main interest rate by a quarter\npoint on Thursday, its third increase this year. Officials said\ninflation had proved more stubborn than expected."]
         },
+        {
+            "Rates rise\nThe central bank raised its main interest rate by a quarter\npoint on Thursday, its third increase this year. Officials said\ninflation had proved more stubborn than expected.",
+            ["Rates rise", "The central bank raised its main interest rate by a quarter\npoint on Thursday, its third increase this year. Officials said\ninflation had proved more stubborn than expected."]
+        },
         { "Arsenal 2-1 Chelsea\nLiverpool 0-0 Everton", ["Arsenal 2-1 Chelsea", "Liverpool 0-0 Everton"] },
         { "By Jane Smith\nLONDON (Reuters) - Shares fell.", ["By Jane Smith", "LONDON (Reuters) - Shares fell."] },
         { "Oil jumps\nLONDON (Reuters) - Oil rose on Monday, traders\nsaid.", ["Oil jumps", "LONDON (Reuters) - Oil rose on Monday, traders\nsaid."] },
