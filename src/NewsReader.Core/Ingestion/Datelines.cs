@@ -40,7 +40,8 @@ public static partial class Datelines
         return dateline is not null && dateline.Length < paragraph.TrimEnd().Length ? dateline : null;
     }
 
-    public static bool StartsWithDateline(string paragraph) => Find(paragraph) is not null;
+    /// <summary>True when <paramref name="paragraph"/> opens with a dateline or is one alone.</summary>
+    public static bool StartsWithDateline(string paragraph) => Find(paragraph) is not null || WholeLine(paragraph) is not null;
 
     /// <summary>The dateline that makes up the whole of <paramref name="line"/> ("BEIJING (Reuters) -" alone on a line), or null.</summary>
     public static Dateline? WholeLine(string line)

@@ -4,9 +4,9 @@ namespace NewsReader.Core.Ingestion;
 
 /// <summary>
 /// The headline of a plain-text story: a first line with a blank line after it (or right
-/// above a byline, a dateline or a paragraph of several lines), whatever it ends with ("Is this the end?", "Markets fall..."),
-/// unless it is plainly the lead itself: it opens with a dateline, starts in lower case, or is
-/// long or several sentences.
+/// above a byline, a dateline or a paragraph of several lines), whatever it ends with
+/// ("Is this the end?", "Markets fall..."), unless it is plainly the lead itself: it opens
+/// with a dateline, starts in lower case, or is long or several sentences.
 /// </summary>
 public static class StoryHead
 {
@@ -32,8 +32,7 @@ public static class StoryHead
     {
         var text = ArticleTextBuilder.Collapse(first.Text);
         // Without a blank line, a headline is still apart above a byline, a dateline or a paragraph of several lines.
-        var standsApart = first.StandsAlone || next.LineCount > 1 || Bylines.IsByline(next.Text)
-            || Datelines.StartsWithDateline(next.Text) || Datelines.WholeLine(next.Text) is not null;
+        var standsApart = first.StandsAlone || next.LineCount > 1 || Bylines.IsByline(next.Text) || Datelines.StartsWithDateline(next.Text);
         if (first.LineCount != 1 || !standsApart || text.Length == 0)
         {
             return false;
@@ -46,7 +45,6 @@ public static class StoryHead
             && !ProseSignals.StartsLowercase(text)
             && SentenceSplitter.Split(text).Count < 2
             && !Datelines.StartsWithDateline(text)
-            && Datelines.WholeLine(text) is null
             && !Bylines.IsByline(text);
     }
 

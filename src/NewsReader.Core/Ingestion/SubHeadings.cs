@@ -96,8 +96,8 @@ public static partial class SubHeadings
     // Most long blocks end in a stop, so a line without one was left without it on purpose.
     private static bool IsPunctuated(IReadOnlyList<LayoutBlock> blocks)
     {
-        var long_ = blocks.Where(b => ProseSignals.Words(b.Text).Length > MaxTitleLikeWords).ToList();
-        return long_.Count > 0 && long_.Count(b => ProseSignals.EndsSentence(b.Text)) * 10 >= long_.Count * 9;
+        var longBlocks = blocks.Where(b => ProseSignals.Words(b.Text).Length > MaxTitleLikeWords).ToList();
+        return longBlocks.Count > 0 && longBlocks.Count(b => ProseSignals.EndsSentence(b.Text)) * 10 >= longBlocks.Count * 9;
     }
 
     private static bool NamesThings(string[] words) =>
