@@ -25,9 +25,33 @@ public static partial class Bylines
         {
             return null;
         }
-        var names = match.Groups["names"].Value.Trim();
+        var names = WithoutOrganisation(match.Groups["names"].Value.Trim());
         return NotNames.Contains(ProseSignals.Words(names)[0]) ? null : ReadableCase.Of(names);
     }
+
+    /// <summary>
+    /// "JANE SMITH, Reuters" and "JANE SMITH Associated Press" name the agency after the
+    /// author: a last comma part that is an agency goes, and capitals stop where they stop.
+    /// </summary>
+    private static string WithoutOrganisation(string names)
+    {
+        var lastComma = names.LastIndexOf(',');
+        if (lastComma > 0 && IsOrganisation(names[(lastComma + 1)..].Trim()))
+        {
+            names = names[..lastComma].TrimEnd();
+        }
+        var words = ProseSignals.Words(names);
+        if (words[0].Count(char.IsLetter) > 1 && IsCapitals(words[0]) && !words.All(IsCapitals))
+        {
+            names = string.Join(' ', words.TakeWhile(IsCapitals)).TrimEnd(',');
+        }
+        return names;
+    }
+
+    private static bool IsOrganisation(string part) =>
+        Datelines.IsAgency(part) || OrganisationEnd().IsMatch(part);
+
+    private static bool IsCapitals(string word) => !word.Any(char.IsLower);
 
     public static bool IsByline(string line) => AuthorOf(line) is not null;
 
@@ -38,6 +62,9 @@ public static partial class Bylines
     private const string Name = NameWord + @"(?:\s+(?:de|van|von|der|da|al|bin|le|la|" + NameWord + @")){0,3}";
 
     // Names joined by commas or "and", then maybe "in Place", then maybe ", Organisation".
-    [GeneratedRegex(@"^[Bb][Yy]:?\s+(?<names>" + Name + @"(?:\s*(?:,|&|\band\b|\bAND\b)\s*" + Name + @")*?)(?:\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?(?:\s*[,|/–—-]\s*\p{Lu}[\p{L}.&]*(?:\s+[\p{L}.&]+){0,4})?$")]
+    [GeneratedRegex(@"^[Bb][Yy]:?\s+(?<names>" + Name + @"(?:\s*(?:,|&|\band\b|\bAND\b)\s*" + Name + @")*)(?:\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?(?:\s*[,|/–—-]\s*\p{Lu}[\p{L}.&]*(?:\s+[\p{L}.&]+){0,4})?$")]
     private static partial Regex Byline();
+
+    [GeneratedRegex(@"\b(?:News|Press|Times|Post|Agency|Service|Staff|Writer|Correspondent|Editor)$")]
+    private static partial Regex OrganisationEnd();
 }

@@ -30,8 +30,11 @@ public static partial class Datelines
     {
         "Reuters", "AP", "AFP", "Xinhua", "UPI", "Bloomberg", "dpa", "EFE", "ANSA", "Kyodo", "CNA",
         "Yonhap", "TASS", "Interfax", "PTI", "IANS", "BBC", "CNN", "Jiji", "Anadolu", "Bernama",
-        "Antara", "AAP", "PA", "Sputnik", "RIA", "Nikkei", "Kyodo News",
+        "Antara", "AAP", "PA", "Sputnik", "RIA", "Nikkei", "Kyodo News", "Associated Press", "Agence France-Presse",
     };
+
+    /// <summary>True for the name of a news agency this class knows ("Reuters", "AP", "Kyodo News").</summary>
+    public static bool IsAgency(string name) => Agencies.Contains(name);
 
     /// <summary>The dateline at the start of <paramref name="paragraph"/>, or null; never the whole paragraph.</summary>
     public static Dateline? Find(string paragraph)

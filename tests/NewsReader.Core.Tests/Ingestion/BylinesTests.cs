@@ -13,6 +13,10 @@ public class BylinesTests
     [InlineData("By Jane Smith, Political correspondent", "Jane Smith")]
     [InlineData("By Mary-Ann O'Neill | BBC News", "Mary-Ann O'Neill")]
     [InlineData("By J. R. Smith Jr.", "J. R. Smith Jr.")]
+    [InlineData("By JANE SMITH Associated Press", "Jane Smith")]
+    [InlineData("By Jane Smith, Tom Li and Ann Wu", "Jane Smith, Tom Li and Ann Wu")]
+    [InlineData("By Jane Smith and Tom Li, Reuters", "Jane Smith and Tom Li")]
+    [InlineData("By Jane Smith, Bloomberg News", "Jane Smith")]
     public void Finds_the_author(string line, string author)
     {
         Assert.Equal(author, Bylines.AuthorOf(line));
