@@ -6,7 +6,8 @@ namespace NewsReader.Core.Ingestion;
 /// Parses a plain-text news story: <see cref="PlainTextLayout"/> finds the paragraphs,
 /// <see cref="StoryHead"/> the headline, <see cref="Bylines"/> the author lines after it,
 /// <see cref="Datelines"/> the place and agency that open the body, <see cref="SubHeadings"/>
-/// the section titles, and <see cref="TextRepair"/> mends translation scars in what is left.
+/// the section titles, <see cref="ListItems"/> the list lines, and <see cref="TextRepair"/>
+/// mends translation scars in what is left.
 /// </summary>
 public static class PlainTextArticleParser
 {
@@ -28,7 +29,14 @@ public static class PlainTextArticleParser
         var builder = new ArticleTextBuilder();
         foreach (var (block, kind) in body.Zip(SubHeadings.Classify(body)))
         {
-            builder.Add(kind, block.Text);
+            if (ListItems.IsItem(block.Text))
+            {
+                builder.Add(BlockKind.ListItem, ListItems.WithoutBullet(block.Text));
+            }
+            else
+            {
+                builder.Add(kind, block.Text);
+            }
         }
         var metadata = author is null ? null : new ArticleMetadata { Author = author };
         return builder.Build(title is null ? null : TextRepair.Repair(title), dateline?.Place, dateline?.Agency, metadata);

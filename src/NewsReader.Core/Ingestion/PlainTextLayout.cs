@@ -10,7 +10,8 @@ public sealed record LayoutBlock(string Text, int LineCount, bool StandsAlone);
 /// <summary>
 /// Splits plain text into paragraphs. Blank lines always separate; inside a run of lines a
 /// single newline separates only when the layout says so: a line indented deeper than the
-/// others starts a paragraph, and lines that each end a sentence are one paragraph each.
+/// others starts a paragraph, so does a list item ("- ", "1. "), and lines that each end a
+/// sentence are one paragraph each.
 /// Hard-wrapped prose (lines cut mid-sentence at a fixed width) is joined.
 /// </summary>
 public static partial class PlainTextLayout
@@ -58,6 +59,11 @@ public static partial class PlainTextLayout
         {
             return [.. SplitRun(lines[..datelineAt]), .. SplitRun(lines[datelineAt..])];
         }
+        var itemAt = lines.FindIndex(ListItems.IsItem);
+        if (itemAt >= 0)
+        {
+            return SplitAtItem(lines, itemAt);
+        }
         var indents = lines.Select(Indent).ToList();
         var minIndent = indents.Min();
         if (indents.Any(i => i > minIndent))
@@ -82,6 +88,17 @@ public static partial class PlainTextLayout
     // Short lines none of which ends a sentence: fixtures, results, figures.
     private static bool IsList(List<string> lines) =>
         Width(lines) < MinWrapWidth && !lines.Any(ProseSignals.EndsSentence);
+
+    // An item runs on over lines that continue it in lower case; what follows is split afresh.
+    private static List<List<string>> SplitAtItem(List<string> lines, int itemAt)
+    {
+        var end = itemAt + 1;
+        while (end < lines.Count && !ListItems.IsItem(lines[end]) && ProseSignals.StartsLowercase(lines[end]))
+        {
+            end++;
+        }
+        return [.. SplitRun(lines[..itemAt]), lines[itemAt..end], .. SplitRun(lines[end..])];
+    }
 
     // A short first line without a stop above wrapped prose that starts anew: a headline.
     private static bool IsLineAbove(List<string> lines) =>

@@ -200,6 +200,17 @@ public class PlainTextArticleParserTests
         Assert.Equal($"{Lead}\n\n{Second}", article.Text);
     }
 
+    [Fact]
+    public void Bulleted_and_numbered_lines_are_list_items()
+    {
+        var article = PlainTextArticleParser.Parse($"Rates rise\n\n{Lead}\n\nKey points:\n- Rates rise 0.25%\n• Prices fall\n\n1. Bonds rally\n\n{Second}")!;
+
+        Assert.Equal(
+            [BlockKind.Paragraph, BlockKind.Paragraph, BlockKind.ListItem, BlockKind.ListItem, BlockKind.ListItem, BlockKind.Paragraph],
+            article.Blocks.Select(b => b.Kind));
+        Assert.Contains("Key points:\n\nRates rise 0.25%\n\nPrices fall\n\n1. Bonds rally", article.Text);
+    }
+
     [Theory]
     [InlineData("WASHINGTON The president spoke on Monday.\n\nMore.")]
     [InlineData("The minister - who resigned - said so.\n\nMore.")]

@@ -26,6 +26,8 @@ public class PlainTextLayoutTests
             "Rates rise\nThe central bank raised its main interest rate by a quarter\npoint on Thursday, its third increase this year. Officials said\ninflation had proved more stubborn than expected.",
             ["Rates rise", "The central bank raised its main interest rate by a quarter\npoint on Thursday, its third increase this year. Officials said\ninflation had proved more stubborn than expected."]
         },
+        { "Key points:\n- Rates rise\n- Prices\nfall\nThe bank said so.", ["Key points:", "- Rates rise", "- Prices\nfall", "The bank said so."] },
+        { "1. Arsenal\n2. Chelsea", ["1. Arsenal", "2. Chelsea"] },
         { "Arsenal 2-1 Chelsea\nLiverpool 0-0 Everton", ["Arsenal 2-1 Chelsea", "Liverpool 0-0 Everton"] },
         { "By Jane Smith\nLONDON (Reuters) - Shares fell.", ["By Jane Smith", "LONDON (Reuters) - Shares fell."] },
         { "Oil jumps\nLONDON (Reuters) - Oil rose on Monday, traders\nsaid.", ["Oil jumps", "LONDON (Reuters) - Oil rose on Monday, traders\nsaid."] },
