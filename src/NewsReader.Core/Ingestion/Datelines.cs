@@ -100,9 +100,10 @@ public static partial class Datelines
 
     private const string Agency = @"\((?<agency>\p{L}[\p{L}.&'’\-]*(?:\s+[\p{Lu}&][\p{L}.&'’\-]*){0,3})\)";
 
+    // After a capitals place and a bracketed agency any lead follows ("eBay Inc said"); without the agency it must look like a sentence start.
     private const string DashThenSentence = @"\s*(?:--?|—|–|_)\s+(?=[\p{Lu}\d""“‘'(])";
 
-    [GeneratedRegex(@"^\s*(?<city>\p{Lu}[\p{Lu}'’./\-]*\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}'’./\-]*){0,3})" + Qualifiers + @"(?:\s*" + Agency + ")?" + DashThenSentence)]
+    [GeneratedRegex(@"^\s*(?<city>\p{Lu}[\p{Lu}'’./\-]*\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}'’./\-]*){0,3})" + Qualifiers + @"(?:\s*" + Agency + ")?" + @"(?(agency)\s*(?:--?|—|–|_)\s+(?=\S)|" + DashThenSentence + ")")]
     private static partial Regex CapitalsDateline();
 
     // "Washington (CNN)The president": CNN glues the lead to its bracket.
