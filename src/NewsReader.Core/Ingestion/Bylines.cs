@@ -55,6 +55,12 @@ public static partial class Bylines
 
     public static bool IsByline(string line) => AuthorOf(line) is not null;
 
+    /// <summary>The line under a byline that gives the author's post: "Political reporter, BBC News".</summary>
+    public static bool IsRoleLine(string line) =>
+        ProseSignals.Words(line).Length <= MaxRoleWords && !ProseSignals.EndsSentence(line) && Role().IsMatch(line);
+
+    private const int MaxRoleWords = 8;
+
     private const int MaxLength = 120;
 
     private const string NameWord = @"\p{Lu}[\p{L}'’.\-]*";
@@ -64,6 +70,9 @@ public static partial class Bylines
     // Names joined by commas or "and", then maybe "in Place", then maybe ", Organisation".
     [GeneratedRegex(@"^[Bb][Yy]:?\s+(?<names>" + Name + @"(?:\s*(?:,|&|\band\b|\bAND\b)\s*" + Name + @")*)(?:\s+in\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?(?:\s*[,|/–—-]\s*\p{Lu}[\p{L}.&]*(?:\s+[\p{L}.&]+){0,4})?$")]
     private static partial Regex Byline();
+
+    [GeneratedRegex(@"\b(?:reporter|correspondent|editor|writer|columnist|staff)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Role();
 
     [GeneratedRegex(@"\b(?:News|Press|Times|Post|Agency|Service|Staff|Writer|Correspondent|Editor)$")]
     private static partial Regex OrganisationEnd();

@@ -50,7 +50,12 @@ public static class PlainTextArticleParser
             if (blocks[i].LineCount == 1 && Bylines.AuthorOf(blocks[i].Text) is { } author)
             {
                 authors.Add(author);
-                blocks.RemoveAt(i--);
+                blocks.RemoveAt(i);
+                if (i < blocks.Count && blocks[i].LineCount == 1 && Bylines.IsRoleLine(blocks[i].Text))
+                {
+                    blocks.RemoveAt(i);
+                }
+                i--;
             }
         }
         return authors.Count == 0 ? null : string.Join(", ", authors);

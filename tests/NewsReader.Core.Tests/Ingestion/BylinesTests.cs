@@ -34,4 +34,15 @@ public class BylinesTests
     {
         Assert.Null(Bylines.AuthorOf(line));
     }
+
+    [Theory]
+    [InlineData("Political reporter, BBC News", true)]
+    [InlineData("Staff writer", true)]
+    [InlineData("Economics editor", true)]
+    [InlineData("The editor resigned on Monday.", false)]
+    [InlineData("A reporter for the local paper who covered the courts for thirty years", false)]
+    public void Finds_the_post_under_a_byline(string line, bool isRole)
+    {
+        Assert.Equal(isRole, Bylines.IsRoleLine(line));
+    }
 }

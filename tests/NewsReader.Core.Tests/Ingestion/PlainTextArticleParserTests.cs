@@ -171,6 +171,7 @@ public class PlainTextArticleParserTests
     [InlineData("Rates rise\nBy Jane Smith\nLONDON (Reuters) - " + Lead)]
     [InlineData("Rates rise\n\nBy Jane Smith\n\nLONDON (Reuters) -\n\n" + Lead)]
     [InlineData("By Jane Smith\n\nLONDON (Reuters) -\n" + Lead)]
+    [InlineData("Rates rise\n\nBy Jane Smith\nEconomics correspondent\n\nLONDON (Reuters) - " + Lead)]
     public void A_dateline_after_a_byline_is_found_and_both_leave_the_body(string source)
     {
         var article = PlainTextArticleParser.Parse(source)!;
