@@ -12,8 +12,9 @@ public sealed record Dateline(string? Place, string? Agency, int Length);
 /// Finds a leading dateline in the forms wires and translated reports use:
 /// "BEIJING (Reuters) -", "NEW YORK, March 3 (AP) —", "ST. LOUIS --", "Washington (CNN) —",
 /// and the parenthesised "(Washington Composite Electric)" or "(Tokyo, April 10)".
-/// A dash only ends a dateline after an all-capitals place or a bracketed agency, and only
-/// when a capitalised sentence follows, so "The minister - who resigned - said" stays prose.
+/// A dash only ends a dateline after an all-capitals place or a bracketed agency, and, unless
+/// both are there, only when a capitalised sentence follows, so "The minister - who resigned -
+/// said" and "In 2020 - a year of crisis -" stay prose.
 /// </summary>
 public static partial class Datelines
 {
@@ -49,8 +50,9 @@ public static partial class Datelines
     /// <summary>The dateline that makes up the whole of <paramref name="line"/> ("BEIJING (Reuters) -" alone on a line), or null.</summary>
     public static Dateline? WholeLine(string line)
     {
+        // Only the dashed wire forms: a bracketed word alone on a line is as often a caption credit.
         var trimmed = line.Trim();
-        return Find($"{trimmed} Text") is { } dateline && dateline.Length >= trimmed.Length ? dateline : null;
+        return WireDateline($"{trimmed} Text") is { } dateline && dateline.Length >= trimmed.Length ? dateline : null;
     }
 
     private static Dateline? WireDateline(string paragraph)

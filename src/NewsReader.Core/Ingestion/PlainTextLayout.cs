@@ -11,8 +11,8 @@ public sealed record LayoutBlock(string Text, int LineCount, bool StandsAlone);
 /// Splits plain text into paragraphs. Blank lines always separate; inside a run of lines a
 /// single newline separates only when the layout says so: a line indented deeper than the
 /// others starts a paragraph, so does a list item ("- ", "1. "), and lines that each end a
-/// sentence are one paragraph each.
-/// Hard-wrapped prose (lines cut mid-sentence at a fixed width) is joined.
+/// sentence are one paragraph each. Hard-wrapped prose (lines cut mid-sentence at a fixed
+/// width) is joined.
 /// </summary>
 public static partial class PlainTextLayout
 {
@@ -119,7 +119,7 @@ public static partial class PlainTextLayout
         var wraps = 0;
         for (var i = 0; i < lines.Count - 1; i++)
         {
-            var line = lines[i].TrimEnd();
+            var line = lines[i].Trim();
             if (!ProseSignals.EndsSentence(line)
                 && (ProseSignals.StartsLowercase(lines[i + 1]) || line.EndsWith(',') || line.EndsWith('-') || (width >= MinWrapWidth && line.Length >= width * 3 / 4)))
             {
