@@ -57,12 +57,10 @@ public static partial class Datelines
 
     private static Dateline? WireDateline(string paragraph)
     {
-        var match = CapitalsDateline().Match(paragraph);
-        if (!match.Success)
-        {
-            match = NamedAgencyDateline().Match(paragraph);
-        }
-        if (!match.Success)
+        var match = new[] { CapitalsAgencyDateline(), CapitalsDateline(), NamedAgencyDateline() }
+            .Select(regex => regex.Match(paragraph))
+            .FirstOrDefault(m => m.Success);
+        if (match is null)
         {
             return null;
         }
@@ -102,10 +100,18 @@ public static partial class Datelines
 
     private const string Agency = @"\((?<agency>\p{L}[\p{L}.&'’\-]*(?:\s+[\p{Lu}&][\p{L}.&'’\-]*){0,3})\)";
 
-    // After a capitals place and a bracketed agency any lead follows ("eBay Inc said"); without the agency it must look like a sentence start.
-    private const string DashThenSentence = @"\s*(?:--?|—|–|_)\s+(?=[\p{Lu}\d""“‘'(])";
+    // Hyphens need spaces after them ("ST. LOUIS -- The"), dashes not ("WASHINGTON—The").
+    private const string Dash = @"(?:\s*(?:--?|_)\s+|\s*[—–]\s*)";
 
-    [GeneratedRegex(@"^\s*(?<city>\p{Lu}[\p{Lu}'’./\-]*\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}'’./\-]*){0,3})" + Qualifiers + @"(?:\s*" + Agency + ")?" + @"(?(agency)\s*(?:--?|—|–|_)\s+(?=\S)|" + DashThenSentence + ")")]
+    // After a capitals place and a bracketed agency any lead follows ("eBay Inc said"); without the agency it must look like a sentence start.
+    private const string DashThenSentence = Dash + @"(?=[\p{Lu}\d""“‘'(])";
+
+    private const string CapitalsPlace = @"^\s*(?<city>\p{Lu}[\p{Lu}'’./\-]*\p{Lu}\.?(?:\s+\p{Lu}[\p{Lu}'’./\-]*){0,3})" + Qualifiers;
+
+    [GeneratedRegex(CapitalsPlace + @"\s*" + Agency + Dash + @"(?=\S)")]
+    private static partial Regex CapitalsAgencyDateline();
+
+    [GeneratedRegex(CapitalsPlace + DashThenSentence)]
     private static partial Regex CapitalsDateline();
 
     // "Washington (CNN)The president": CNN glues the lead to its bracket.
@@ -113,7 +119,7 @@ public static partial class Datelines
     private static partial Regex NamedAgencyDateline();
 
     // "(Bloomberg) -- Stocks rose" loses its dash with the bracket.
-    [GeneratedRegex(@"^\s*\((?<inside>[^()\n]{1,80})\)\s*(?:(?:--?|—|–)\s+)?(?=\S)")]
+    [GeneratedRegex(@"^\s*\((?<inside>[^()\n]{1,80})\)(?:" + Dash + @")?\s*(?=\S)")]
     private static partial Regex Bracketed();
 
     [GeneratedRegex(@"^\p{Lu}{2,6}$")]

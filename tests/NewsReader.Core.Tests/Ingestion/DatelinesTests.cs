@@ -35,6 +35,7 @@ public class DatelinesTests
     [InlineData("KYIV/MOSCOW, March 3 (Reuters) - Talks began.", "Kyiv/Moscow", "Reuters", "Talks began.")]
     [InlineData("SPRINGFIELD, Ill., March 3, 2024 (AP) — A judge ruled.", "Springfield", "AP", "A judge ruled.")]
     [InlineData("SÃO PAULO (Reuters) - Brazil's real firmed.", "São Paulo", "Reuters", "Brazil's real firmed.")]
+    [InlineData("WASHINGTON—The Senate voted.", "Washington", null, "The Senate voted.")]
     [InlineData("SAN JOSE (Reuters) - eBay Inc said.", "San Jose", "Reuters", "eBay Inc said.")]
     [InlineData("UNITED NATIONS (AP) — The council met.", "United Nations", "AP", "The council met.")]
     public void Finds_the_place_and_agency_and_leaves_the_body(string paragraph, string? place, string? agency, string body)
@@ -53,6 +54,8 @@ public class DatelinesTests
     [InlineData("WASHINGTON is a city of monuments.")]
     [InlineData("WASHINGTON The president spoke.")]
     [InlineData("NASA - a space agency - said.")]
+    [InlineData("NATO—the alliance—said.")]
+    [InlineData("In 2020—a year of crisis—prices rose.")]
     [InlineData("NEW YORK - a city of eight million - votes.")]
     [InlineData("Shares - and bonds - fell.")]
     [InlineData("Apple (AAPL) shares rose.")]
