@@ -3,8 +3,8 @@ using NewsReader.Core.Text;
 namespace NewsReader.Core.Ingestion;
 
 /// <summary>
-/// The headline of a plain-text story: a first line with a blank line after it (or right
-/// above a byline, a dateline or a paragraph of several lines), whatever it ends with
+/// The headline of a plain-text story: a first line with a blank line after it (or set apart
+/// by the layout: above a byline, a dateline or a paragraph), whatever it ends with
 /// ("Is this the end?", "Markets fall..."), unless it is plainly the lead itself: it opens
 /// with a dateline, starts in lower case, or is long or several sentences.
 /// </summary>
@@ -31,8 +31,10 @@ public static class StoryHead
     private static bool IsTitle(LayoutBlock first, LayoutBlock next)
     {
         var text = ArticleTextBuilder.Collapse(first.Text);
-        // Without a blank line, a headline is still apart above a byline, a dateline or a paragraph of several lines.
-        var standsApart = first.StandsAlone || next.LineCount > 1 || Bylines.IsByline(next.Text) || Datelines.StartsWithDateline(next.Text);
+        // Without a blank line, a headline is still apart above a byline, a dateline, a paragraph
+        // of several lines, or, with no stop of its own, above a paragraph on one long line.
+        var standsApart = first.StandsAlone || next.LineCount > 1 || Bylines.IsByline(next.Text) || Datelines.StartsWithDateline(next.Text)
+            || (!ProseSignals.EndsSentence(text) && ProseSignals.EndsSentence(next.Text) && next.Text.Length > 2 * text.Length);
         if (first.LineCount != 1 || !standsApart || text.Length == 0)
         {
             return false;

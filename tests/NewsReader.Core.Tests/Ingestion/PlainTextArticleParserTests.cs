@@ -192,6 +192,15 @@ public class PlainTextArticleParserTests
     }
 
     [Fact]
+    public void A_headline_above_one_paragraph_per_line_is_the_title()
+    {
+        var article = PlainTextArticleParser.Parse($"Rates rise\n{Lead}\n{Second}")!;
+
+        Assert.Equal("Rates rise", article.Title);
+        Assert.Equal($"{Lead}\n\n{Second}", article.Text);
+    }
+
+    [Fact]
     public void A_headline_right_above_a_dateline_is_the_title()
     {
         var article = PlainTextArticleParser.Parse("Rates rise\nLONDON (Reuters) - " + Lead + "\n\n" + Second)!;
