@@ -40,11 +40,13 @@ public static partial class SubHeadings
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "did", "does", "been",
     };
 
-    // First words of the page furniture that copied web text keeps: captions, share and follow links.
+    // First words of the page furniture that copied web text keeps (captions, share and follow
+    // links) and of wire trailers ("Reporting by ...", "Copyright ...").
     private static readonly HashSet<string> Furniture = new(StringComparer.OrdinalIgnoreCase)
     {
         "image", "media", "photo", "photograph", "video", "watch", "listen", "read", "share", "follow",
         "click", "sign", "subscribe", "advertisement", "related", "getty", "continue", "published", "updated",
+        "reporting", "editing", "writing", "additional", "copyright", "source", "sources",
     };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
@@ -69,7 +71,7 @@ public static partial class SubHeadings
             return false;
         }
         if (Data().IsMatch(text) || words.Count(w => w.Any(char.IsDigit)) * 3 >= words.Length
-            || text.Contains(',') || Furniture.Contains(words[0].Trim('"', '\'', '“', '‘'))
+            || text.Contains(',') || text.Contains(';') || Furniture.Contains(words[0].Trim('"', '\'', '“', '‘'))
             || Bylines.IsByline(text) || Datelines.StartsWithDateline(text)
             || words[..^1].Any(w => ReportingWords.Contains(w.Trim(':'))))
         {

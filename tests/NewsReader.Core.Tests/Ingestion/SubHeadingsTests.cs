@@ -52,6 +52,9 @@ public class SubHeadingsTests
     [InlineData("Posted on March 12")]
     [InlineData("The minister has resigned after the vote on Tuesday")]
     [InlineData("Bread, butter and jam")]
+    [InlineData("Reporting by Howard Schneider; Editing by Andrea Ricci")]
+    [InlineData("Writing by Tom Li")]
+    [InlineData("Copyright The Associated Press")]
     public void Data_fragments_and_sentences_stay_paragraphs(string line)
     {
         Assert.Equal(BlockKind.Paragraph, KindBetweenProse(line));
