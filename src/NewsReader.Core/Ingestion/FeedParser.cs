@@ -63,7 +63,9 @@ public static partial class FeedParser
         var articles = new List<ExtractedArticle>();
         foreach (var item in items)
         {
-            var link = Value(item.Element(ns + "link")) ?? item.Attribute(Rdf + "about")?.Value;
+            var guid = item.Element(ns + "guid");
+            var link = Value(item.Element(ns + "link")) ?? item.Attribute(Rdf + "about")?.Value
+                ?? ((string?)guid?.Attribute("isPermaLink") == "false" ? null : Value(guid));
             var metadata = new ArticleMetadata
             {
                 SourceUrl = CanonicalUrl.Normalize(link),
@@ -74,7 +76,7 @@ public static partial class FeedParser
                 Tags = Tags(item.Elements(ns + "category").Select(c => c.Value).Concat(item.Elements(Dc + "subject").Select(s => s.Value))),
             };
             var body = Value(item.Element(Content + "encoded")) ?? Value(item.Element(ns + "description"));
-            var key = Value(item.Element(ns + "guid")) ?? link;
+            var key = Value(guid) ?? link;
             Add(articles, item, RssMediaType, key, Plain(item.Element(ns + "title")?.Value), BodyBlocks(body, isHtml: null), metadata);
         }
         return articles;

@@ -22,11 +22,9 @@ public static class HtmlArticleParser
     /// </summary>
     public const int MinParagraphCharacters = 120;
 
-    private static readonly HtmlParser Parser = new();
-
     public static ExtractionResult Parse(string html)
     {
-        var document = Parser.ParseDocument(html);
+        var document = new HtmlParser().ParseDocument(html);
         var page = HtmlPageMetadata.Read(document);
         var blocks = ReadabilityBlocks(html, page.Metadata.SourceUrl) is { } found && IsArticle(found)
             ? found

@@ -26,16 +26,16 @@ public sealed partial class HtmlBlockReader
         "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul",
     };
 
-    private static readonly HtmlParser Parser = new();
-
     private readonly List<SourceBlock> blocks = [];
     private readonly StringBuilder run = new();
 
     /// <summary>The blocks of an HTML fragment such as a feed item's body.</summary>
     public static IReadOnlyList<SourceBlock> ReadFragment(string html)
     {
-        var document = Parser.ParseDocument("<!DOCTYPE html><html><body></body></html>");
-        var nodes = Parser.ParseFragment(html, document.Body!);
+        // A parser per call: files are parsed in parallel and AngleSharp promises no thread safety.
+        var parser = new HtmlParser();
+        var document = parser.ParseDocument("<!DOCTYPE html><html><body></body></html>");
+        var nodes = parser.ParseFragment(html, document.Body!);
         var reader = new HtmlBlockReader();
         foreach (var node in nodes)
         {

@@ -1,94 +1,78 @@
-using System.Text.RegularExpressions;
 using NewsReader.Core.Text;
 
 namespace NewsReader.Core.Ingestion;
 
 /// <summary>
-/// Parses a plain-text news article: blocks separated by blank lines, an optional title line,
-/// an optional parenthesised dateline, short unpunctuated lines as sub-headings.
+/// Parses a plain-text news story: <see cref="PlainTextLayout"/> finds the paragraphs,
+/// <see cref="StoryHead"/> the headline, <see cref="Bylines"/> the author lines after it,
+/// <see cref="Datelines"/> the place and agency that open the body, <see cref="SubHeadings"/>
+/// the section titles, <see cref="ListItems"/> the list lines, and <see cref="TextRepair"/>
+/// mends translation scars in what is left.
 /// </summary>
-public static partial class PlainTextArticleParser
+public static class PlainTextArticleParser
 {
-    /// <summary>A sub-heading is a single line no longer than this, with no closing punctuation.</summary>
-    public const int MaxHeadingLength = 150;
-
-    private const string ClosingPunctuation = ".!?:;,\"'”’)]…";
-
-    // Words that wire services put after the place in a dateline: "(Washington Composite
-    // Electric)" is a machine translation of "Washington, composite wire report".
-    private static readonly HashSet<string> WireWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "composite", "electric", "electricity", "telegraph", "telegram", "wire", "dispatch", "report",
-        "news", "agency", "press", "special", "correspondent", "reporter", "dispatches", "comprehensive",
-        "reuters", "ap", "afp", "xinhua", "cna", "bbc", "dpa", "efe", "ansa", "upi", "kyodo",
-    };
+    // Bylines sit in the first few lines after the headline.
+    private const int BylineWindow = 3;
 
     /// <summary>Parses <paramref name="source"/>; returns null when it holds no text at all.</summary>
     public static ParsedArticle? Parse(string source)
     {
-        var rawBlocks = SplitBlocks(source);
-        if (rawBlocks.Count == 0)
-        {
-            return null;
-        }
+        var blocks = PlainTextLayout.Split(source);
+        var title = StoryHead.TakeTitle(blocks);
+        var author = TakeAuthor(blocks);
+        var dateline = TakeDateline(blocks);
 
-        string? titleLine = null;
-        if (rawBlocks.Count > 1 && IsHeading(rawBlocks[0]) && !StartsWithDateline(rawBlocks[0]))
-        {
-            titleLine = ArticleTextBuilder.Collapse(rawBlocks[0]);
-            rawBlocks.RemoveAt(0);
-        }
-
-        string? dateline = null;
-        var datelineMatch = LeadingDateline().Match(rawBlocks[0]);
-        if (datelineMatch.Success && datelineMatch.Length < rawBlocks[0].Length)
-        {
-            dateline = PlaceOf(datelineMatch.Groups["inside"].Value);
-            rawBlocks[0] = rawBlocks[0][datelineMatch.Length..];
-        }
-
-        var builder = new ArticleTextBuilder();
-        foreach (var raw in rawBlocks)
-        {
-            builder.Add(IsHeading(raw) ? BlockKind.Heading : BlockKind.Paragraph, TextRepair.Repair(ArticleTextBuilder.Collapse(raw)));
-        }
-        return builder.Build(titleLine is null ? null : TextRepair.Repair(titleLine), dateline);
-    }
-
-    private static List<string> SplitBlocks(string source)
-    {
-        var normalized = source.Replace("\r\n", "\n").Replace('\r', '\n');
-        return BlankLines().Split(normalized)
-            .Select(block => block.Trim())
-            .Where(block => block.Length > 0)
+        var body = blocks
+            .Select(b => b with { Text = TextRepair.Repair(ArticleTextBuilder.Collapse(b.Text)) })
+            .Where(b => b.Text.Length > 0)
             .ToList();
+        var builder = new ArticleTextBuilder();
+        foreach (var (block, kind) in body.Zip(SubHeadings.Classify(body)))
+        {
+            if (ListItems.IsItem(block.Text))
+            {
+                builder.Add(BlockKind.ListItem, ListItems.WithoutBullet(block.Text));
+            }
+            else
+            {
+                builder.Add(kind, block.Text);
+            }
+        }
+        var metadata = author is null ? null : new ArticleMetadata { Author = author };
+        return builder.Build(title is null ? null : TextRepair.Repair(title), dateline?.Place, dateline?.Agency, metadata);
     }
 
-    private static bool IsHeading(string rawBlock) =>
-        rawBlock.Length <= MaxHeadingLength
-        && !rawBlock.Contains('\n')
-        && !ClosingPunctuation.Contains(rawBlock[^1]);
-
-    private static bool StartsWithDateline(string rawBlock) => LeadingDateline().IsMatch(rawBlock);
-
-    private static string? PlaceOf(string dateline)
+    private static string? TakeAuthor(List<LayoutBlock> blocks)
     {
-        var place = dateline.Split(',', 2)[0].Trim();
-        var words = place.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (words.Count > 1 && WireWords.Contains(words[^1]))
+        var authors = new List<string>();
+        for (var i = 0; i < Math.Min(BylineWindow, blocks.Count); i++)
         {
-            words.RemoveAt(words.Count - 1);
+            if (blocks[i].LineCount == 1 && Bylines.AuthorOf(blocks[i].Text) is { } author)
+            {
+                authors.Add(author);
+                blocks.RemoveAt(i);
+                if (i < blocks.Count && blocks[i].LineCount == 1 && Bylines.IsRoleLine(blocks[i].Text))
+                {
+                    blocks.RemoveAt(i);
+                }
+                i--;
+            }
         }
-        if (words.Count == 1 && WireWords.Contains(words[0]))
+        return authors.Count == 0 ? null : string.Join(", ", authors);
+    }
+
+    private static Dateline? TakeDateline(List<LayoutBlock> blocks)
+    {
+        if (blocks.Count > 1 && Datelines.WholeLine(blocks[0].Text) is { } alone)
+        {
+            blocks.RemoveAt(0);
+            return alone;
+        }
+        if (blocks.Count == 0 || Datelines.Find(blocks[0].Text) is not { } dateline)
         {
             return null;
         }
-        return words.Count == 0 ? null : string.Join(' ', words);
+        blocks[0] = blocks[0] with { Text = blocks[0].Text[dateline.Length..] };
+        return dateline;
     }
-
-    [GeneratedRegex(@"\n[ \t]*\n\s*")]
-    private static partial Regex BlankLines();
-
-    [GeneratedRegex(@"^\((?<inside>[^()\n]{1,80})\)\s*")]
-    private static partial Regex LeadingDateline();
 }

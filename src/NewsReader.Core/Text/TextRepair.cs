@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NewsReader.Core.Ingestion;
 
 namespace NewsReader.Core.Text;
 
@@ -9,25 +10,37 @@ namespace NewsReader.Core.Text;
 /// </summary>
 public static partial class TextRepair
 {
+    // Capitalised "words" after a dot that are really the end of a domain name.
+    private static readonly HashSet<string> DomainEndings = new(StringComparer.Ordinal)
+    {
+        "Com", "Org", "Net", "Gov", "Edu", "Int", "Info", "Io", "Co", "Uk", "Js",
+    };
+
     /// <summary>Applies every repair to one block of text.</summary>
     public static string Repair(string text) => SplitGluedSentences(JoinSpacedHyphens(text));
 
     /// <summary>
-    /// "cooperation.Establish" becomes "cooperation. Establish". Only a lower-case letter
-    /// before the stop and a capitalised word after it count, so "U.S." and "e.g." stay whole.
+    /// "cooperation.Establish" becomes "cooperation. Establish". The left side must be a whole
+    /// plain word ending in a lower-case letter (so "U.S.", "e.g." and "Halo.Bungie.Org" are not
+    /// sentence ends) and the right side a plain capitalised word followed by a space or the end
+    /// (so "Node.js", "www.bbc.co.uk" and "3.5" stay whole).
     /// </summary>
-    public static string SplitGluedSentences(string text) => GluedSentence().Replace(text, "$1 $2");
+    public static string SplitGluedSentences(string text) =>
+        GluedSentence().Replace(text, m => DomainEndings.Contains(m.Groups["next"].Value) ? m.Value : $"{m.Groups["end"].Value} {m.Groups["next"].Value}");
 
     /// <summary>
-    /// "US -Japan" becomes "US-Japan" and "U.S. -Japanese" becomes "U.S.-Japanese": a hyphen
-    /// with a space before it and a letter right after it is a compound the translator broke.
-    /// A dash with spaces on both sides, or a minus before a number, is left alone.
+    /// "US -Japan" becomes "US-Japan" and "closed -door" becomes "closed-door" when
+    /// <see cref="CompoundWords"/> knows the pair; "economy -which", a spaced dash " - " and a
+    /// minus before a number are left alone.
     /// </summary>
-    public static string JoinSpacedHyphens(string text) => SpacedHyphen().Replace(text, "-");
+    public static string JoinSpacedHyphens(string text) =>
+        SpacedHyphen().Replace(text, m => CompoundWords.Joins(m.Groups["left"].Value, m.Groups["right"].Value)
+            ? $"{m.Groups["left"].Value}-{m.Groups["right"].Value}"
+            : m.Value);
 
-    [GeneratedRegex(@"(\p{Ll}[""”’]?[.!?][""”’]?)(\p{Lu}\p{Ll})")]
+    [GeneratedRegex(@"(?<=(?:^|[\s(\[""“‘']))(?<end>[\p{L}'’\-]*\p{Ll}[""”’]?[.!?][""”’]?)(?<next>\p{Lu}\p{Ll}*)(?=[\s,;:]|$)")]
     private static partial Regex GluedSentence();
 
-    [GeneratedRegex(@"(?<=[\p{L}.]) +-(?=\p{L})")]
+    [GeneratedRegex(@"(?<left>[\p{L}][\p{L}.]*) +-(?<right>\p{L}+)")]
     private static partial Regex SpacedHyphen();
 }

@@ -102,9 +102,136 @@ public class PlainTextArticleParserTests
     [Fact]
     public void Control_characters_do_not_reach_the_canonical_text()
     {
-        var article = PlainTextArticleParser.Parse("First\u0002 para\u0007graph.\n\nSecond one.")!;
+        var article = PlainTextArticleParser.Parse("Head\u0007line\n\nFirst\u0002 para\u0007graph.\n\nSecond one.")!;
 
+        Assert.Equal("Headline", article.Title);
         Assert.Equal("First paragraph.\n\nSecond one.", article.Text);
+    }
+
+    private const string Lead = "The central bank raised its main interest rate on Thursday, its third rise this year, and said more could follow.";
+
+    private const string Second = "Officials said inflation had proved more stubborn than expected across the economy.";
+
+    [Theory]
+    [InlineData("Russia WTO talks 'make progress'")]
+    [InlineData("Is this the end?")]
+    [InlineData("Markets fall...")]
+    [InlineData("Markets fall!")]
+    [InlineData("Rates rise again.")]
+    [InlineData("BANK RAISES RATES")]
+    [InlineData("\"We will act,\" says governor")]
+    public void A_first_line_followed_by_a_blank_line_is_the_title(string firstLine)
+    {
+        var article = PlainTextArticleParser.Parse($"{firstLine}\n\n{Lead}\n\n{Second}")!;
+
+        Assert.Equal(firstLine, article.Title);
+        Assert.StartsWith(Lead, article.Text);
+        Assert.Equal(2, article.Blocks.Count);
+    }
+
+    [Theory]
+    [InlineData(Lead, Lead)]
+    [InlineData("LONDON (Reuters) - Rates rose.", "Rates rose.")]
+    [InlineData("Rates rose on Thursday. Officials said more could follow.", "Rates rose on Thursday.")]
+    [InlineData("The central bank raised its main interest rate on Thursday for a third time.", "The central bank raised")]
+    [InlineData("rates rose on Thursday", "rates rose on Thursday")]
+    [InlineData("By Jane Smith", Second)]
+    public void A_lead_or_byline_first_is_not_the_title(string firstLine, string textStart)
+    {
+        var article = PlainTextArticleParser.Parse($"{firstLine}\n\n{Second}")!;
+
+        Assert.StartsWith(textStart, article.Text);
+        Assert.StartsWith(article.Title.TrimEnd('.'), article.Text);
+    }
+
+    [Theory]
+    [InlineData("Rates rise\n\nRates rise\n\n" + Lead)]
+    [InlineData("Rates rise\n\nRates rise.\n\n" + Lead)]
+    [InlineData("Rates rise\n\nRates rise\n" + Lead)]
+    [InlineData("Bank raises rates\n\nBank raises rates " + Lead)]
+    public void The_title_is_not_shown_twice(string source)
+    {
+        var article = PlainTextArticleParser.Parse(source)!;
+
+        Assert.Equal(Lead, article.Text);
+    }
+
+    [Fact]
+    public void A_paragraph_that_merely_starts_like_a_short_title_keeps_its_words()
+    {
+        var article = PlainTextArticleParser.Parse("Rates rise\n\nRates rise when prices do, the governor said.\n\n" + Second)!;
+
+        Assert.StartsWith("Rates rise when prices do", article.Text);
+    }
+
+    [Theory]
+    [InlineData("Rates rise\n\nBy Jane Smith\n\nLONDON (Reuters) - " + Lead)]
+    [InlineData("Rates rise\n\nBy Jane Smith\nLONDON (Reuters) - " + Lead)]
+    [InlineData("By Jane Smith\n\nLONDON (Reuters) - " + Lead)]
+    [InlineData("Rates rise\nBy Jane Smith\nLONDON (Reuters) - " + Lead)]
+    [InlineData("Rates rise\n\nBy Jane Smith\n\nLONDON (Reuters) -\n\n" + Lead)]
+    [InlineData("By Jane Smith\n\nLONDON (Reuters) -\n" + Lead)]
+    [InlineData("Rates rise\n\nBy Jane Smith\nEconomics correspondent\n\nLONDON (Reuters) - " + Lead)]
+    public void A_dateline_after_a_byline_is_found_and_both_leave_the_body(string source)
+    {
+        var article = PlainTextArticleParser.Parse(source)!;
+
+        Assert.Equal("London", article.Dateline);
+        Assert.Equal("Reuters", article.Agency);
+        Assert.Equal("Jane Smith", article.Metadata.Author);
+        Assert.Equal(Lead, article.Text);
+    }
+
+    [Fact]
+    public void A_headline_right_above_wrapped_prose_is_the_title()
+    {
+        var article = PlainTextArticleParser.Parse("Rates rise\nThe central bank raised its main interest rate by a quarter\npoint on Thursday, its third increase this year. Officials said\ninflation had proved more stubborn than expected.")!;
+
+        Assert.Equal("Rates rise", article.Title);
+        Assert.StartsWith("The central bank raised its main interest rate by a quarter point on Thursday", article.Text);
+    }
+
+    [Fact]
+    public void A_headline_above_one_paragraph_per_line_is_the_title()
+    {
+        var article = PlainTextArticleParser.Parse($"Rates rise\n{Lead}\n{Second}")!;
+
+        Assert.Equal("Rates rise", article.Title);
+        Assert.Equal($"{Lead}\n\n{Second}", article.Text);
+    }
+
+    [Fact]
+    public void A_headline_right_above_a_dateline_is_the_title()
+    {
+        var article = PlainTextArticleParser.Parse("Rates rise\nLONDON (Reuters) - " + Lead + "\n\n" + Second)!;
+
+        Assert.Equal("Rates rise", article.Title);
+        Assert.Equal("London", article.Dateline);
+        Assert.Equal($"{Lead}\n\n{Second}", article.Text);
+    }
+
+    [Fact]
+    public void Bulleted_and_numbered_lines_are_list_items()
+    {
+        var article = PlainTextArticleParser.Parse($"Rates rise\n\n{Lead}\n\nKey points:\n- Rates rise 0.25%\n• Prices fall\n\n1. Bonds rally\n\n{Second}")!;
+
+        Assert.Equal(
+            [BlockKind.Paragraph, BlockKind.Paragraph, BlockKind.ListItem, BlockKind.ListItem, BlockKind.ListItem, BlockKind.Paragraph],
+            article.Blocks.Select(b => b.Kind));
+        Assert.Contains("Key points:\n\nRates rise 0.25%\n\nPrices fall\n\n1. Bonds rally", article.Text);
+    }
+
+    [Theory]
+    [InlineData("WASHINGTON The president spoke on Monday.\n\nMore.")]
+    [InlineData("The minister - who resigned - said so.\n\nMore.")]
+    [InlineData("In 2020 - a year of crisis - prices rose.\n\nMore.")]
+    public void Near_miss_datelines_stay_in_the_text(string source)
+    {
+        var article = PlainTextArticleParser.Parse("Title\n\n" + source)!;
+
+        Assert.Null(article.Dateline);
+        Assert.Null(article.Agency);
+        Assert.StartsWith(source.Split('\n')[0], article.Text);
     }
 
     [Theory]
