@@ -37,6 +37,28 @@ public sealed class SaveUrlTests(FetchAppFixture fixture) : IClassFixture<FetchA
     }
 
     [Fact]
+    public async Task Two_addresses_of_one_page_with_a_canonical_link_are_one_article()
+    {
+        var canonical = Site.Url("/stories/regatta");
+        var html = FeedFixtures.Page("Regatta postponed by wind", "Gusts of sixty knots kept the boats in the harbour.", canonical);
+        Site.Serve("/amp/regatta", "text/html; charset=utf-8", html);
+        Site.Serve("/print/regatta", "text/html; charset=utf-8", html);
+
+        var first = await SaveAsync(Site.Url("/amp/regatta"));
+        var second = await SaveAsync(Site.Url("/print/regatta"));
+        var byCanonical = await SaveAsync(canonical);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var article = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(canonical, article.GetProperty("sourceUrl").GetString());
+        Assert.Equal("Regatta postponed by wind", article.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byCanonical.StatusCode);
+        Assert.Equal(article.GetProperty("slug").GetString(), (await byCanonical.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slug").GetString());
+        Assert.Equal(0, Site.CountOf("/stories/regatta"));
+    }
+
+    [Fact]
     public async Task Five_redirects_are_followed_and_a_sixth_is_a_502()
     {
         Site.Serve("/moved/story.txt", "text/plain", WebFixtures.TextStory("Ferry timetable doubles"));

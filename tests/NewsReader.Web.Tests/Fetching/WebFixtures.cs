@@ -69,10 +69,10 @@ public static class FeedFixtures
         </feed>
         """;
 
-    public static string Page(string title, string paragraph) => $"""
+    public static string Page(string title, string paragraph, string? canonical = null) => $"""
         <!DOCTYPE html>
         <html lang="en">
-        <head><meta charset="utf-8"><title>{title} | Harbour Gazette</title></head>
+        <head><meta charset="utf-8"><title>{title} | Harbour Gazette</title>{(canonical is null ? "" : $"<link rel=\"canonical\" href=\"{canonical}\">")}</head>
         <body>
           <nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
           <article>
