@@ -73,7 +73,29 @@ public sealed partial class ArticleTextBuilder
     /// One line of text: white space runs become one space, and control characters go, since
     /// they are invisible in a page and two of them mark matches in search snippets.
     /// </summary>
-    public static string Collapse(string blockText) => ControlCharacters().Replace(Whitespace().Replace(blockText, " "), "").Trim();
+    public static string Collapse(string blockText)
+    {
+        // One pass, since every block of every file goes through here.
+        var collapsed = new StringBuilder(blockText.Length);
+        var pendingSpace = false;
+        foreach (var c in blockText)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = collapsed.Length > 0;
+            }
+            else if (!char.IsControl(c))
+            {
+                if (pendingSpace)
+                {
+                    collapsed.Append(' ');
+                    pendingSpace = false;
+                }
+                collapsed.Append(c);
+            }
+        }
+        return collapsed.ToString();
+    }
 
     private static string TitleFromLead(string text, IReadOnlyList<TextBlock> blocks)
     {
@@ -90,12 +112,6 @@ public sealed partial class ArticleTextBuilder
         var cut = sentence.LastIndexOf(' ', MaxTitleLength);
         return cut > 0 ? sentence[..cut].TrimEnd(',', ';', ':') + "…" : TextShortener.Shorten(sentence, MaxTitleLength);
     }
-
-    [GeneratedRegex(@"\p{Cc}")]
-    private static partial Regex ControlCharacters();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")]
     private static partial Regex Word();
