@@ -84,6 +84,7 @@ public class PlainTextArticleParserTests
 
         Assert.Equal("Markets Rally Again", article.Title);
         Assert.Null(article.Dateline);
+        Assert.Equal("Reuters", article.Agency);
         Assert.Equal(2, article.Blocks.Count);
         Assert.StartsWith("Stocks rose", article.Text);
     }
