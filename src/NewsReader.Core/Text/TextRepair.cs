@@ -34,13 +34,22 @@ public static partial class TextRepair
     /// minus before a number are left alone.
     /// </summary>
     public static string JoinSpacedHyphens(string text) =>
-        SpacedHyphen().Replace(text, m => CompoundWords.Joins(m.Groups["left"].Value, m.Groups["right"].Value)
-            ? $"{m.Groups["left"].Value}-{m.Groups["right"].Value}"
-            : m.Value);
+        SpacedHyphen().Replace(text, m => CompoundWords.Joins(WordBefore(text, m.Index), m.Groups["right"].Value) ? $"-{m.Groups["right"].Value}" : m.Value);
+
+    // Read backwards by hand: a pattern for the word before would be tried at every letter of a long word.
+    private static string WordBefore(string text, int end)
+    {
+        var start = end;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '.'))
+        {
+            start--;
+        }
+        return text[start..end];
+    }
 
     [GeneratedRegex(@"(?<=(?:^|[\s(\[""“‘']))(?<end>[\p{L}'’\-]*\p{Ll}[""”’]?[.!?][""”’]?)(?<next>\p{Lu}\p{Ll}*)(?=[\s,;:]|$)")]
     private static partial Regex GluedSentence();
 
-    [GeneratedRegex(@"(?<left>[\p{L}][\p{L}.]*) +-(?<right>\p{L}+)")]
+    [GeneratedRegex(@"(?<=[\p{L}.]) +-(?<right>\p{L}+)")]
     private static partial Regex SpacedHyphen();
 }
