@@ -26,7 +26,18 @@ public static partial class TextRepair
     /// (so "Node.js", "www.bbc.co.uk" and "3.5" stay whole).
     /// </summary>
     public static string SplitGluedSentences(string text) =>
-        GluedSentence().Replace(text, m => DomainEndings.Contains(m.Groups["next"].Value) ? m.Value : $"{m.Groups["end"].Value} {m.Groups["next"].Value}");
+        GluedStop().Replace(text, m => EndsPlainWord(text, m.Index) && !DomainEndings.Contains(m.Groups["next"].Value) ? m.Value + " " : m.Value);
+
+    // The word before the stop is plain when it starts the text or follows a space or an opening mark.
+    private static bool EndsPlainWord(string text, int stop)
+    {
+        var start = stop;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] is '\'' or '’' or '-'))
+        {
+            start--;
+        }
+        return start == 0 || char.IsWhiteSpace(text[start - 1]) || text[start - 1] is '(' or '[' or '"' or '“' or '‘' or '\'';
+    }
 
     /// <summary>
     /// "US -Japan" becomes "US-Japan" and "closed -door" becomes "closed-door" when
@@ -47,8 +58,9 @@ public static partial class TextRepair
         return text[start..end];
     }
 
-    [GeneratedRegex(@"(?<=(?:^|[\s(\[""“‘']))(?<end>[\p{L}'’\-]*\p{Ll}[""”’]?[.!?][""”’]?)(?<next>\p{Lu}\p{Ll}*)(?=[\s,;:]|$)")]
-    private static partial Regex GluedSentence();
+    // Anchored on the stop, which the engine finds fast; the word before is checked by hand.
+    [GeneratedRegex(@"(?<=\p{Ll})[""”’]?[.!?][""”’]?(?=(?<next>\p{Lu}\p{Ll}*)(?:[\s,;:]|$))")]
+    private static partial Regex GluedStop();
 
     [GeneratedRegex(@"(?<=[\p{L}.]) +-(?<right>\p{L}+)")]
     private static partial Regex SpacedHyphen();
