@@ -31,11 +31,7 @@ public static partial class TextRepair
     // The word before the stop is plain when it starts the text or follows a space or an opening mark.
     private static bool EndsPlainWord(string text, int stop)
     {
-        var start = stop;
-        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] is '\'' or '’' or '-'))
-        {
-            start--;
-        }
+        var start = WordStart(text, stop, c => char.IsLetter(c) || c is '\'' or '’' or '-');
         return start == 0 || char.IsWhiteSpace(text[start - 1]) || text[start - 1] is '(' or '[' or '"' or '“' or '‘' or '\'';
     }
 
@@ -47,15 +43,17 @@ public static partial class TextRepair
     public static string JoinSpacedHyphens(string text) =>
         SpacedHyphen().Replace(text, m => CompoundWords.Joins(WordBefore(text, m.Index), m.Groups["right"].Value) ? $"-{m.Groups["right"].Value}" : m.Value);
 
-    // Read backwards by hand: a pattern for the word before would be tried at every letter of a long word.
-    private static string WordBefore(string text, int end)
+    private static string WordBefore(string text, int end) => text[WordStart(text, end, c => char.IsLetter(c) || c == '.')..end];
+
+    // Words before a match are read backwards by hand: a pattern for them would be tried at every letter of a long word.
+    private static int WordStart(string text, int end, Func<char, bool> inWord)
     {
         var start = end;
-        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] == '.'))
+        while (start > 0 && inWord(text[start - 1]))
         {
             start--;
         }
-        return text[start..end];
+        return start;
     }
 
     // Anchored on the stop, which the engine finds fast; the word before is checked by hand.
