@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using NewsReader.Core.Text;
 
 namespace NewsReader.Core.Ingestion;
@@ -9,7 +8,7 @@ namespace NewsReader.Core.Ingestion;
 /// and control characters dropped, joined by blank lines, each block a code-point range of
 /// the result. Parsers decide what the blocks are; this class decides how they are stored.
 /// </summary>
-public sealed partial class ArticleTextBuilder
+public sealed class ArticleTextBuilder
 {
     /// <summary>Adult silent reading speed used for reading time, in words per minute.</summary>
     public const int WordsPerMinute = 230;
@@ -67,7 +66,28 @@ public sealed partial class ArticleTextBuilder
     }
 
     /// <summary>Counts words: runs of letters or digits, with inner apostrophes and hyphens.</summary>
-    public static int CountWords(string text) => Word().Count(text);
+    public static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsWordCharacter(c))
+            {
+                words += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else
+            {
+                // "don't" and "well-known" are one word: a joiner between two word characters.
+                inWord = inWord && c is '\'' or '’' or '-' && i + 1 < text.Length && IsWordCharacter(text[i + 1]);
+            }
+        }
+        return words;
+    }
+
+    private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
 
     /// <summary>
     /// One line of text: white space runs become one space, and control characters go, since
@@ -112,7 +132,4 @@ public sealed partial class ArticleTextBuilder
         var cut = sentence.LastIndexOf(' ', MaxTitleLength);
         return cut > 0 ? sentence[..cut].TrimEnd(',', ';', ':') + "…" : TextShortener.Shorten(sentence, MaxTitleLength);
     }
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")]
-    private static partial Regex Word();
 }

@@ -16,6 +16,17 @@ public sealed class ArticleTextBuilderTests
     public void Collapse_makes_one_line_without_control_characters(string input, string expected) =>
         Assert.Equal(expected, ArticleTextBuilder.Collapse(input));
 
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("One two three.", 3)]
+    [InlineData("Don't stop the well-known U.S. co-operation", 7)]
+    [InlineData("a--b - c -", 3)]
+    [InlineData("4.5 percent, 29,603 fans", 6)]
+    [InlineData("½ of Ⅻ", 3)]
+    [InlineData("Kishida’s “visit” — 東京", 3)]
+    public void Words_are_runs_of_letters_and_digits_with_inner_joiners(string text, int expected) =>
+        Assert.Equal(expected, ArticleTextBuilder.CountWords(text));
+
     [Fact]
     public void Blocks_are_code_point_ranges_of_the_text_joined_by_blank_lines()
     {
