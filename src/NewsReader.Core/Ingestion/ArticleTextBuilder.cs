@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using NewsReader.Core.Text;
 
 namespace NewsReader.Core.Ingestion;
@@ -9,7 +8,7 @@ namespace NewsReader.Core.Ingestion;
 /// and control characters dropped, joined by blank lines, each block a code-point range of
 /// the result. Parsers decide what the blocks are; this class decides how they are stored.
 /// </summary>
-public sealed partial class ArticleTextBuilder
+public sealed class ArticleTextBuilder
 {
     /// <summary>Adult silent reading speed used for reading time, in words per minute.</summary>
     public const int WordsPerMinute = 230;
@@ -67,13 +66,56 @@ public sealed partial class ArticleTextBuilder
     }
 
     /// <summary>Counts words: runs of letters or digits, with inner apostrophes and hyphens.</summary>
-    public static int CountWords(string text) => Word().Count(text);
+    public static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (IsWordCharacter(c))
+            {
+                words += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else
+            {
+                // "don't" and "well-known" are one word: a joiner between two word characters.
+                inWord = inWord && c is '\'' or '’' or '-' && i + 1 < text.Length && IsWordCharacter(text[i + 1]);
+            }
+        }
+        return words;
+    }
+
+    private static bool IsWordCharacter(char c) => char.IsLetter(c) || char.IsNumber(c);
 
     /// <summary>
     /// One line of text: white space runs become one space, and control characters go, since
     /// they are invisible in a page and two of them mark matches in search snippets.
     /// </summary>
-    public static string Collapse(string blockText) => ControlCharacters().Replace(Whitespace().Replace(blockText, " "), "").Trim();
+    public static string Collapse(string blockText)
+    {
+        // One pass, since every block of every file goes through here.
+        var collapsed = new StringBuilder(blockText.Length);
+        var pendingSpace = false;
+        foreach (var c in blockText)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = collapsed.Length > 0;
+            }
+            else if (!char.IsControl(c))
+            {
+                if (pendingSpace)
+                {
+                    collapsed.Append(' ');
+                    pendingSpace = false;
+                }
+                collapsed.Append(c);
+            }
+        }
+        return collapsed.ToString();
+    }
 
     private static string TitleFromLead(string text, IReadOnlyList<TextBlock> blocks)
     {
@@ -90,13 +132,4 @@ public sealed partial class ArticleTextBuilder
         var cut = sentence.LastIndexOf(' ', MaxTitleLength);
         return cut > 0 ? sentence[..cut].TrimEnd(',', ';', ':') + "…" : TextShortener.Shorten(sentence, MaxTitleLength);
     }
-
-    [GeneratedRegex(@"\p{Cc}")]
-    private static partial Regex ControlCharacters();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")]
-    private static partial Regex Word();
 }

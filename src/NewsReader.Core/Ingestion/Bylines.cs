@@ -29,6 +29,12 @@ public static partial class Bylines
         return NotNames.Contains(ProseSignals.Words(names)[0]) ? null : ReadableCase.Of(names);
     }
 
+    public static bool IsByline(string line) => AuthorOf(line) is not null;
+
+    /// <summary>The line under a byline that gives the author's post: "Political reporter, BBC News".</summary>
+    public static bool IsRoleLine(string line) =>
+        ProseSignals.Words(line).Length <= MaxRoleWords && !ProseSignals.EndsSentence(line) && Role().IsMatch(line);
+
     /// <summary>
     /// "JANE SMITH, Reuters" and "JANE SMITH Associated Press" name the agency after the
     /// author: a last comma part that is an agency goes, and capitals stop where they stop.
@@ -52,12 +58,6 @@ public static partial class Bylines
         Datelines.IsAgency(part) || OrganisationEnd().IsMatch(part);
 
     private static bool IsCapitals(string word) => !word.Any(char.IsLower);
-
-    public static bool IsByline(string line) => AuthorOf(line) is not null;
-
-    /// <summary>The line under a byline that gives the author's post: "Political reporter, BBC News".</summary>
-    public static bool IsRoleLine(string line) =>
-        ProseSignals.Words(line).Length <= MaxRoleWords && !ProseSignals.EndsSentence(line) && Role().IsMatch(line);
 
     private const int MaxRoleWords = 8;
 

@@ -13,6 +13,13 @@ public static class CompoundWords
         "post", "pre", "pro", "re", "self", "semi", "sub", "super", "trans", "ultra", "vice",
     };
 
+    // Second halves that only ever follow a name or noun: "US -led", "Paris -based".
+    private static readonly HashSet<string> Suffixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "led", "backed", "based", "born", "made", "owned", "run", "funded", "brokered", "sponsored",
+        "controlled", "style", "related", "linked", "focused", "friendly", "free",
+    };
+
     private static readonly HashSet<string> Compounds = new(StringComparer.OrdinalIgnoreCase)
     {
         "all-out", "build-up", "by-election", "cease-fire", "closed-door", "decision-making",
@@ -34,8 +41,8 @@ public static class CompoundWords
 
     /// <summary>
     /// True when "<paramref name="left"/> -<paramref name="right"/>" is a broken compound:
-    /// a known prefix or compound, or a capitalised name or acronym on both sides ("US -Japan",
-    /// "U.S. -Japanese", "Indo -Pacific").
+    /// a known prefix or compound, a name with a known second half ("US -led"), or a capitalised
+    /// name or acronym on both sides ("US -Japan", "U.S. -Japanese", "Indo -Pacific").
     /// </summary>
     public static bool Joins(string left, string right)
     {
@@ -48,6 +55,7 @@ public static class CompoundWords
             return true;
         }
         return Prefixes.Contains(left)
+            || (Suffixes.Contains(right) && char.IsUpper(left[0]))
             || Compounds.Contains($"{left}-{right}")
             || (right.EndsWith('s') && Compounds.Contains($"{left}-{right[..^1]}"));
     }

@@ -45,7 +45,8 @@ public static class PlainTextArticleParser
     private static string? TakeAuthor(List<LayoutBlock> blocks)
     {
         var authors = new List<string>();
-        for (var i = 0; i < Math.Min(BylineWindow, blocks.Count); i++)
+        var i = 0;
+        for (var looked = 0; looked < BylineWindow && i < blocks.Count; looked++)
         {
             if (blocks[i].LineCount == 1 && Bylines.AuthorOf(blocks[i].Text) is { } author)
             {
@@ -55,7 +56,10 @@ public static class PlainTextArticleParser
                 {
                     blocks.RemoveAt(i);
                 }
-                i--;
+            }
+            else
+            {
+                i++;
             }
         }
         return authors.Count == 0 ? null : string.Join(", ", authors);

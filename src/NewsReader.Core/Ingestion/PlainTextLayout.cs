@@ -41,28 +41,47 @@ public static partial class PlainTextLayout
             .Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u0085', '\n').Replace('\u2028', '\n')
             .Replace("\f", "\n\n").Replace("\u2029", "\n\n").Replace("\v", "\n");
 
+    /// <summary>
+    /// A run of lines without a blank one: bylines and list items are blocks of their own and a
+    /// line opening with a dateline starts a paragraph; the prose between is laid out by
+    /// <see cref="SplitProse"/>. One pass, so a long run costs no more than its lines.
+    /// </summary>
     private static List<List<string>> SplitRun(List<string> lines)
+    {
+        var paragraphs = new List<List<string>>();
+        var prose = new List<string>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (Bylines.IsByline(line) || ListItems.IsItem(line))
+            {
+                paragraphs.AddRange(SplitProse(prose));
+                prose = [];
+                var block = new List<string> { line };
+                // An item runs on over lines that continue it in lower case.
+                while (ListItems.IsItem(line) && i + 1 < lines.Count && !ListItems.IsItem(lines[i + 1]) && ProseSignals.StartsLowercase(lines[i + 1]))
+                {
+                    block.Add(lines[++i]);
+                }
+                paragraphs.Add(block);
+                continue;
+            }
+            if (prose.Count > 0 && Datelines.StartsWithDateline(line.Trim()))
+            {
+                paragraphs.AddRange(SplitProse(prose));
+                prose = [];
+            }
+            prose.Add(line);
+        }
+        paragraphs.AddRange(SplitProse(prose));
+        return paragraphs;
+    }
+
+    private static List<List<string>> SplitProse(List<string> lines)
     {
         if (lines.Count <= 1)
         {
             return lines.Count == 0 ? [] : [lines];
-        }
-        // A byline is a line of its own even when no blank line follows it.
-        var bylineAt = lines.FindIndex(Bylines.IsByline);
-        if (bylineAt >= 0)
-        {
-            return [.. SplitRun(lines[..bylineAt]), [lines[bylineAt]], .. SplitRun(lines[(bylineAt + 1)..])];
-        }
-        // So is a line that opens with a dateline the start of a paragraph.
-        var datelineAt = lines.FindIndex(1, line => Datelines.StartsWithDateline(line.Trim()));
-        if (datelineAt > 0)
-        {
-            return [.. SplitRun(lines[..datelineAt]), .. SplitRun(lines[datelineAt..])];
-        }
-        var itemAt = lines.FindIndex(ListItems.IsItem);
-        if (itemAt >= 0)
-        {
-            return SplitAtItem(lines, itemAt);
         }
         var indents = lines.Select(Indent).ToList();
         var minIndent = indents.Min();
@@ -88,17 +107,6 @@ public static partial class PlainTextLayout
     // Short lines none of which ends a sentence: fixtures, results, figures.
     private static bool IsList(List<string> lines) =>
         Width(lines) < MinWrapWidth && !lines.Any(ProseSignals.EndsSentence);
-
-    // An item runs on over lines that continue it in lower case; what follows is split afresh.
-    private static List<List<string>> SplitAtItem(List<string> lines, int itemAt)
-    {
-        var end = itemAt + 1;
-        while (end < lines.Count && !ListItems.IsItem(lines[end]) && ProseSignals.StartsLowercase(lines[end]))
-        {
-            end++;
-        }
-        return [.. SplitRun(lines[..itemAt]), lines[itemAt..end], .. SplitRun(lines[end..])];
-    }
 
     // A short first line without a stop above wrapped prose that starts anew: a headline.
     private static bool IsLineAbove(List<string> lines) =>

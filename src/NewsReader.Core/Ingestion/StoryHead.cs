@@ -15,6 +15,9 @@ public static class StoryHead
     // A headline rarely ends in a single full stop; one that does and runs this long is a lead.
     private const int MaxWordsWithFullStop = 12;
 
+    // Shorter headlines begin ordinary sentences too often to be cut from the lead.
+    private const int MinWordsToRepeat = 3;
+
     /// <summary>Removes the headline from <paramref name="blocks"/> and returns it, or returns null and leaves them.</summary>
     public static string? TakeTitle(List<LayoutBlock> blocks)
     {
@@ -67,11 +70,19 @@ public static class StoryHead
         {
             blocks[0] = next with { Text = string.Join('\n', lines[1..]), LineCount = next.LineCount - 1 };
         }
-        else if (ProseSignals.Words(title).Length >= 3 && next.Text.StartsWith(title + " ", StringComparison.Ordinal))
+        else if (RepeatsOnOneLine(next.Text, title))
         {
             blocks[0] = next with { Text = next.Text[(title.Length + 1)..] };
         }
     }
+
+    // "Bank raises rates The Bank of England ...": the headline, then a new sentence. A paragraph
+    // that only begins with the headline's words ("Rates rise when ...") keeps them.
+    private static bool RepeatsOnOneLine(string paragraph, string title) =>
+        ProseSignals.Words(title).Length >= MinWordsToRepeat
+        && paragraph.StartsWith(title + " ", StringComparison.Ordinal)
+        && paragraph.Length > title.Length + 1
+        && !ProseSignals.StartsLowercase(paragraph[(title.Length + 1)..]);
 
     private static bool SameText(string a, string b) =>
         string.Equals(a.Trim().TrimEnd('.'), b.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase);

@@ -79,7 +79,7 @@ public static partial class SubHeadings
         }
         if (words.Length <= MaxWords)
         {
-            return words.Length <= MaxPlainWords || NamesThings(words) || !words.Any(Auxiliaries.Contains);
+            return words.Length <= MaxPlainWords || NamesThings(words) || !ReadsAsSentence(words);
         }
         return punctuatedStory && words.Length <= MaxTitleLikeWords && NamesThings(words);
     }
@@ -101,6 +101,12 @@ public static partial class SubHeadings
         var longBlocks = blocks.Where(b => ProseSignals.Words(b.Text).Length > MaxTitleLikeWords).ToList();
         return longBlocks.Count > 0 && longBlocks.Count(b => ProseSignals.EndsSentence(b.Text)) * 10 >= longBlocks.Count * 9;
     }
+
+    // An auxiliary, a past-tense verb ("resigned") or a pronoun subject in a line of several words.
+    private static bool ReadsAsSentence(string[] words) =>
+        Pronouns.Contains(words[0])
+        || words.Any(Auxiliaries.Contains)
+        || words.Skip(1).Any(w => w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && w.All(char.IsLower));
 
     private static bool NamesThings(string[] words) =>
         !Pronouns.Contains(words[0])

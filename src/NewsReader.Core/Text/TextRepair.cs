@@ -26,7 +26,14 @@ public static partial class TextRepair
     /// (so "Node.js", "www.bbc.co.uk" and "3.5" stay whole).
     /// </summary>
     public static string SplitGluedSentences(string text) =>
-        GluedSentence().Replace(text, m => DomainEndings.Contains(m.Groups["next"].Value) ? m.Value : $"{m.Groups["end"].Value} {m.Groups["next"].Value}");
+        GluedStop().Replace(text, m => EndsPlainWord(text, m.Index) && !DomainEndings.Contains(m.Groups["next"].Value) ? m.Value + " " : m.Value);
+
+    // The word before the stop is plain when it starts the text or follows a space or an opening mark.
+    private static bool EndsPlainWord(string text, int stop)
+    {
+        var start = WordStart(text, stop, c => char.IsLetter(c) || c is '\'' or '’' or '-');
+        return start == 0 || char.IsWhiteSpace(text[start - 1]) || text[start - 1] is '(' or '[' or '"' or '“' or '‘' or '\'';
+    }
 
     /// <summary>
     /// "US -Japan" becomes "US-Japan" and "closed -door" becomes "closed-door" when
@@ -34,13 +41,25 @@ public static partial class TextRepair
     /// minus before a number are left alone.
     /// </summary>
     public static string JoinSpacedHyphens(string text) =>
-        SpacedHyphen().Replace(text, m => CompoundWords.Joins(m.Groups["left"].Value, m.Groups["right"].Value)
-            ? $"{m.Groups["left"].Value}-{m.Groups["right"].Value}"
-            : m.Value);
+        SpacedHyphen().Replace(text, m => CompoundWords.Joins(WordBefore(text, m.Index), m.Groups["right"].Value) ? $"-{m.Groups["right"].Value}" : m.Value);
 
-    [GeneratedRegex(@"(?<=(?:^|[\s(\[""“‘']))(?<end>[\p{L}'’\-]*\p{Ll}[""”’]?[.!?][""”’]?)(?<next>\p{Lu}\p{Ll}*)(?=[\s,;:]|$)")]
-    private static partial Regex GluedSentence();
+    private static string WordBefore(string text, int end) => text[WordStart(text, end, c => char.IsLetter(c) || c == '.')..end];
 
-    [GeneratedRegex(@"(?<left>[\p{L}][\p{L}.]*) +-(?<right>\p{L}+)")]
+    // Words before a match are read backwards by hand: a pattern for them would be tried at every letter of a long word.
+    private static int WordStart(string text, int end, Func<char, bool> inWord)
+    {
+        var start = end;
+        while (start > 0 && inWord(text[start - 1]))
+        {
+            start--;
+        }
+        return start;
+    }
+
+    // Anchored on the stop, which the engine finds fast; the word before is checked by hand.
+    [GeneratedRegex(@"(?<=\p{Ll})[""”’]?[.!?][""”’]?(?=(?<next>\p{Lu}\p{Ll}*)(?:[\s,;:]|$))")]
+    private static partial Regex GluedStop();
+
+    [GeneratedRegex(@"(?<=[\p{L}.]) +-(?<right>\p{L}+)")]
     private static partial Regex SpacedHyphen();
 }

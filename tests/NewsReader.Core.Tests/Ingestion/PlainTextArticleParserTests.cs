@@ -84,6 +84,7 @@ public class PlainTextArticleParserTests
 
         Assert.Equal("Markets Rally Again", article.Title);
         Assert.Null(article.Dateline);
+        Assert.Equal("Reuters", article.Agency);
         Assert.Equal(2, article.Blocks.Count);
         Assert.StartsWith("Stocks rose", article.Text);
     }
@@ -160,8 +161,10 @@ public class PlainTextArticleParserTests
     public void A_paragraph_that_merely_starts_like_a_short_title_keeps_its_words()
     {
         var article = PlainTextArticleParser.Parse("Rates rise\n\nRates rise when prices do, the governor said.\n\n" + Second)!;
+        var longer = PlainTextArticleParser.Parse("Bank raises rates\n\nBank raises rates for a third time, the governor said.\n\n" + Second)!;
 
         Assert.StartsWith("Rates rise when prices do", article.Text);
+        Assert.StartsWith("Bank raises rates for a third time", longer.Text);
     }
 
     [Theory]

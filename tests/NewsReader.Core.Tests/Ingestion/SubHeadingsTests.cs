@@ -17,6 +17,7 @@ public class SubHeadingsTests
     [InlineData("WHAT HAPPENS NEXT")]
     [InlineData("Analysis: why the bank changed course")]
     [InlineData("Why the bank has changed course")]
+    [InlineData("The long road back to the top of the table")]
     [InlineData("Chinese Ministry of Foreign Affairs: U.S.-Japanese relations should not harm the interests of other countries")]
     public void Title_like_lines_between_paragraphs_are_headings(string line)
     {
@@ -52,6 +53,8 @@ public class SubHeadingsTests
     [InlineData("Posted on March 12")]
     [InlineData("The minister has resigned after the vote on Tuesday")]
     [InlineData("Bread, butter and jam")]
+    [InlineData("The minister resigned on Tuesday after the vote")]
+    [InlineData("They want the talks to go on until summer")]
     [InlineData("Reporting by Howard Schneider; Editing by Andrea Ricci")]
     [InlineData("Writing by Tom Li")]
     [InlineData("Copyright The Associated Press")]
