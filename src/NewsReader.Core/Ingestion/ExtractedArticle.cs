@@ -15,7 +15,13 @@ public sealed record ExtractedArticle(ParsedArticle Article, string RawSource, s
 /// </summary>
 public sealed record ExtractionResult(IReadOnlyList<ExtractedArticle> Articles, string? Refusal)
 {
+    /// <summary>What a feed says of itself; set for every document whose root is a feed, with or without items.</summary>
+    public FeedChannel? Feed { get; init; }
+
     public static ExtractionResult Refuse(string reason) => new([], reason);
 
     public static ExtractionResult Of(params ExtractedArticle[] articles) => new(articles, null);
 }
+
+/// <summary>A feed's own title and the link to its site, as its channel (RSS) or feed element (Atom) gives them.</summary>
+public sealed record FeedChannel(string? Title, string? SiteUrl);

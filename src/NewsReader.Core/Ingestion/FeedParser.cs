@@ -39,20 +39,33 @@ public static partial class FeedParser
             return ExtractionResult.Refuse($"truncated or malformed feed XML: {ex.Message}");
         }
         var root = document.Root!;
-        var (articles, kind) = root.Name switch
+        var (channel, articles, kind) = root.Name switch
         {
-            { LocalName: "rss" } => (Rss(root.Element("channel"), root.Element("channel")?.Elements("item") ?? []), "RSS"),
-            var n when n == Rdf + "RDF" => (Rss(root.Element(Rss1 + "channel"), root.Elements(Rss1 + "item")), "RSS"),
-            var n when n == Atom + "feed" => (AtomEntries(root), "Atom"),
-            _ => (null, null),
+            { LocalName: "rss" } => (root.Element("channel"), Rss(root.Element("channel"), root.Element("channel")?.Elements("item") ?? []), "RSS"),
+            var n when n == Rdf + "RDF" => (root.Element(Rss1 + "channel"), Rss(root.Element(Rss1 + "channel"), root.Elements(Rss1 + "item")), "RSS"),
+            var n when n == Atom + "feed" => (root, AtomEntries(root), "Atom"),
+            _ => (null, null, null),
         };
         if (articles is null)
         {
             return ExtractionResult.Refuse($"not a feed: the XML's root element is <{root.Name.LocalName}>");
         }
-        return articles.Count == 0
+        var result = articles.Count == 0
             ? ExtractionResult.Refuse($"the {kind} feed has no items with text")
             : new ExtractionResult(articles, null);
+        return result with { Feed = channel is null ? null : Channel(channel) };
+    }
+
+    /// <summary>The channel's title as written, and its first site link (Atom: the alternate one).</summary>
+    private static FeedChannel Channel(XElement channel)
+    {
+        var title = channel.Elements().FirstOrDefault(e => e.Name.LocalName == "title")?.Value.Trim();
+        var link = channel.Elements().Where(e => e.Name.LocalName == "link")
+            .Select(e => (string?)e.Attribute("href") is { } href
+                ? ((string?)e.Attribute("rel") is null or "alternate" ? href : null)
+                : e.Value.Trim())
+            .FirstOrDefault(l => !string.IsNullOrEmpty(l));
+        return new FeedChannel(string.IsNullOrEmpty(title) ? null : title, link);
     }
 
     private static List<ExtractedArticle> Rss(XElement? channel, IEnumerable<XElement> items)

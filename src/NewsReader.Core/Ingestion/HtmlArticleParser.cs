@@ -24,11 +24,13 @@ public static class HtmlArticleParser
 
     public static ExtractionResult Parse(string html)
     {
+        // One parse serves the metadata and Readability; Readability rewrites the document, so
+        // the rare fallback parses again. A parser per call: files are parsed on several threads.
         var document = new HtmlParser().ParseDocument(html);
         var page = HtmlPageMetadata.Read(document);
-        var blocks = ReadabilityBlocks(html, page.Metadata.SourceUrl) is { } found && IsArticle(found)
+        var blocks = ReadabilityBlocks(document, page.Metadata.SourceUrl) is { } found && IsArticle(found)
             ? found
-            : FallbackBlocks(document);
+            : FallbackBlocks(new HtmlParser().ParseDocument(html));
         if (!IsArticle(blocks))
         {
             return ExtractionResult.Refuse(NoArticle);
@@ -38,9 +40,9 @@ public static class HtmlArticleParser
         return article is null ? ExtractionResult.Refuse(NoArticle) : ExtractionResult.Of(new ExtractedArticle(article, html, MediaType));
     }
 
-    private static IReadOnlyList<SourceBlock>? ReadabilityBlocks(string html, string? url)
+    private static IReadOnlyList<SourceBlock>? ReadabilityBlocks(IHtmlDocument document, string? url)
     {
-        var reader = new Reader(url ?? "https://localhost/", html);
+        var reader = new Reader(url ?? "https://localhost/", document);
         var article = reader.GetArticle();
         return article.IsReadable && !string.IsNullOrWhiteSpace(article.Content) ? HtmlBlockReader.ReadFragment(article.Content) : null;
     }

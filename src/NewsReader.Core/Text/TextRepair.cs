@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using NewsReader.Core.Ingestion;
 
 namespace NewsReader.Core.Text;
 

@@ -32,6 +32,6 @@ public static class ApiProblems
     }
 
     /// <summary>The failure as the API spells it: "timeout", "tooManyRedirects", ...</summary>
-    public static string ReasonName(FetchFailure failure) =>
+    private static string ReasonName(FetchFailure failure) =>
         System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(failure.ToString());
 }

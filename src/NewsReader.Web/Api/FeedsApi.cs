@@ -1,6 +1,7 @@
 using NewsReader.Web.Accounts;
 using NewsReader.Web.Feeds;
 using NewsReader.Web.Fetching;
+using NewsReader.Web.Ingestion;
 using NewsReader.Web.Security;
 
 namespace NewsReader.Web.Api;
@@ -15,9 +16,6 @@ public static class FeedsApi
 
     public sealed record RefreshDto(int Id, bool NotModified, int Added, int Revised, int Unchanged, int Failed, FeedDto Feed);
 
-    /// <summary>An OPML file over this size is refused before it is parsed.</summary>
-    private const int MaxOpmlBytes = 2 * 1024 * 1024;
-
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/feeds").WithTags("Feeds")
@@ -30,7 +28,7 @@ public static class FeedsApi
         group.MapDelete("/{id:int}", async Task<IResult> (int id, FeedService feeds, CancellationToken ct) =>
             await feeds.UnsubscribeAsync(id, ct) ? TypedResults.NoContent() : FeedNotFound(id));
         group.MapGet("/opml", async (FeedService feeds, CancellationToken ct) =>
-            TypedResults.File(System.Text.Encoding.UTF8.GetBytes(await feeds.ExportAsync(ct)), "text/x-opml; charset=utf-8", "newsreader-feeds.opml"));
+            TypedResults.File(await feeds.ExportAsync(ct), Opml.ContentType, Opml.FileName));
         group.MapPost("/opml", ImportAsync);
         return app;
     }
@@ -74,24 +72,16 @@ public static class FeedsApi
     /// <summary>The OPML file is the request body, whatever its content type says.</summary>
     private static async Task<IResult> ImportAsync(HttpRequest request, FeedService feeds, CancellationToken ct)
     {
-        if (request.ContentLength > MaxOpmlBytes)
+        var tooLarge = $"The file is larger than {Opml.MaxBytes / (1024 * 1024)} MB.";
+        if (request.ContentLength > Opml.MaxBytes)
         {
-            return NotOpml($"The file is larger than {MaxOpmlBytes / (1024 * 1024)} MB.");
+            return NotOpml(tooLarge);
         }
-        // Read one byte past the limit, never the whole of an oversized body.
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        if (await BoundedRead.ReadAtMostAsync(request.Body, Opml.MaxBytes, ct) is not { } body)
         {
-            if (body.Length + read > MaxOpmlBytes)
-            {
-                return NotOpml($"The file is larger than {MaxOpmlBytes / (1024 * 1024)} MB.");
-            }
-            body.Write(buffer, 0, read);
+            return NotOpml(tooLarge);
         }
-        body.Position = 0;
-        if (Opml.Read(body) is not { } subscriptions)
+        if (Opml.Read(new MemoryStream(body)) is not { } subscriptions)
         {
             return NotOpml("The body is not an OPML document (an <opml> root with a <body>).");
         }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsReader.Core.Ingestion;
@@ -25,10 +24,10 @@ public sealed record OpmlImport(int Added, int Existing, int Invalid);
 public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIngester ingester, TimeProvider clock, IOptions<FeedOptions> options, ILogger<FeedService> logger)
 {
     public async Task<IReadOnlyList<FeedSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await Summaries(db.Set<Feed>().OrderBy(f => f.Title).ThenBy(f => f.Id)).ToListAsync(cancellationToken);
+        await Summaries(db.Feeds.OrderBy(f => f.Title).ThenBy(f => f.Id)).ToListAsync(cancellationToken);
 
     public Task<FeedSummary?> FindAsync(int id, CancellationToken cancellationToken = default) =>
-        Summaries(db.Set<Feed>().Where(f => f.Id == id)).FirstOrDefaultAsync(cancellationToken);
+        Summaries(db.Feeds.Where(f => f.Id == id)).FirstOrDefaultAsync(cancellationToken);
 
     // Two items of one feed may lead to one article (the same story twice), so articles are counted once.
     private static IQueryable<FeedSummary> Summaries(IQueryable<Feed> feeds) =>
@@ -43,13 +42,12 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
     {
         var uri = PageFetcher.ParseUrl(url);
         var canonical = CanonicalUrl.Normalize(uri.AbsoluteUri)!;
-        if (await db.Set<Feed>().AsNoTracking().FirstOrDefaultAsync(f => f.Url == canonical, cancellationToken) is { } known)
+        if (await Summaries(db.Feeds.Where(f => f.Url == canonical)).FirstOrDefaultAsync(cancellationToken) is { } known)
         {
-            return ((await FindAsync(known.Id, cancellationToken))!, false);
+            return (known, false);
         }
         var document = await fetcher.FetchAsync(uri, cancellationToken: cancellationToken);
-        var about = FeedDocument.Read(document.Body)
-            ?? throw new FetchException(FetchFailure.NoArticle, $"{uri} is not an RSS or Atom feed; to keep a page, save it from the list page.");
+        var (items, about) = ReadFeed(document, $"{uri} is not an RSS or Atom feed; to keep a page, save it from the list page.");
         var now = Now;
         // Created already claimed, so the poller cannot start on it while its first items go in.
         var feed = new Feed
@@ -66,7 +64,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         logger.LogInformation("Subscribed to feed {FeedId} {Url}", feed.Id, PageFetcher.ForLog(uri));
         try
         {
-            await StoreAsync(feed, document, cancellationToken);
+            await StoreAsync(feed, document, items, ContentHash.Of(document.Body), cancellationToken);
         }
         finally
         {
@@ -78,7 +76,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
     /// <summary>Adds every feed of an OPML file not yet subscribed; they are fetched by the poller as soon as it runs.</summary>
     public async Task<OpmlImport> ImportAsync(OpmlSubscriptions subscriptions, CancellationToken cancellationToken = default)
     {
-        var known = (await db.Set<Feed>().Select(f => f.Url).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var known = (await db.Feeds.Select(f => f.Url).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var now = Now;
         var added = 0;
         var existing = 0;
@@ -97,13 +95,14 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         return new OpmlImport(added, existing, subscriptions.Invalid);
     }
 
-    public async Task<string> ExportAsync(CancellationToken cancellationToken = default) =>
-        Opml.Write(await db.Set<Feed>().AsNoTracking().OrderBy(f => f.Title).ToListAsync(cancellationToken), clock.GetUtcNow());
+    /// <summary>The subscriptions as an OPML 2.0 file (UTF-8 bytes, <see cref="Opml.ContentType"/>).</summary>
+    public async Task<byte[]> ExportAsync(CancellationToken cancellationToken = default) =>
+        Opml.Write(await db.Feeds.AsNoTracking().OrderBy(f => f.Title).ToListAsync(cancellationToken), clock.GetUtcNow());
 
     /// <summary>Unsubscribes; the articles the feed brought stay in the library.</summary>
     public async Task<bool> UnsubscribeAsync(int id, CancellationToken cancellationToken = default)
     {
-        var deleted = await db.Set<Feed>().Where(f => f.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
+        var deleted = await db.Feeds.Where(f => f.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
         if (deleted)
         {
             logger.LogInformation("Unsubscribed from feed {FeedId}", id);
@@ -114,18 +113,19 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
     /// <summary>Polls one feed now; null when there is no such feed, and a busy answer when it is being polled already.</summary>
     public async Task<FeedRefresh?> RefreshAsync(int id, CancellationToken cancellationToken = default)
     {
-        if (!await db.Set<Feed>().AnyAsync(f => f.Id == id, cancellationToken))
+        if (await PollAsync(id, cancellationToken) is { } refresh)
         {
-            return null;
+            return refresh;
         }
-        return await PollAsync(id, cancellationToken) ?? throw new FeedBusyException(id);
+        // The claim failed: the feed is gone, or another poll holds it.
+        return await db.Feeds.AnyAsync(f => f.Id == id, cancellationToken) ? throw new FeedBusyException(id) : null;
     }
 
     /// <summary>The feeds due now, for the poller.</summary>
     public async Task<IReadOnlyList<int>> DueAsync(CancellationToken cancellationToken = default)
     {
         var now = Now;
-        return await db.Set<Feed>().Where(f => f.NextPollAt <= now).OrderBy(f => f.NextPollAt).Select(f => f.Id).ToListAsync(cancellationToken);
+        return await db.Feeds.Where(f => f.NextPollAt <= now).OrderBy(f => f.NextPollAt).Select(f => f.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -139,7 +139,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
             logger.LogDebug("Feed {FeedId} is being polled already", id);
             return null;
         }
-        var feed = await db.Set<Feed>().SingleAsync(f => f.Id == id, cancellationToken);
+        var feed = await db.Feeds.SingleAsync(f => f.Id == id, cancellationToken);
         try
         {
             var document = await fetcher.FetchAsync(new Uri(feed.Url), new CacheValidators(feed.ETag, feed.LastModified), cancellationToken);
@@ -149,13 +149,17 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
                 logger.LogInformation("Feed {FeedId} not modified", feed.Id);
                 return new FeedRefresh(true, 0, 0, 0, 0);
             }
-            if (FeedDocument.Read(document.Body) is not { } about)
+            var bodyHash = ContentHash.Of(document.Body);
+            if (bodyHash == feed.ContentHash)
             {
-                throw new FetchException(FetchFailure.NoArticle, $"{feed.Url} no longer serves an RSS or Atom feed.");
+                // A server without validators sent the same bytes: as good as a 304, and nothing to parse.
+                Succeeded(feed);
+                return new FeedRefresh(true, 0, 0, 0, 0);
             }
+            var (items, about) = ReadFeed(document, $"{feed.Url} no longer serves an RSS or Atom feed.");
             feed.Title = about.Title ?? feed.Title;
             feed.SiteUrl = about.SiteUrl ?? feed.SiteUrl;
-            return await StoreAsync(feed, document, cancellationToken);
+            return await StoreAsync(feed, document, items, bodyHash, cancellationToken);
         }
         catch (FetchException failure)
         {
@@ -179,22 +183,14 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
     /// the item's key. The validators are kept only when the whole feed went in, so an item whose
     /// page failed is tried again next time.
     /// </summary>
-    private async Task<FeedRefresh> StoreAsync(Feed feed, FetchedDocument document, CancellationToken cancellationToken)
+    private async Task<FeedRefresh> StoreAsync(Feed feed, FetchedDocument document, IReadOnlyList<ExtractedArticle> items, string bodyHash, CancellationToken cancellationToken)
     {
-        var bodyHash = Hash(document.Body);
-        if (bodyHash == feed.ContentHash)
-        {
-            // A server without validators sent the same bytes: as good as a 304.
-            Succeeded(feed);
-            return new FeedRefresh(true, 0, 0, 0, 0);
-        }
-        var extraction = ArticleExtractor.Extract(document.Body, document.FileName);
-        var seen = await db.Set<FeedItem>().Where(i => i.FeedId == feed.Id).ToDictionaryAsync(i => i.ItemKey, cancellationToken);
+        var seen = await db.FeedItems.Where(i => i.FeedId == feed.Id).ToDictionaryAsync(i => i.ItemKey, cancellationToken);
         int added = 0, revised = 0, unchanged = 0, failed = 0;
-        foreach (var item in extraction.Articles)
+        foreach (var item in items)
         {
-            var itemKey = item.ItemKey ?? CanonicalUrl.Normalize(item.Article.Metadata.SourceUrl) ?? Hash(System.Text.Encoding.UTF8.GetBytes(item.RawSource));
-            var itemHash = Hash(System.Text.Encoding.UTF8.GetBytes(item.RawSource));
+            var itemHash = ContentHash.Of(item.RawSource);
+            var itemKey = item.ItemKey ?? CanonicalUrl.Normalize(item.Article.Metadata.SourceUrl) ?? itemHash;
             if (seen.TryGetValue(itemKey, out var known) && known.ContentHash == itemHash)
             {
                 unchanged++;
@@ -240,6 +236,15 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         return new FeedRefresh(false, added, revised, unchanged, failed);
     }
 
+    /// <summary>The items of a fetched feed and what the feed says of itself, in one parse; a body that is no feed is refused with <paramref name="notAFeed"/>.</summary>
+    private static (IReadOnlyList<ExtractedArticle> Items, FeedChannel About) ReadFeed(FetchedDocument document, string notAFeed)
+    {
+        var extraction = ArticleExtractor.Extract(document.Body, document.FileName);
+        return extraction.Feed is { } about
+            ? (extraction.Articles, about)
+            : throw new FetchException(FetchFailure.NoArticle, notAFeed);
+    }
+
     /// <summary>The item as is when it carries the article, else the page its link leads to.</summary>
     private async Task<ExtractedArticle> FullArticleAsync(ExtractedArticle item, CancellationToken cancellationToken)
     {
@@ -283,7 +288,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
     {
         var now = Now;
         var stale = now - FeedOptions.StaleClaim;
-        return await db.Set<Feed>()
+        return await db.Feeds
             .Where(f => f.Id == id && (f.PollingSince == null || f.PollingSince < stale))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.PollingSince, now), cancellationToken) == 1;
     }
@@ -298,14 +303,12 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         }
         catch (OperationCanceledException)
         {
-            await db.Set<Feed>().Where(f => f.Id == feed.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.PollingSince, (DateTime?)null), CancellationToken.None);
+            await db.Feeds.Where(f => f.Id == feed.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.PollingSince, (DateTime?)null), CancellationToken.None);
             throw;
         }
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
 
 /// <summary>A refresh asked for while another poll of the same feed runs.</summary>

@@ -17,6 +17,14 @@ public sealed record OpmlSubscriptions(IReadOnlyList<OpmlFeed> Feeds, int Invali
 /// </summary>
 public static class Opml
 {
+    /// <summary>An OPML file over this size is refused before it is parsed.</summary>
+    public const int MaxBytes = 2 * 1024 * 1024;
+
+    public const string ContentType = "text/x-opml; charset=utf-8";
+
+    /// <summary>The name an export is downloaded under.</summary>
+    public const string FileName = "newsreader-feeds.opml";
+
     /// <summary>The subscriptions in <paramref name="body"/>, or null when it is not OPML.</summary>
     public static OpmlSubscriptions? Read(Stream body)
     {
@@ -55,7 +63,8 @@ public static class Opml
         return new OpmlSubscriptions(feeds, invalid);
     }
 
-    public static string Write(IEnumerable<Feed> feeds, DateTimeOffset created)
+    /// <summary>The feeds as OPML 2.0, in UTF-8 without a byte order mark.</summary>
+    public static byte[] Write(IEnumerable<Feed> feeds, DateTimeOffset created)
     {
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null),
             new XElement("opml", new XAttribute("version", "2.0"),
@@ -70,7 +79,7 @@ public static class Opml
                     feed.SiteUrl is null ? null : new XAttribute("htmlUrl", feed.SiteUrl))))));
         using var writer = new Utf8StringWriter();
         document.Save(writer);
-        return writer.ToString();
+        return System.Text.Encoding.UTF8.GetBytes(writer.ToString());
     }
 
     private sealed class Utf8StringWriter : StringWriter

@@ -27,4 +27,7 @@ public enum FetchFailure
 public sealed class FetchException(FetchFailure failure, string message, Exception? inner = null) : Exception(message, inner)
 {
     public FetchFailure Failure { get; } = failure;
+
+    /// <summary>The status a page answers a failed form with: the address was wrong (400), or what it led to was (422).</summary>
+    public int FormStatus => Failure == FetchFailure.InvalidUrl ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
 }

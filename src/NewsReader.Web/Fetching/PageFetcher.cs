@@ -1,3 +1,4 @@
+using NewsReader.Web.Ingestion;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
@@ -198,17 +199,6 @@ public sealed class PageFetcher(IHttpClientFactory clients, IOptions<FetchOption
             throw new FetchException(FetchFailure.TooLarge, tooLarge);
         }
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new FetchException(FetchFailure.TooLarge, tooLarge);
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
+        return await BoundedRead.ReadAtMostAsync(stream, maxBytes, cancellationToken) ?? throw new FetchException(FetchFailure.TooLarge, tooLarge);
     }
 }

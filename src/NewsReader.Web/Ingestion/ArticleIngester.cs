@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Ingestion;
 using NewsReader.Web.Annotations;
@@ -87,7 +85,7 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         IngestedFile outcome;
         using (var writer = new ArticleWriter(db))
         {
-            outcome = await StoreAsync(writer, origin, sourceKey, extracted, cancellationToken, sourceKey);
+            outcome = await StoreAsync(writer, origin, sourceKey, extracted, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return outcome;
@@ -123,7 +121,7 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
 
     private PreparedFile Prepare(string file, string key, byte[] bytes, SourceStamp stamp, SourceFile? known)
     {
-        var hash = Hash(bytes);
+        var hash = ContentHash.Of(bytes);
         if (known is not null && known.ContentHash == hash)
         {
             return new PreparedFile(file, key, stamp, hash, known, Unchanged: true);
@@ -200,19 +198,23 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         var outcomes = new List<IngestedFile>();
         foreach (var extracted in prepared.Articles!)
         {
-            outcomes.Add(await StoreAsync(writer, prepared.File, prepared.Key, extracted, cancellationToken));
+            outcomes.Add(await StoreAsync(writer, prepared.File, FileArticleKey(extracted, prepared.Key), extracted, cancellationToken));
         }
         Remember(writer, prepared, null);
         return outcomes;
     }
 
-    private async Task<IngestedFile> StoreAsync(ArticleWriter writer, string file, string fileKey, ExtractedArticle extracted, CancellationToken cancellationToken, string? givenKey = null)
+    /// <summary>What an article from a file is known by: its canonical URL, else the file (and the item's id in a feed file).</summary>
+    private static string FileArticleKey(ExtractedArticle extracted, string fileKey) =>
+        CanonicalUrl.Normalize(extracted.Article.Metadata.SourceUrl)
+        ?? (extracted.ItemKey is null ? fileKey : $"{fileKey}#{extracted.ItemKey}");
+
+    private async Task<IngestedFile> StoreAsync(ArticleWriter writer, string file, string sourceKey, ExtractedArticle extracted, CancellationToken cancellationToken)
     {
         var parsed = extracted.Article;
         var metadata = parsed.Metadata;
         var url = CanonicalUrl.Normalize(metadata.SourceUrl);
-        var sourceKey = givenKey ?? url ?? (extracted.ItemKey is null ? fileKey : $"{fileKey}#{extracted.ItemKey}");
-        var hash = Hash(Encoding.UTF8.GetBytes(extracted.RawSource));
+        var hash = ContentHash.Of(extracted.RawSource);
 
         var article = writer.FindArticle(sourceKey);
         if (article?.LatestHash == hash)
@@ -299,7 +301,6 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         return slug;
     }
 
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static string? Limit(string? value, int length) =>
         value is null ? null : value.Length <= length ? value : value[..length];

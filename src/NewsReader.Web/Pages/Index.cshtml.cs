@@ -57,7 +57,7 @@ public sealed class IndexModel(ReadingService reading, UrlSaver saver) : PageMod
         catch (FetchException failure)
         {
             SaveProblem = failure.Message;
-            Response.StatusCode = failure.Failure == FetchFailure.InvalidUrl ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = failure.FormStatus;
             await OnGetAsync(cancellationToken);
             return Page();
         }

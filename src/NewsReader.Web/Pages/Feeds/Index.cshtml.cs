@@ -9,11 +9,9 @@ namespace NewsReader.Web.Pages.Feeds;
 
 /// <summary>`/feeds`: the subscriptions with their last poll, and subscribe, refresh, unsubscribe, OPML in and out.</summary>
 [Authorize(Roles = Roles.Administrator)]
-[RequestSizeLimit(MaxOpmlBytes + 64 * 1024)]
+[RequestSizeLimit(Opml.MaxBytes + 64 * 1024)]
 public sealed class IndexModel(FeedService feeds) : PageModel
 {
-    public const int MaxOpmlBytes = 2 * 1024 * 1024;
-
     [BindProperty(Name = "url")]
     public string? FeedUrl { get; set; }
 
@@ -29,7 +27,7 @@ public sealed class IndexModel(FeedService feeds) : PageModel
 
     /// <summary>The subscriptions as an OPML 2.0 download (the same file as `GET /api/feeds/opml`).</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken) =>
-        File(System.Text.Encoding.UTF8.GetBytes(await feeds.ExportAsync(cancellationToken)), "text/x-opml; charset=utf-8", "newsreader-feeds.opml");
+        File(await feeds.ExportAsync(cancellationToken), Opml.ContentType, Opml.FileName);
 
     public async Task<IActionResult> OnPostSubscribeAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +39,7 @@ public sealed class IndexModel(FeedService feeds) : PageModel
         }
         catch (FetchException failure)
         {
-            return await FailedAsync(failure.Message, failure.Failure == FetchFailure.InvalidUrl ? 400 : 422, cancellationToken);
+            return await FailedAsync(failure.Message, failure.FormStatus, cancellationToken);
         }
     }
 
@@ -73,9 +71,9 @@ public sealed class IndexModel(FeedService feeds) : PageModel
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
     {
-        if (file is null || file.Length == 0 || file.Length > MaxOpmlBytes)
+        if (file is null || file.Length == 0 || file.Length > Opml.MaxBytes)
         {
-            return await FailedAsync($"Choose an OPML file of at most {MaxOpmlBytes / (1024 * 1024)} MB.", 400, cancellationToken);
+            return await FailedAsync($"Choose an OPML file of at most {Opml.MaxBytes / (1024 * 1024)} MB.", 400, cancellationToken);
         }
         await using var stream = file.OpenReadStream();
         if (Opml.Read(stream) is not { } subscriptions)

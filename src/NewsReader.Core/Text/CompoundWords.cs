@@ -1,4 +1,4 @@
-namespace NewsReader.Core.Ingestion;
+namespace NewsReader.Core.Text;
 
 /// <summary>
 /// The compounds a translator may break into "word -word" that can be joined again with

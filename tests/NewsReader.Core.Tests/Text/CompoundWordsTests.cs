@@ -1,6 +1,6 @@
-using NewsReader.Core.Ingestion;
+using NewsReader.Core.Text;
 
-namespace NewsReader.Core.Tests.Ingestion;
+namespace NewsReader.Core.Tests.Text;
 
 public class CompoundWordsTests
 {
