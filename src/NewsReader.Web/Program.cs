@@ -48,6 +48,7 @@ app.UseAuthorization();
 // Endpoints: pages by route under Pages/, API groups under Api/.
 app.MapRazorPages();
 app.MapAuth();
+app.MapAccount();
 app.MapArticles();
 app.MapFeeds();
 app.MapAnnotations();

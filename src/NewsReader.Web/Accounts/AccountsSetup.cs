@@ -28,6 +28,7 @@ public static class AccountsSetup
             })
             .AddRoles<IdentityRole>()
             .AddUserManager<NewsReaderUserManager>()
+            .AddUserValidator<DisplayNameValidator>()
             .AddEntityFrameworkStores<NewsReaderDb>();
         // Identity authenticates with a bearer token or the cookie. A challenge sends a person
         // to the log-in page but answers an API client 401; a refusal is a plain 403 either way.

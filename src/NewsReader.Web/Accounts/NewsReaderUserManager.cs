@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace NewsReader.Web.Accounts;
 
 /// <summary>
-/// Identity's user manager with one rule added: the first account ever created becomes the
-/// administrator. It sits here, not in a page, so the registration page and the
-/// `/api/auth/register` endpoint both obey it.
+/// Identity's user manager with two rules added: the first account ever created becomes the
+/// administrator, and an account created without a display name gets "reader-N". They sit
+/// here, not in a page, so the registration page and the `/api/auth/register` endpoint both obey them.
 /// </summary>
 public sealed class NewsReaderUserManager(
     IUserStore<AppUser> store,
@@ -26,6 +26,12 @@ public sealed class NewsReaderUserManager(
     public override async Task<IdentityResult> CreateAsync(AppUser user)
     {
         user.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        user.DisplayName = DisplayNames.Clean(user.DisplayName);
+        if (user.DisplayName.Length == 0)
+        {
+            user.DisplayName = await UnusedDefaultNameAsync();
+        }
+        user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
         var result = await base.CreateAsync(user);
         if (result.Succeeded && await Users.CountAsync() == 1)
         {
@@ -37,5 +43,34 @@ public sealed class NewsReaderUserManager(
             Logger.LogInformation("First account {UserId} is the administrator", user.Id);
         }
         return result;
+    }
+
+    /// <summary>Gives the account a new display name, checked by <see cref="DisplayNameValidator"/>.</summary>
+    public async Task<IdentityResult> SetDisplayNameAsync(AppUser user, string? name)
+    {
+        var (previous, previousNormalized) = (user.DisplayName, user.NormalizedDisplayName);
+        user.DisplayName = DisplayNames.Clean(name);
+        user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
+        var result = await UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            (user.DisplayName, user.NormalizedDisplayName) = (previous, previousNormalized);
+        }
+        return result;
+    }
+
+    // "reader-N" after the number of accounts, skipping names already taken (chosen by hand,
+    // or left by an account since deleted).
+    private async Task<string> UnusedDefaultNameAsync()
+    {
+        for (var number = await Users.LongCountAsync() + 1; ; number++)
+        {
+            var name = DisplayNames.Default(number);
+            var normalized = DisplayNames.Normalize(name);
+            if (!await Users.AnyAsync(u => u.NormalizedDisplayName == normalized))
+            {
+                return name;
+            }
+        }
     }
 }

@@ -48,15 +48,15 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         }
         var list = await Visible(userId)
             .Where(a => a.ArticleId == articleId)
-            .Include(a => a.Article).Include(a => a.Tags)
-            .AsNoTracking()
+            .Include(a => a.Article).Include(a => a.Tags).Include(a => a.Owner)
+            .AsNoTrackingWithIdentityResolution()
             .ToListAsync(cancellationToken);
         return list.OrderBy(a => a.Start ?? int.MaxValue).ThenBy(a => a.End).ThenBy(a => a.Created).ToList();
     }
 
     /// <summary>The annotation if <paramref name="userId"/> may see it.</summary>
     public Task<Annotation?> FindVisibleAsync(Guid id, string? userId, CancellationToken cancellationToken = default) =>
-        Visible(userId).Include(a => a.Article).Include(a => a.Tags).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        Visible(userId).Include(a => a.Article).Include(a => a.Tags).Include(a => a.Owner).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     public async Task<AnnotationOutcome> CreateAsync(string ownerId, string articleSlug, AnnotationDraft draft, CancellationToken cancellationToken = default)
     {

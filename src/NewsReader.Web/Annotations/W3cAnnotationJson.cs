@@ -51,7 +51,7 @@ public static class W3cAnnotationJson
             ["type"] = "Annotation",
             ["created"] = Timestamp(a.Created),
             ["modified"] = Timestamp(a.Modified),
-            ["creator"] = new JsonObject { ["id"] = $"{baseUrl}/users/{a.OwnerId}", ["type"] = "Person" },
+            ["creator"] = Creator(a, baseUrl),
             // The W3C model asks for a stylesheet wherever styleClass is used.
             ["stylesheet"] = new JsonObject { ["type"] = "CssStylesheet", ["value"] = HighlightStylesheet },
             ["target"] = new JsonObject
@@ -69,6 +69,17 @@ public static class W3cAnnotationJson
             json["body"] = bodies;
         }
         return json;
+    }
+
+    // The W3C model's Agent: the display name as `name` (never the e-mail address, which is private).
+    private static JsonObject Creator(Annotation a, string baseUrl)
+    {
+        var creator = new JsonObject { ["id"] = $"{baseUrl}/users/{a.OwnerId}", ["type"] = "Person" };
+        if (a.AuthorName.Length > 0)
+        {
+            creator["name"] = a.AuthorName;
+        }
+        return creator;
     }
 
     public static JsonObject WriteCollection(IReadOnlyList<Annotation> annotations, string baseUrl, string slug, string title)

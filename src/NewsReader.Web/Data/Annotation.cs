@@ -24,6 +24,12 @@ public sealed class Annotation
     public int ArticleId { get; set; }
     public Article Article { get; set; } = null!;
     public required string OwnerId { get; set; }
+
+    /// <summary>The owner's account, loaded where the author's display name is shown (<see cref="AuthorName"/>).</summary>
+    public Accounts.AppUser? Owner { get; set; }
+
+    /// <summary>The owner's display name; empty when the owner was not loaded.</summary>
+    public string AuthorName => Owner?.DisplayName ?? "";
     public Visibility Visibility { get; set; }
     public required string Color { get; set; }
 

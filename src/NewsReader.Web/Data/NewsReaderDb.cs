@@ -32,6 +32,13 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     {
         base.OnModelCreating(modelBuilder);
 
+        modelBuilder.Entity<AppUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(Accounts.DisplayNames.MaxLength);
+            user.Property(u => u.NormalizedDisplayName).HasMaxLength(4 * Accounts.DisplayNames.MaxLength);
+            user.HasIndex(u => u.NormalizedDisplayName).IsUnique();
+        });
+
         modelBuilder.Entity<Article>(article =>
         {
             article.HasIndex(a => a.Slug).IsUnique();
@@ -74,7 +81,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             annotation.HasIndex(a => new { a.ArticleId, a.OwnerId });
             annotation.HasIndex(a => new { a.OwnerId, a.Created });
             annotation.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId);
-            annotation.HasOne<AppUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            annotation.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
             annotation.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.AnnotationId).HasPrincipalKey(a => a.Id).OnDelete(DeleteBehavior.Cascade);
             annotation.Property(a => a.Visibility).HasConversion<string>().HasMaxLength(16);
             annotation.Property(a => a.AnchorStatus).HasConversion<string>().HasMaxLength(16);

@@ -16,6 +16,9 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         [Required, EmailAddress, Display(Name = "E-mail")]
         public string Email { get; set; } = "";
 
+        [Display(Name = "Display name")]
+        public string? DisplayName { get; set; }
+
         [Required, DataType(DataType.Password), StringLength(200, MinimumLength = 8, ErrorMessage = "The password must be at least 8 characters long.")]
         public string Password { get; set; } = "";
 
@@ -42,7 +45,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         {
             return Page();
         }
-        var user = new AppUser { UserName = Input.Email, Email = Input.Email };
+        var user = new AppUser { UserName = Input.Email, Email = Input.Email, DisplayName = Input.DisplayName ?? "" };
         var result = await users.CreateAsync(user, Input.Password);
         if (!result.Succeeded)
         {

@@ -48,11 +48,35 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
     [BindProperty]
     public AnnotationForm Form { get; set; } = new();
 
+    /// <summary>The side list's filter: "mine", or everyone's (the default).</summary>
+    [BindProperty(SupportsGet = true, Name = "show")]
+    public string? Show { get; set; }
+
+    public bool ShowMineOnly => Show == "mine" && UserId is not null;
+
+    /// <summary>Why the last form post failed; kept across the redirect back to the reader.</summary>
+    [TempData]
+    public string? Problem { get; set; }
+
+    /// <summary>The quote, note and tags of a failed paste-a-quote post, so they are not lost.</summary>
+    [TempData]
+    public string? RefusedForm { get; set; }
+
+    /// <summary>The paste-a-quote form's values: empty, or those of a post that failed.</summary>
+    public AnnotationForm PasteForm { get; private set; } = new();
+
+    /// <summary>The annotations the side list shows under the current filter.</summary>
+    public IReadOnlyList<Annotation> Listed(IReadOnlyList<Annotation> annotations) =>
+        ShowMineOnly ? annotations.Where(a => a.OwnerId == UserId).ToList() : annotations;
+
+    /// <summary>How many of the visible annotations are the reader's own.</summary>
+    public int MineCount => View is { } view ? view.Placed.Concat(view.Orphans).Count(a => a.OwnerId == UserId) : 0;
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostHighlightAsync(string slug, CancellationToken cancellationToken) =>
-        WriteAsync(slug, userId => annotations.CreateAsync(userId, slug, Draft(Form, requireQuote: true), cancellationToken), cancellationToken);
+        WriteAsync(slug, userId => annotations.CreateAsync(userId, slug, Draft(Form, requireQuote: true), cancellationToken), cancellationToken, keepForm: true);
 
     public async Task<IActionResult> OnPostUpdateAsync(string slug, Guid id, CancellationToken cancellationToken) =>
         await OnThisArticleAsync(slug, id, cancellationToken)
@@ -94,12 +118,13 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         return Redirect($"{ArticleUrl(slug)}#annotations");
     }
 
-    private async Task<IActionResult> WriteAsync(string slug, Func<string, Task<AnnotationOutcome>> write, CancellationToken cancellationToken)
+    private async Task<IActionResult> WriteAsync(string slug, Func<string, Task<AnnotationOutcome>> write, CancellationToken cancellationToken, bool keepForm = false)
     {
         if (UserId is not { } userId)
         {
             return Challenge();
         }
+        string? problem = null;
         if (ModelState.IsValid)
         {
             var outcome = await write(userId);
@@ -111,14 +136,13 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
             {
                 return NotFound();
             }
-            ModelState.AddModelError(string.Empty, outcome.Failure.Detail);
+            problem = outcome.Failure.Detail;
         }
-        if (!await LoadAsync(slug, cancellationToken))
-        {
-            return NotFound();
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        // Post-redirect-get even on failure: the reason and what was typed travel in TempData,
+        // so the address bar never keeps ?handler= and a reload does not post again.
+        Problem = problem ?? string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        RefusedForm = keepForm ? System.Text.Json.JsonSerializer.Serialize(Form) : null;
+        return Redirect($"{ArticleUrl(slug)}#annotations");
     }
 
     /// <summary>True when the annotation is the caller's and belongs to the article in the URL.</summary>
@@ -137,6 +161,14 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         }
         var visible = await annotations.ListForArticleAsync(slug, UserId, cancellationToken) ?? [];
         View = ReaderView.Build(article, visible);
+        if (Problem is not null)
+        {
+            ModelState.AddModelError(string.Empty, Problem);
+        }
+        if (RefusedForm is not null)
+        {
+            PasteForm = System.Text.Json.JsonSerializer.Deserialize<AnnotationForm>(RefusedForm) ?? new();
+        }
         State = UserId is { } userId ? await reading.GetAsync(userId, slug, cancellationToken) : null;
         return true;
     }

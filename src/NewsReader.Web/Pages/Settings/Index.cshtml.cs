@@ -7,7 +7,7 @@ using NewsReader.Web.Reading;
 namespace NewsReader.Web.Pages.Settings;
 
 [Authorize]
-public sealed class IndexModel(ReaderSettingsService settings) : PageModel
+public sealed class IndexModel(ReaderSettingsService settings, NewsReaderUserManager users) : PageModel
 {
     [BindProperty] public string FontSize { get; set; } = "medium";
     [BindProperty] public string LineWidth { get; set; } = "medium";
@@ -16,6 +16,17 @@ public sealed class IndexModel(ReaderSettingsService settings) : PageModel
 
     [TempData]
     public string? Saved { get; set; }
+
+    /// <summary>Why the last change could not be saved; kept across the redirect.</summary>
+    [TempData]
+    public string? Problem { get; set; }
+
+    /// <summary>A display name just refused, kept across the redirect so it is not lost.</summary>
+    [TempData]
+    public string? RefusedName { get; set; }
+
+    /// <summary>The display name as shown in the form: the one just refused, or the current one.</summary>
+    public string? DisplayName { get; private set; }
 
     private string UserId => User.UserId()!;
 
@@ -30,17 +41,41 @@ public sealed class IndexModel(ReaderSettingsService settings) : PageModel
     {
         var current = await settings.GetAsync(UserId, ct);
         (FontSize, LineWidth, Typeface, Theme) = (current.FontSize, current.LineWidth, current.Typeface, current.Theme);
+        DisplayName = RefusedName ?? (await users.GetUserAsync(User))?.DisplayName;
+        if (Problem is not null)
+        {
+            ModelState.AddModelError(string.Empty, Problem);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await settings.SaveAsync(UserId, FontSize, LineWidth, Typeface, Theme, ct) is { } problem)
         {
-            ModelState.AddModelError(string.Empty, problem);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            Problem = problem;
+            return RedirectToPage();
         }
         Saved = "Your reader settings are saved.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Changes the name shown beside public annotations; a refused name comes back in the form.</summary>
+    public async Task<IActionResult> OnPostDisplayNameAsync(string? displayName)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        var result = await users.SetDisplayNameAsync(user, displayName);
+        if (result.Succeeded)
+        {
+            Saved = $"Others now see you as {user.DisplayName}.";
+        }
+        else
+        {
+            Problem = result.Errors.First().Description;
+            RefusedName = displayName;
+        }
         return RedirectToPage();
     }
 }
