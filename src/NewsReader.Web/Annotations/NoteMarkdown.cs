@@ -24,7 +24,8 @@ public static class NoteMarkdown
 {
     public const int MaxLength = 10_000;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>How notes are parsed, here and by <see cref="NotePlainText"/>.</summary>
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseEmphasisExtras()
         .UseAutoLinks()

@@ -1,6 +1,10 @@
 namespace NewsReader.Web.Search;
 
-/// <summary>An annotation that matched, with its snippets already HTML-safe (matched words in &lt;mark&gt;).</summary>
+/// <summary>
+/// An annotation that matched, with its snippets already HTML-safe (matched words in &lt;mark&gt;):
+/// <see cref="NoteHtml"/> is the note's plain text cut around the matches, <see cref="RenderedNoteHtml"/>
+/// the whole note as <c>NoteMarkdown</c> renders it, and <see cref="Author"/> its owner's display name.
+/// </summary>
 public sealed record AnnotationHit(
     Guid Id,
     string ArticleSlug,
@@ -14,6 +18,10 @@ public sealed record AnnotationHit(
     DateTime Created,
     bool IsMine)
 {
+    public string? RenderedNoteHtml { get; init; }
+
+    public string Author { get; init; } = "";
+
     /// <summary>The passage in the reader.</summary>
     public string Url => $"/articles/{ArticleSlug}#annotation-{Id}";
 }

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Search;
 using NewsReader.Core.Text;
+using NewsReader.Web.Annotations;
 using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Search;
@@ -159,7 +160,7 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         var sql = $"""
             SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText,
                    {Snippet("annotations_fts", 1, "a.Exact", 24)},
-                   CASE WHEN a.Note IS NULL THEN NULL ELSE {Snippet("annotations_fts", 0, "a.Note", 24)} END,
+                   CASE WHEN a.Note IS NULL THEN NULL ELSE highlight(annotations_fts, 0, char(2), char(3)) END,
                    coalesce(a.OwnerId = $user, 0)
             {from}
             WHERE {where}
@@ -303,18 +304,22 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
     private async Task<IReadOnlyList<AnnotationHit>> ReadAnnotationHitsAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct, bool markers = true)
     {
         var hits = new List<AnnotationHit>();
+        var ids = new List<string>();
         await using var command = await CommandAsync(sql, parameters, ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var quote = markers ? SnippetOf(reader, 8, 24) : reader.GetString(8);
-            var note = reader.IsDBNull(9) ? null : markers ? SnippetOf(reader, 9, 24) : reader.GetString(9);
+            // The note comes whole (highlight() when marked, at most 10,000 characters), so its
+            // Markdown can be read before a window is cut from its plain text.
+            var note = reader.IsDBNull(9) ? null : NoteSnippet(reader.GetString(9), markers);
+            ids.Add(reader.GetString(0));
             hits.Add(new AnnotationHit(
                 reader.GetGuid(0),
                 reader.GetString(1),
                 reader.GetString(2),
                 markers ? SafeSnippet(quote) : WebUtility.HtmlEncode(Shorten(quote)),
-                note is null ? null : markers ? SafeSnippet(note) : WebUtility.HtmlEncode(Shorten(note)),
+                note,
                 reader.GetString(7).Split('\n', StringSplitOptions.RemoveEmptyEntries),
                 reader.GetString(3),
                 reader.GetString(4).ToLowerInvariant(),
@@ -322,8 +327,35 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
                 DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
                 reader.GetInt64(10) == 1));
         }
-        return hits;
+        await reader.DisposeAsync();
+        return await WithNotesAndAuthorsAsync(hits, ids, ct);
     }
+
+    /// <summary>The rendered notes and the authors' display names, for the page's rows only.</summary>
+    private async Task<IReadOnlyList<AnnotationHit>> WithNotesAndAuthorsAsync(List<AnnotationHit> hits, List<string> ids, CancellationToken ct)
+    {
+        if (hits.Count == 0)
+        {
+            return hits;
+        }
+        var parameters = ids.Select((id, i) => new SqliteParameter($"$id{i}", id)).ToList();
+        var sql = "SELECT a.Id, a.NoteHtml, u.DisplayName FROM Annotations a JOIN AspNetUsers u ON u.Id = a.OwnerId " +
+            $"WHERE a.Id IN ({string.Join(", ", parameters.Select(p => p.ParameterName))})";
+        var details = new Dictionary<string, (string? NoteHtml, string Author)>();
+        await using var command = await CommandAsync(sql, parameters, ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            details[reader.GetString(0)] = (reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
+        }
+        return hits.Select((hit, i) => details.TryGetValue(ids[i], out var d) ? hit with { RenderedNoteHtml = d.NoteHtml, Author = d.Author } : hit).ToList();
+    }
+
+    /// <summary>A note's plain text (Markdown syntax gone, see <see cref="NotePlainText"/>), HTML-safe, matched words in &lt;mark&gt;.</summary>
+    private static string NoteSnippet(string note, bool markers) =>
+        markers
+            ? SafeSnippet(HighlightWindow.Cut(NotePlainText.FromMarked(note, MarkOpen, MarkClose), MarkOpen, MarkClose, 24))
+            : WebUtility.HtmlEncode(Shorten(NotePlainText.ToPlainText(note)));
 
     private async Task<int> CountAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct) =>
         await CountAsync(await ContextConnectionAsync(ct), sql, parameters, ct);

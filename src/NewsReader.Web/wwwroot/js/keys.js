@@ -56,7 +56,7 @@ document.addEventListener("keydown", (event) => {
       event.preventDefault();
       const box = document.querySelector("#search-q");
       if (box) box.focus();
-      else location.assign("/search");
+      else location.assign("/search#search"); // search.js focuses the box there
       break;
     }
     case "?":
