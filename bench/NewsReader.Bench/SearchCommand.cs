@@ -78,6 +78,13 @@ internal static class SearchCommand
 
     private static readonly string[] Colors = ["yellow", "green", "blue", "pink", "purple"];
 
+    /// <summary>What readers of local news might type, from the real words of the corpus.</summary>
+    private static readonly string[] TypedQueries =
+    [
+        "housing rent", "climate emissions", "council budget vote", "election campaign", "hospital nurses",
+        "bridge traffic", "energy prices", "school teachers", "border refugees", "court ruling",
+    ];
+
     private sealed record QuerySpec(
         string Kind,
         string Text,
@@ -220,7 +227,8 @@ internal static class SearchCommand
             var serviceTimes = new List<double>();
             var floorTimes = new List<double>();
             var wholeTimes = new List<double>();
-            for (var i = 0; i < Timed; i++)
+            // Every query of a kind at least once: the as-typed kind has more than 100.
+            for (var i = 0; i < Math.Max(Timed, ofKind.Count); i++)
             {
                 var q = ofKind[i % ofKind.Count];
                 var start = Stopwatch.GetTimestamp();
@@ -246,7 +254,8 @@ internal static class SearchCommand
         Console.WriteLine();
         Console.WriteLine($"Latency in ms, user 1 of {Users}; service = SearchService.SearchAsync(q, user, {PageSize}, 0) on a fresh NewsReaderDb per query;");
         Console.WriteLine("floor = raw FTS5 annotation page + count on one open SqliteConnection; +articles = the floor plus the raw article page + count");
-        Console.WriteLine($"the service also runs (not with annotation-only filters); like = LIKE scan page + count. {Timed} timed runs per kind ({LikeTimed} for like) after {WarmUp} warm-up, over {QueriesPerKind} queries per kind.");
+        Console.WriteLine($"the service also runs (not with annotation-only filters); like = LIKE scan page + count. {Timed} timed runs per kind ({LikeTimed} for like) after {WarmUp} warm-up, over {QueriesPerKind} queries per kind;");
+        Console.WriteLine($"as-typed: every prefix of {TypedQueries.Length} queries as typed ({queries.Count(q => q.Kind == "as-typed")} queries), each timed at least once.");
         Console.WriteLine();
         Console.WriteLine($"| {"kind",-11} | {"avg hits",8} | {"svc p50",8} | {"svc p95",8} | {"floor p50",9} | {"floor p95",9} | {"+articles p50",13} | {"like p50",8} | {"svc/floor",9} | {"like/svc",8} |");
         Console.WriteLine($"|{new string('-', 13)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 11)}|{new string('-', 11)}|{new string('-', 15)}|{new string('-', 10)}|{new string('-', 11)}|{new string('-', 10)}|");
@@ -502,6 +511,17 @@ internal static class SearchCommand
             var (a, b) = (medium[3 * QueriesPerKind + i], medium[i]);
             var color = Colors[random.Next(Colors.Length)];
             Add("or+color", $"{a} OR {b} color:{color}", [[a, b]], color: color);
+        }
+        // As typed: every prefix of ten realistic queries, read as search-as-you-type reads it
+        // (AsYouType.Query: the last word a prefix, a one-letter last word left out).
+        foreach (var typed in TypedQueries)
+        {
+            for (var length = 1; length <= typed.Length; length++)
+            {
+                var text = AsYouType.Query(typed[..length]);
+                var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => new List<string> { w.TrimEnd('*') }).ToList();
+                Add("as-typed", text, words);
+            }
         }
         return specs;
     }

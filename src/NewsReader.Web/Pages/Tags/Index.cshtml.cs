@@ -14,9 +14,20 @@ public sealed class IndexModel(TagService tags) : PageModel
     [TempData]
     public string? Outcome { get; set; }
 
+    /// <summary>Why the last rename or merge failed; kept across the redirect.</summary>
+    [TempData]
+    public string? Problem { get; set; }
+
     private string UserId => User.UserId()!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Tags = await tags.ListAsync(UserId, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Tags = await tags.ListAsync(UserId, cancellationToken);
+        if (Problem is not null)
+        {
+            ModelState.AddModelError(string.Empty, Problem);
+        }
+    }
 
     public Task<IActionResult> OnPostRenameAsync(string from, string to, CancellationToken cancellationToken) =>
         ChangeAsync(from, to, $"Renamed '{from}' to '{to}'", cancellationToken);
@@ -29,10 +40,9 @@ public sealed class IndexModel(TagService tags) : PageModel
         var (changed, problem) = await tags.RenameAsync(UserId, from ?? "", to ?? "", cancellationToken);
         if (problem is not null)
         {
-            ModelState.AddModelError(string.Empty, problem);
-            Tags = await tags.ListAsync(UserId, cancellationToken);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            // Redirect on failure too, so no ?handler= stays in the address bar.
+            Problem = problem;
+            return RedirectToPage();
         }
         Outcome = $"{done} on {changed} {(changed == 1 ? "annotation" : "annotations")}.";
         return RedirectToPage();
