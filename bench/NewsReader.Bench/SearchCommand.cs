@@ -540,13 +540,13 @@ internal static class SearchCommand
             using var command = Prepare(connection, transaction, """
                 INSERT INTO AspNetUsers (Id, CreatedAt, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed,
                     PasswordHash, SecurityStamp, ConcurrencyStamp, PhoneNumber, PhoneNumberConfirmed, TwoFactorEnabled,
-                    LockoutEnd, LockoutEnabled, AccessFailedCount)
-                VALUES ($id, $created, $email, $normalized, $email, $normalized, 1, NULL, $stamp, $stamp, NULL, 0, 0, NULL, 1, 0)
-                """, "$id", "$created", "$email", "$normalized", "$stamp");
+                    LockoutEnd, LockoutEnabled, AccessFailedCount, DisplayName, NormalizedDisplayName)
+                VALUES ($id, $created, $email, $normalized, $email, $normalized, 1, NULL, $stamp, $stamp, NULL, 0, 0, NULL, 1, 0, $name, upper($name))
+                """, "$id", "$created", "$email", "$normalized", "$stamp", "$name");
             for (var i = 0; i < Users; i++)
             {
                 var email = $"reader{i + 1}@example.org";
-                Bind(command, userIds[i], Date(epoch), email, email.ToUpperInvariant(), Guid.NewGuid().ToString("N").ToUpperInvariant());
+                Bind(command, userIds[i], Date(epoch), email, email.ToUpperInvariant(), Guid.NewGuid().ToString("N").ToUpperInvariant(), $"reader-{i + 1}");
             }
             transaction.Commit();
         }

@@ -136,7 +136,8 @@ public static class NotePlainText
                         Plain(" ");
                         break;
                     case TaskList task:
-                        Plain(task.Checked ? "☑ " : "☐ ");
+                        // The space after the box is the text that follows.
+                        Plain(task.Checked ? "☑" : "☐");
                         break;
                     case ContainerInline children:
                         // Emphasis, links (their text) and images (their alt text).

@@ -119,7 +119,7 @@ public sealed class DisplayNameTests(ManyReadersAppFactory app) : IClassFixture<
         Assert.Equal("/settings", refused.RequestMessage!.RequestUri!.PathAndQuery);
         var page = await HtmlDocument.ParseAsync(refused);
         Assert.Contains("already called", page.QuerySelector(".form-errors")!.TextContent);
-        Assert.Equal(taken.ToUpperInvariant(), page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#display-name")!.Value);
+        Assert.Equal(taken.ToUpperInvariant(), ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#display-name")!).Value);
         Assert.Equal(name, (await UserAsync(email)).DisplayName);
     }
 

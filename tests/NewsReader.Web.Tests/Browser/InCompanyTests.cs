@@ -17,7 +17,7 @@ public sealed class InCompanyTests(BrowserFixture browser)
         return page;
     }
 
-    private static async Task PasteQuoteAsync(IPage page, string quote, string note, string visibility)
+    private static async Task PasteQuoteAsync(IPage page, string quote, string note, string visibility, string shows)
     {
         var form = page.Locator(".paste-quote");
         if (await form.GetAttributeAsync("open") is null)
@@ -28,7 +28,7 @@ public sealed class InCompanyTests(BrowserFixture browser)
         await form.GetByLabel("Note (Markdown)").FillAsync(note);
         await form.GetByLabel("Who can see it").SelectOptionAsync(visibility);
         await form.GetByRole(AriaRole.Button, new() { Name = "Highlight" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".annotation-item", new() { HasText = note })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".annotation-item", new() { HasText = shows })).ToHaveCountAsync(1);
     }
 
     [Fact]
@@ -43,8 +43,8 @@ public sealed class InCompanyTests(BrowserFixture browser)
         await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToContainTextAsync(name);
         await first.GotoAsync(Article);
         var word = $"w{Guid.NewGuid():N}"[..10];
-        await PasteQuoteAsync(first, "Rose Garden", $"Public thought {word}", "Public");
-        await PasteQuoteAsync(first, "closer relationships", $"Private thought {word}", "Private");
+        await PasteQuoteAsync(first, "Rose Garden", $"Public thought {word}", "Public", $"Public thought {word}");
+        await PasteQuoteAsync(first, "closer relationships", $"Private thought {word}", "Private", $"Private thought {word}");
         await first.Context.CloseAsync();
 
         var second = await PageAsync();
@@ -69,7 +69,7 @@ public sealed class InCompanyTests(BrowserFixture browser)
         await BrowserSession.SignUpAsync(page);
         await page.GotoAsync(Article);
         var word = $"zebu{Guid.NewGuid():N}"[..12];
-        await PasteQuoteAsync(page, "Rose Garden", $"A **bold** {word} thought", "Private");
+        await PasteQuoteAsync(page, "Rose Garden", $"A **bold** {word} thought", "Private", $"A bold {word} thought");
 
         await page.GotoAsync("/search");
         await Assertions.Expect(page.Locator(".result-count")).ToContainTextAsync("in your notebook");

@@ -21,7 +21,9 @@ public sealed class IndexModel(SearchService search) : PageModel
     /// typed, so it is searched as a prefix, and a reload shows what the reader saw.
     /// </summary>
     [BindProperty(SupportsGet = true, Name = "live")]
-    public bool Live { get; set; }
+    public int LiveFlag { get; set; }
+
+    public bool Live => LiveFlag == 1;
 
     public SearchResults Results { get; private set; } = null!;
 
