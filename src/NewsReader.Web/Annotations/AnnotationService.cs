@@ -162,9 +162,57 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         return (await FindVisibleAsync(annotation.Id, userId, cancellationToken))!;
     }
 
-    /// <summary>Deletes the annotation if it is the caller's; false when there is none to delete.</summary>
-    public async Task<bool> DeleteAsync(Guid id, string userId, CancellationToken cancellationToken = default) =>
-        await Owned(id, userId).ExecuteDeleteAsync(cancellationToken) > 0;
+    /// <summary>How long a deleted annotation can be restored; the reader's Undo lasts 10 seconds, this leaves room for a slow network.</summary>
+    public static readonly TimeSpan RestoreWindow = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Deletes the annotation if it is the caller's, keeping a tombstone its owner can restore
+    /// (<see cref="RestoreAsync"/>) within <see cref="RestoreWindow"/>; false when there is none to delete.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid id, string userId, CancellationToken cancellationToken = default)
+    {
+        var annotation = await Owned(id, userId).Include(a => a.Tags).SingleOrDefaultAsync(cancellationToken);
+        if (annotation is null)
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.DeletedAnnotations.Where(d => d.DeletedAt < now - RestoreWindow || d.Id == id).ExecuteDeleteAsync(cancellationToken);
+        db.DeletedAnnotations.Add(new DeletedAnnotation { Id = id, OwnerId = userId, DeletedAt = now, Snapshot = AnnotationSnapshot.Of(annotation).ToJson() });
+        db.Annotations.Remove(annotation);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Puts a deleted annotation back as it was, with the same id, note and tags. Only its owner
+    /// can, within <see cref="RestoreWindow"/>; anyone else, or after that, finds nothing (404).
+    /// Placed again on the article's current text when a new revision came in meanwhile.
+    /// </summary>
+    public async Task<AnnotationOutcome> RestoreAsync(Guid id, string userId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tombstone = await db.DeletedAnnotations.SingleOrDefaultAsync(d => d.Id == id && d.OwnerId == userId, cancellationToken);
+        if (tombstone is null || tombstone.DeletedAt < now - RestoreWindow)
+        {
+            return AnnotationFailure.NotFound("No annotation of yours with this id was deleted recently.");
+        }
+        var annotation = AnnotationSnapshot.FromJson(tombstone.Snapshot).ToAnnotation(now);
+        var revision = await db.ArticleRevisions.Where(r => r.ArticleId == annotation.ArticleId).OrderByDescending(r => r.Number).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (revision is not null && revision.Number != annotation.AnchoredRevision)
+        {
+            var quote = new TextQuoteSelector(annotation.Exact, annotation.Prefix, annotation.Suffix);
+            var position = annotation.Start is { } s && annotation.End is { } e ? new TextPositionSelector(s, e) : null;
+            var result = Anchorer.Anchor(new CodePointText(revision.Text), quote, position);
+            annotation.AnchoredRevision = revision.Number;
+            (annotation.Start, annotation.End) = (result.Start, result.End);
+            annotation.AnchorStatus = result.Status == AnchorStatus.Orphaned ? AnchorStatus.Orphaned : AnchorStatus.Moved;
+        }
+        db.DeletedAnnotations.Remove(tombstone);
+        db.Annotations.Add(annotation);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await FindVisibleAsync(id, userId, cancellationToken))!;
+    }
 
     private IQueryable<Annotation> Visible(string? userId) =>
         db.Annotations.Where(a => a.Visibility == Visibility.Public || (userId != null && a.OwnerId == userId));
