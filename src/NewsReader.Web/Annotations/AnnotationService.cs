@@ -54,6 +54,42 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         return list.OrderBy(a => a.Start ?? int.MaxValue).ThenBy(a => a.End).ThenBy(a => a.Created).ToList();
     }
 
+    /// <summary>
+    /// The reader page's list: what <see cref="ListForArticleAsync"/> gives, in the same order,
+    /// but only the first <paramref name="fullPlaced"/> placed annotations and the orphans (the
+    /// entries the page lists) are loaded whole. The others carry what their marks need (id,
+    /// owner, visibility, colour, anchor, dates) and no quote, note or tags: a thousand whole
+    /// annotations cost the page several times what the text itself costs.
+    /// </summary>
+    public async Task<IReadOnlyList<Annotation>?> ListForReaderAsync(string slug, string? userId, int fullPlaced, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.Where(a => a.Slug == slug).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return null;
+        }
+        var slim = await Visible(userId)
+            .Where(a => a.ArticleId == article.Id)
+            .Select(a => new Annotation
+            {
+                Id = a.Id, ArticleId = a.ArticleId, OwnerId = a.OwnerId, Visibility = a.Visibility, Color = a.Color,
+                AnchorStatus = a.AnchorStatus, Start = a.Start, End = a.End, Created = a.Created, Modified = a.Modified, Version = a.Version,
+                Exact = "", Prefix = "", Suffix = "",
+            })
+            .ToListAsync(cancellationToken);
+        var ordered = slim.OrderBy(a => a.Start ?? int.MaxValue).ThenBy(a => a.End).ThenBy(a => a.Created).ToList();
+        var listed = ordered.Where(a => a.AnchorStatus == AnchorStatus.Orphaned || a.Start is null || !(a.End > a.Start)).ToList();
+        listed.AddRange(ordered.Except(listed).Take(fullPlaced));
+        var ids = listed.Select(a => a.Id).ToList();
+        var whole = await db.Annotations.Where(a => ids.Contains(a.Id)).Include(a => a.Tags).AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i] = whole.GetValueOrDefault(ordered[i].Id) ?? ordered[i];
+            ordered[i].Article = article;
+        }
+        return ordered;
+    }
+
     /// <summary>The annotation if <paramref name="userId"/> may see it.</summary>
     public Task<Annotation?> FindVisibleAsync(Guid id, string? userId, CancellationToken cancellationToken = default) =>
         Visible(userId).Include(a => a.Article).Include(a => a.Tags).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);

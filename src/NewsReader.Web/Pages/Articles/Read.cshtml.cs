@@ -79,6 +79,7 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
     /// <summary>The next page of the annotation list, from entry <paramref name="from"/>, for "Show more".</summary>
     public async Task<IActionResult> OnGetMoreAsync(string slug, int from, CancellationToken cancellationToken)
     {
+        Shown = Math.Clamp(from, 0, 100_000) + PageSize;
         if (!await LoadAsync(slug, cancellationToken))
         {
             return NotFound();
@@ -178,7 +179,8 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         {
             return false;
         }
-        var visible = await annotations.ListForArticleAsync(slug, UserId, cancellationToken) ?? [];
+        // Whole annotations for the entries the list shows; the rest only need their marks.
+        var visible = await annotations.ListForReaderAsync(slug, UserId, Shown, cancellationToken) ?? [];
         View = ReaderView.Build(article, visible);
         State = UserId is { } userId ? await reading.GetAsync(userId, slug, cancellationToken) : null;
         return true;
