@@ -5,6 +5,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["anchor"] = AnchorCommand.Run,
     ["anchor-revision"] = AnchorRevisionCommand.Run,
     ["reader"] = ReaderCommand.Run,
+    ["highlight"] = HighlightCommand.Run,
     ["search"] = SearchCommand.Run,
     ["ingest"] = IngestionCommand.Run,
 };

@@ -47,7 +47,7 @@ internal static class ReaderCommand
         }
     }
 
-    private sealed class BenchFailure(string message) : Exception(message);
+    internal sealed class BenchFailure(string message) : Exception(message);
 
     private static async Task<int> RunAsync(int seed, bool steps)
     {
@@ -457,7 +457,7 @@ internal static class ReaderCommand
 
     // ---- the web app ----
 
-    private static Process StartWeb(string webDir, string[] webArgs, Queue<string> log)
+    internal static Process StartWeb(string webDir, string[] webArgs, Queue<string> log)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -489,7 +489,7 @@ internal static class ReaderCommand
         return process;
     }
 
-    private static async Task WaitForHealthAsync(HttpClient http, Process web, Queue<string> log)
+    internal static async Task WaitForHealthAsync(HttpClient http, Process web, Queue<string> log)
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(90))
@@ -528,7 +528,7 @@ internal static class ReaderCommand
         }
     }
 
-    private static void Kill(Process? process)
+    internal static void Kill(Process? process)
     {
         try
         {
@@ -544,7 +544,7 @@ internal static class ReaderCommand
         }
     }
 
-    private static async Task<string> ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
+    internal static async Task<string> ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
     {
         using (response)
         {
@@ -557,7 +557,7 @@ internal static class ReaderCommand
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -566,7 +566,7 @@ internal static class ReaderCommand
         return port;
     }
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -591,5 +591,5 @@ internal static class ReaderCommand
         return count;
     }
 
-    private static string Quote(string arg) => arg.Contains(' ') ? $"\"{arg}\"" : arg;
+    internal static string Quote(string arg) => arg.Contains(' ') ? $"\"{arg}\"" : arg;
 }

@@ -54,6 +54,43 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         return list.OrderBy(a => a.Start ?? int.MaxValue).ThenBy(a => a.End).ThenBy(a => a.Created).ToList();
     }
 
+    /// <summary>
+    /// The reader page's list: what <see cref="ListForArticleAsync"/> gives, in the same order,
+    /// but only the first <paramref name="fullPlaced"/> placed annotations and the orphans (the
+    /// entries the page lists) are loaded whole. The others carry what their marks need (id,
+    /// owner, visibility, colour, anchor, dates) and no quote, note or tags: a thousand whole
+    /// annotations cost the page several times what the text itself costs. With
+    /// <paramref name="mineOnly"/> the list shows only the reader's own, so those are the ones loaded whole.
+    /// </summary>
+    public async Task<IReadOnlyList<Annotation>?> ListForReaderAsync(string slug, string? userId, int fullPlaced, bool mineOnly = false, CancellationToken cancellationToken = default)
+    {
+        var article = await db.Articles.Where(a => a.Slug == slug).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return null;
+        }
+        var slim = await Visible(userId)
+            .Where(a => a.ArticleId == article.Id)
+            .Select(a => new Annotation
+            {
+                Id = a.Id, ArticleId = a.ArticleId, OwnerId = a.OwnerId, Visibility = a.Visibility, Color = a.Color,
+                AnchorStatus = a.AnchorStatus, Start = a.Start, End = a.End, Created = a.Created, Modified = a.Modified, Version = a.Version,
+                Exact = "", Prefix = "", Suffix = "",
+            })
+            .ToListAsync(cancellationToken);
+        var ordered = slim.OrderBy(a => a.Start ?? int.MaxValue).ThenBy(a => a.End).ThenBy(a => a.Created).ToList();
+        var listed = ordered.Where(a => a.AnchorStatus == AnchorStatus.Orphaned || a.Start is null || !(a.End > a.Start)).ToList();
+        listed.AddRange(ordered.Except(listed).Where(a => !mineOnly || a.OwnerId == userId).Take(fullPlaced));
+        var ids = listed.Select(a => a.Id).ToList();
+        var whole = await db.Annotations.Where(a => ids.Contains(a.Id)).Include(a => a.Tags).Include(a => a.Owner).AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i] = whole.GetValueOrDefault(ordered[i].Id) ?? ordered[i];
+            ordered[i].Article = article;
+        }
+        return ordered;
+    }
+
     /// <summary>The annotation if <paramref name="userId"/> may see it.</summary>
     public Task<Annotation?> FindVisibleAsync(Guid id, string? userId, CancellationToken cancellationToken = default) =>
         Visible(userId).Include(a => a.Article).Include(a => a.Tags).Include(a => a.Owner).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -162,9 +199,57 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         return (await FindVisibleAsync(annotation.Id, userId, cancellationToken))!;
     }
 
-    /// <summary>Deletes the annotation if it is the caller's; false when there is none to delete.</summary>
-    public async Task<bool> DeleteAsync(Guid id, string userId, CancellationToken cancellationToken = default) =>
-        await Owned(id, userId).ExecuteDeleteAsync(cancellationToken) > 0;
+    /// <summary>How long a deleted annotation can be restored; the reader's Undo lasts 10 seconds, this leaves room for a slow network.</summary>
+    public static readonly TimeSpan RestoreWindow = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Deletes the annotation if it is the caller's, keeping a tombstone its owner can restore
+    /// (<see cref="RestoreAsync"/>) within <see cref="RestoreWindow"/>; false when there is none to delete.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid id, string userId, CancellationToken cancellationToken = default)
+    {
+        var annotation = await Owned(id, userId).Include(a => a.Tags).SingleOrDefaultAsync(cancellationToken);
+        if (annotation is null)
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.DeletedAnnotations.Where(d => d.DeletedAt < now - RestoreWindow || d.Id == id).ExecuteDeleteAsync(cancellationToken);
+        db.DeletedAnnotations.Add(new DeletedAnnotation { Id = id, OwnerId = userId, DeletedAt = now, Snapshot = AnnotationSnapshot.Of(annotation).ToJson() });
+        db.Annotations.Remove(annotation);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Puts a deleted annotation back as it was, with the same id, note and tags. Only its owner
+    /// can, within <see cref="RestoreWindow"/>; anyone else, or after that, finds nothing (404).
+    /// Placed again on the article's current text when a new revision came in meanwhile.
+    /// </summary>
+    public async Task<AnnotationOutcome> RestoreAsync(Guid id, string userId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tombstone = await db.DeletedAnnotations.SingleOrDefaultAsync(d => d.Id == id && d.OwnerId == userId, cancellationToken);
+        if (tombstone is null || tombstone.DeletedAt < now - RestoreWindow)
+        {
+            return AnnotationFailure.NotFound("No annotation of yours with this id was deleted recently.");
+        }
+        var annotation = AnnotationSnapshot.FromJson(tombstone.Snapshot).ToAnnotation(now);
+        var revision = await db.ArticleRevisions.Where(r => r.ArticleId == annotation.ArticleId).OrderByDescending(r => r.Number).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (revision is not null && revision.Number != annotation.AnchoredRevision)
+        {
+            var quote = new TextQuoteSelector(annotation.Exact, annotation.Prefix, annotation.Suffix);
+            var position = annotation.Start is { } s && annotation.End is { } e ? new TextPositionSelector(s, e) : null;
+            var result = Anchorer.Anchor(new CodePointText(revision.Text), quote, position);
+            annotation.AnchoredRevision = revision.Number;
+            (annotation.Start, annotation.End) = (result.Start, result.End);
+            annotation.AnchorStatus = result.Status == AnchorStatus.Orphaned ? AnchorStatus.Orphaned : AnchorStatus.Moved;
+        }
+        db.DeletedAnnotations.Remove(tombstone);
+        db.Annotations.Add(annotation);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await FindVisibleAsync(id, userId, cancellationToken))!;
+    }
 
     private IQueryable<Annotation> Visible(string? userId) =>
         db.Annotations.Where(a => a.Visibility == Visibility.Public || (userId != null && a.OwnerId == userId));

@@ -23,6 +23,7 @@ public static class AnnotationsApi
         group.MapPost("/", CreateAsync).RequireAuthorization();
         group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization();
         group.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization();
+        group.MapPost("/{id:guid}/restore", RestoreAsync).RequireAuthorization();
         return app;
     }
 
@@ -79,6 +80,18 @@ public static class AnnotationsApi
 
     private static async Task<IResult> DeleteAsync(Guid id, HttpContext http, AnnotationService annotations, CancellationToken ct) =>
         await annotations.DeleteAsync(id, UserId(http)!, ct) ? TypedResults.NoContent() : NotFound();
+
+    /// <summary>Undo of a delete: the owner's annotation back with its id, note and tags.</summary>
+    private static async Task<IResult> RestoreAsync(Guid id, HttpContext http, AnnotationService annotations, CancellationToken ct)
+    {
+        var outcome = await annotations.RestoreAsync(id, UserId(http)!, ct);
+        if (outcome.Failure is { } failure)
+        {
+            return Problem(failure);
+        }
+        http.Response.Headers.Location = $"{BaseUrl(http)}/api/annotations/{id}";
+        return Representation(http, outcome.Annotation!, StatusCodes.Status201Created);
+    }
 
     private static IResult Representation(HttpContext http, Annotation annotation, int status)
     {

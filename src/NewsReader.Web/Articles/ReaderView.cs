@@ -37,9 +37,11 @@ public sealed class ReaderView
         var seen = new HashSet<Guid>();
         var blocks = new List<RenderedBlock>(article.Blocks.Count);
         var text = new CodePointText(article.Text);
-        foreach (var block in article.Blocks)
+        var byBlock = RangesByBlock(article.Blocks, ranges);
+        for (var b = 0; b < article.Blocks.Count; b++)
         {
-            var segments = HighlightLayout.Segments(block.Start, block.End, ranges);
+            var block = article.Blocks[b];
+            var segments = HighlightLayout.Segments(block.Start, block.End, byBlock[b]);
             var rendered = new List<RenderedSegment>(segments.Count);
             foreach (var segment in segments)
             {
@@ -56,4 +58,33 @@ public sealed class ReaderView
             Orphans = annotations.Except(placed).ToList(),
         };
     }
+
+    /// <summary>
+    /// The highlights touching each block (blocks are in text order), found by binary search,
+    /// so laying out a block looks at its own highlights rather than all of the article's.
+    /// </summary>
+    private static List<HighlightRange>[] RangesByBlock(IReadOnlyList<TextBlock> blocks, IReadOnlyList<HighlightRange> ranges)
+    {
+        var byBlock = new List<HighlightRange>[blocks.Count];
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            byBlock[b] = [];
+        }
+        foreach (var range in ranges)
+        {
+            // The first block ending after the range starts, then on while blocks start before it ends.
+            int lo = 0, hi = blocks.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (blocks[mid].End <= range.Start) lo = mid + 1; else hi = mid;
+            }
+            for (var b = lo; b < blocks.Count && blocks[b].Start < range.End; b++)
+            {
+                byBlock[b].Add(range);
+            }
+        }
+        return byBlock;
+    }
+
 }

@@ -12,6 +12,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Annotation> Annotations => Set<Annotation>();
     public DbSet<AnnotationTag> AnnotationTags => Set<AnnotationTag>();
+    public DbSet<DeletedAnnotation> DeletedAnnotations => Set<DeletedAnnotation>();
     public DbSet<ReadingState> ReadingStates => Set<ReadingState>();
     public DbSet<ReaderSettings> ReaderSettings => Set<ReaderSettings>();
     public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
@@ -87,6 +88,13 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             annotation.Property(a => a.AnchorStatus).HasConversion<string>().HasMaxLength(16);
             annotation.Property(a => a.Color).HasMaxLength(16);
             annotation.Property(a => a.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<DeletedAnnotation>(deleted =>
+        {
+            deleted.HasKey(d => d.Id);
+            deleted.HasIndex(d => d.DeletedAt);
+            deleted.HasOne<AppUser>().WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<AnnotationTag>(tag =>

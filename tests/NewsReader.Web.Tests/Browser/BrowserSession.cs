@@ -49,7 +49,10 @@ public static class BrowserSession
         return email;
     }
 
-    /// <summary>Selects the text from the start of one phrase to the end of another, as a mouse drag would.</summary>
+    /// <summary>
+    /// Selects the text from the start of one phrase to the end of another with the selection
+    /// API, as a drag, long-press or Shift+arrows ends; the page hears only <c>selectionchange</c>.
+    /// </summary>
     public static Task SelectAsync(IPage page, string from, string to) =>
         page.EvaluateAsync(@"([from, to]) => {
             const body = document.querySelector('.reader-body');
@@ -70,6 +73,5 @@ public static class BrowserSession
             const selection = window.getSelection();
             selection.removeAllRanges();
             selection.addRange(range);
-            document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
         }", new[] { from, to });
 }

@@ -457,6 +457,32 @@ namespace NewsReader.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Data.DeletedAnnotation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("DeletedAnnotations");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
                 {
                     b.Property<string>("UserId")
@@ -759,6 +785,15 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Data.DeletedAnnotation", b =>
+                {
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>

@@ -32,7 +32,22 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         public string? Quote { get; set; }
     }
 
+    /// <summary>How many entries of the annotation list a page shows at first, and how many "Show more" adds.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>Entries <see cref="From"/> to <see cref="End"/> of the list <see cref="All"/>.</summary>
+    public sealed record AnnotationPage(IReadOnlyList<Annotation> All, int From, int Count, string? UserId, string Slug, bool MineOnly)
+    {
+        public int End => Math.Min(All.Count, From + Count);
+    }
+
     public ReaderView? View { get; private set; }
+
+    /// <summary>How many placed annotations the list shows (<c>?shown=</c>, in steps of <see cref="PageSize"/>).</summary>
+    public int Shown { get; private set; } = PageSize;
+
+    /// <summary>Every annotation the reader sees on this article, placed and orphaned.</summary>
+    public int Count => View is { } view ? view.Placed.Count + view.Orphans.Count : 0;
 
     /// <summary>The signed-in reader's state for this article; null for anonymous readers.</summary>
     public ReadingStateDto? State { get; private set; }
@@ -72,8 +87,38 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
     /// <summary>How many of the visible annotations are the reader's own.</summary>
     public int MineCount => View is { } view ? view.Placed.Concat(view.Orphans).Count(a => a.OwnerId == UserId) : 0;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
-        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetAsync(string slug, int? shown, CancellationToken cancellationToken)
+    {
+        Shown = ShownFrom(shown);
+        return await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>The article body and the annotation list alone, re-rendered for the script after a write.</summary>
+    public async Task<IActionResult> OnGetFragmentsAsync(string slug, int? shown, CancellationToken cancellationToken)
+    {
+        Shown = ShownFrom(shown);
+        return await LoadAsync(slug, cancellationToken) ? Partial("_ReaderFragments", this) : NotFound();
+    }
+
+    /// <summary>The next page of the annotation list, from entry <paramref name="from"/>, for "Show more".</summary>
+    public async Task<IActionResult> OnGetMoreAsync(string slug, int from, CancellationToken cancellationToken)
+    {
+        Shown = Math.Clamp(from, 0, 100_000) + PageSize;
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+        return Partial("_AnnotationPage", new AnnotationPage(Listed(View!.Placed), Math.Clamp(from, 0, View.Placed.Count), PageSize, UserId, slug, ShowMineOnly));
+    }
+
+    /// <summary>One entry of the list, for the popover of a highlight whose entry is not shown yet.</summary>
+    public async Task<IActionResult> OnGetItemAsync(string slug, Guid id, CancellationToken cancellationToken) =>
+        await annotations.FindVisibleAsync(id, UserId, cancellationToken) is { } annotation && annotation.Article.Slug == slug
+            ? Partial("_AnnotationItem", (annotation, UserId, slug))
+            : NotFound();
+
+    private static int ShownFrom(int? shown) => Math.Clamp(shown ?? PageSize, PageSize, 100_000);
 
     public Task<IActionResult> OnPostHighlightAsync(string slug, CancellationToken cancellationToken) =>
         WriteAsync(slug, userId => annotations.CreateAsync(userId, slug, Draft(Form, requireQuote: true), cancellationToken), cancellationToken, keepForm: true);
@@ -159,7 +204,8 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         {
             return false;
         }
-        var visible = await annotations.ListForArticleAsync(slug, UserId, cancellationToken) ?? [];
+        // Whole annotations for the entries the list shows; the rest only need their marks.
+        var visible = await annotations.ListForReaderAsync(slug, UserId, Shown, ShowMineOnly, cancellationToken) ?? [];
         View = ReaderView.Build(article, visible);
         if (Problem is not null)
         {

@@ -1,18 +1,23 @@
-// The reader's selection toolbar. Everything here is an enhancement: reading, the annotation
-// list, editing and deleting all work without it. Selections become W3C selectors on the
-// article's canonical text: the blocks' text joined by blank lines, with offsets counted in
-// code points (the browser counts UTF-16 units, so we convert here, at the edge).
+// The reader's script. Everything here is an enhancement: reading, the annotation list, editing
+// and deleting all work without it. Selections become W3C selectors on the article's canonical
+// text: the blocks' text joined by blank lines, with offsets counted in code points (the
+// browser counts UTF-16 units, so we convert here, at the edge). Writes go through the JSON API
+// and update the page in place (annotate.js); a click on a highlight opens it (popover.js).
+
+import { announce, create, edit, formOptions, hideToast, refresh, remove, send, showError } from "./annotate.js";
+import { openPopover, closePopover } from "./popover.js";
+import "./panel.js";
 
 const article = document.querySelector(".reader");
-const body = document.querySelector(".reader-body");
+const body = () => document.querySelector(".reader-body");
 const toolbar = document.querySelector(".selection-toolbar");
 const dialog = document.querySelector(".note-dialog");
-const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
 const CONTEXT = 32;
 
-const blocks = () => [...body.querySelectorAll("[data-start]")];
+const blocks = () => [...body().querySelectorAll("[data-start]")];
 const canonicalText = () => blocks().map((b) => b.textContent).join("\n\n");
 const codePointLength = (s) => [...s].length;
+const typing = (target) => target instanceof Element && target.closest("input, textarea, select, [contenteditable], dialog") !== null;
 
 // UTF-16 offset of a DOM point inside the canonical text.
 function offsetOf(node, offset) {
@@ -30,8 +35,8 @@ function offsetOf(node, offset) {
 }
 
 function clampToBody(range) {
-  const start = body.contains(range.startContainer) ? offsetOf(range.startContainer, range.startOffset) : 0;
-  const end = body.contains(range.endContainer) ? offsetOf(range.endContainer, range.endOffset) : canonicalText().length;
+  const start = body().contains(range.startContainer) ? offsetOf(range.startContainer, range.startOffset) : 0;
+  const end = body().contains(range.endContainer) ? offsetOf(range.endContainer, range.endOffset) : canonicalText().length;
   return start === null || end === null ? null : { start, end };
 }
 
@@ -40,7 +45,7 @@ function currentSelectors() {
   const selection = window.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
-  if (!body.contains(range.commonAncestorContainer) && !range.intersectsNode(body)) return null;
+  if (!body().contains(range.commonAncestorContainer) && !range.intersectsNode(body())) return null;
   const span = clampToBody(range);
   if (!span || span.end <= span.start) return null;
   const text = canonicalText();
@@ -55,84 +60,29 @@ function currentSelectors() {
   };
 }
 
-function annotationBody(selectors, { color = "yellow", note = "", tags = [], visibility = "private" } = {}) {
-  const bodies = [];
-  if (note.trim()) bodies.push({ type: "TextualBody", value: note, format: "text/markdown", purpose: "commenting" });
-  for (const tag of tags) bodies.push({ type: "TextualBody", value: tag, purpose: "tagging" });
-  return {
-    "@context": "http://www.w3.org/ns/anno.jsonld",
-    type: "Annotation",
-    body: bodies,
-    target: { source: `${location.origin}/articles/${article.dataset.slug}`, styleClass: color, selector: [selectors.quote, selectors.position] },
-    visibility,
-  };
+// ---- highlighting ----
+
+/** Highlights, then shows the new marks (and flashes them) without moving the page. */
+async function highlight(selectors, options) {
+  const id = await create(selectors, options);
+  window.getSelection()?.removeAllRanges();
+  flash(id, { scroll: false });
+  announce("Highlighted.");
+  return id;
 }
 
-async function send(method, url, payload) {
-  const response = await fetch(url, {
-    method,
-    headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": csrf ?? "" },
-    body: JSON.stringify(payload),
-  });
-  if (!response.ok) {
-    const problem = await response.json().catch(() => ({}));
-    throw new Error(problem.detail || problem.title || `The server answered ${response.status}.`);
-  }
-  return response.json();
-}
-
-function showError(message) {
-  const errors = document.querySelector(".annotations .form-errors");
-  errors.textContent = message;
-  errors.scrollIntoView({ block: "nearest" });
-}
-
-async function create(selectors, options) {
-  const annotation = await send("POST", "/api/annotations", annotationBody(selectors, options));
-  const id = annotation.id.split("/").pop();
-  // The server renders marks, the list and the note; load its page at the new passage.
-  location.assign(`${location.pathname}#annotation-${id}`);
-  location.reload();
-}
-
-let pending = null; // the selection the toolbar acts on
-let noteTarget = null; // the selection the note dialog will save
-
-function hideToolbar() {
-  toolbar.hidden = true;
-}
-
-function placeToolbar() {
-  if (dialog.open) return;
-  pending = currentSelectors();
-  if (!pending) return hideToolbar();
-  const rect = window.getSelection().getRangeAt(0).getBoundingClientRect();
-  toolbar.hidden = false;
-  toolbar.style.top = `${window.scrollY + rect.top - toolbar.offsetHeight - 8}px`;
-  toolbar.style.left = `${Math.max(8, window.scrollX + rect.left + rect.width / 2 - toolbar.offsetWidth / 2)}px`;
-  document.querySelectorAll(".reattach-selection").forEach((b) => (b.hidden = false));
-}
-
-function openNoteDialog(selectors) {
-  noteTarget = selectors;
-  dialog.querySelector(".note-quote").textContent = selectors.quote.exact;
-  dialog.querySelector(".dialog-error").textContent = "";
-  dialog.showModal();
-  dialog.querySelector("textarea").focus();
-}
-
-function flash(id) {
+function flash(id, { scroll = true } = {}) {
   const marks = document.querySelectorAll(`mark[data-annotation-id="${CSS.escape(id)}"]`);
   marks.forEach((m) => {
     m.classList.remove("flash");
     void m.offsetWidth; // restart the animation
     m.classList.add("flash");
   });
-  marks[0]?.scrollIntoView({ block: "center" });
+  if (scroll) marks[0]?.scrollIntoView({ block: "center" });
   document.querySelectorAll(".annotation-item.current").forEach((i) => i.classList.remove("current"));
   const item = document.querySelector(`.annotation-item[data-annotation-id="${CSS.escape(id)}"]`);
   item?.classList.add("current");
-  if (marks.length === 0) item?.scrollIntoView({ block: "center" }); // an orphan: only its entry
+  if (scroll && marks.length === 0) item?.scrollIntoView({ block: "center" }); // an orphan: only its entry
 }
 
 function flashFromHash() {
@@ -140,44 +90,146 @@ function flashFromHash() {
   if (match) flash(match[1]);
 }
 
+// ---- the selection toolbar ----
+
+let pending = null; // the selection the toolbar acts on
+let noteTarget = null; // the selection the note dialog will save
+let dismissed = null; // the selection Escape closed the toolbar on
+let lastPointer = "mouse";
+const key = (s) => s && `${s.position.start}:${s.position.end}`;
+const buttons = () => [...toolbar.querySelectorAll("button")];
+const toolbarHasFocus = () => toolbar.contains(document.activeElement);
+
+function hideToolbar() {
+  if (toolbar.hidden) return;
+  const hadFocus = toolbarHasFocus();
+  toolbar.hidden = true;
+  if (hadFocus) body().focus?.();
+}
+
+// Above the selection when there is room, else below it; on a touch screen below it, clear of
+// the handles and the phone's own menu (which sits above); always inside the viewport.
+function placeToolbar(range) {
+  const rects = [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+  const first = rects[0] ?? range.getBoundingClientRect();
+  const last = rects[rects.length - 1] ?? first;
+  const viewport = window.visualViewport;
+  const width = viewport?.width ?? window.innerWidth;
+  const height = viewport?.height ?? window.innerHeight;
+  const offsetX = viewport?.offsetLeft ?? 0;
+  const offsetY = viewport?.offsetTop ?? 0;
+  const w = toolbar.offsetWidth;
+  const h = toolbar.offsetHeight;
+  const gap = 8;
+  const touch = lastPointer === "touch" || window.matchMedia("(pointer: coarse)").matches;
+  const above = first.top - offsetY - h - gap;
+  const below = last.bottom - offsetY + (touch ? 28 : gap);
+  let top = !touch && above >= gap ? above : below;
+  if (top + h > height - gap) top = above >= gap ? above : height - h - gap;
+  top = Math.max(gap, top);
+  const centre = (touch ? last.left + last.width / 2 : first.left + first.width / 2) - offsetX;
+  const left = Math.min(Math.max(gap, centre - w / 2), Math.max(gap, width - w - gap));
+  toolbar.style.top = `${window.scrollY + offsetY + top}px`;
+  toolbar.style.left = `${window.scrollX + offsetX + left}px`;
+}
+
+function updateToolbar() {
+  if (dialog.open || toolbarHasFocus()) return;
+  const selectors = currentSelectors();
+  document.querySelectorAll(".reattach-selection").forEach((b) => (b.hidden = !selectors));
+  if (!selectors || key(selectors) === dismissed) {
+    if (!selectors) dismissed = null;
+    return hideToolbar();
+  }
+  pending = selectors;
+  const wasHidden = toolbar.hidden;
+  toolbar.hidden = false;
+  placeToolbar(window.getSelection().getRangeAt(0));
+  if (wasHidden) announce("Highlight toolbar open: press Tab to reach it, Escape to close it.");
+}
+
+function toolbarAction(button) {
+  const selectors = pending;
+  if (!selectors) return;
+  hideToolbar();
+  if (button.dataset.action === "note") return openNoteDialog(selectors);
+  highlight(selectors, { color: button.dataset.color }).catch((e) => showError(e.message));
+}
+
+function openNoteDialog(selectors) {
+  noteTarget = selectors;
+  dialog.querySelector(".note-quote").textContent = selectors.quote.exact;
+  dialog.querySelector(".dialog-error").textContent = "";
+  dialog.querySelector("form").reset();
+  dialog.showModal();
+  dialog.querySelector("textarea").focus();
+}
+
 if (toolbar && article.dataset.signedIn === "true") {
-  document.addEventListener("mouseup", () => setTimeout(placeToolbar, 0));
-  document.addEventListener("keyup", (event) => {
-    if (event.key.startsWith("Shift") || event.key.startsWith("Arrow")) placeToolbar();
-  });
+  let timer = null;
+  // Mouse, keyboard and touch selections all end in selectionchange; debounced, as handles drag.
   document.addEventListener("selectionchange", () => {
-    if (window.getSelection()?.isCollapsed) hideToolbar();
+    clearTimeout(timer);
+    timer = setTimeout(updateToolbar, 150);
   });
-  toolbar.addEventListener("mousedown", (event) => event.preventDefault()); // keep the selection
+  document.addEventListener("pointerdown", (event) => (lastPointer = event.pointerType || "mouse"));
+  document.addEventListener("pointerup", (event) => {
+    lastPointer = event.pointerType || "mouse";
+    if (!toolbar.contains(event.target)) setTimeout(updateToolbar, 0);
+  });
+  window.addEventListener("resize", () => !toolbar.hidden && updateToolbar());
+  toolbar.addEventListener("pointerdown", (event) => event.preventDefault()); // keep the selection
   toolbar.addEventListener("click", (event) => {
     const button = event.target.closest("button");
-    if (!button || !pending) return;
-    const selectors = pending;
-    hideToolbar();
-    if (button.dataset.action === "note") return openNoteDialog(selectors);
-    create(selectors, { color: button.dataset.color }).catch((e) => showError(e.message));
+    if (button) toolbarAction(button);
   });
+  // A toolbar is one tab stop; arrow keys move inside it.
+  toolbar.addEventListener("keydown", (event) => {
+    const all = buttons();
+    const at = all.indexOf(document.activeElement);
+    const move = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (move) {
+      event.preventDefault();
+      all[(at + move + all.length) % all.length].focus();
+    } else if (event.key === "Home" || event.key === "End") {
+      event.preventDefault();
+      all[event.key === "Home" ? 0 : all.length - 1].focus();
+    }
+  });
+  buttons()[0].tabIndex = 0;
+
   document.addEventListener("keydown", (event) => {
-    if (event.key !== "h" || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.target.closest("input, textarea, select, [contenteditable], dialog")) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "Escape" && !toolbar.hidden) {
+      event.preventDefault();
+      dismissed = key(pending);
+      hideToolbar();
+      return;
+    }
+    if (event.key === "Tab" && !event.shiftKey && !toolbar.hidden && !toolbarHasFocus() && !typing(event.target)) {
+      event.preventDefault();
+      buttons()[0].focus();
+      return;
+    }
+    if (event.key !== "h" || typing(event.target)) return;
     const selectors = currentSelectors();
     if (!selectors) return;
     event.preventDefault();
     hideToolbar();
-    create(selectors, { color: "yellow" }).catch((e) => showError(e.message));
+    highlight(selectors, { color: "yellow" }).catch((e) => showError(e.message));
   });
+
   dialog.querySelector("[data-action=cancel]").addEventListener("click", () => dialog.close());
-  dialog.querySelector("form").addEventListener("submit", (event) => {
+  dialog.querySelector("form").addEventListener("submit", async (event) => {
     event.preventDefault();
-    const form = event.target;
-    const options = {
-      note: form.querySelector("[name='Form.Note']").value,
-      tags: form.querySelector("[name='Form.Tags']").value.split(",").map((t) => t.trim()).filter(Boolean),
-      color: form.querySelector("[name='Form.Color']").value,
-      visibility: form.querySelector("[name='Form.Visibility']").value.toLowerCase(),
-    };
-    create(noteTarget, options).catch((e) => (dialog.querySelector(".dialog-error").textContent = e.message));
+    try {
+      await highlight(noteTarget, formOptions(event.target));
+      dialog.close();
+    } catch (e) {
+      dialog.querySelector(".dialog-error").textContent = e.message;
+    }
   });
+
   document.addEventListener("click", async (event) => {
     const button = event.target.closest(".reattach-selection");
     if (!button) return;
@@ -186,16 +238,17 @@ if (toolbar && article.dataset.signedIn === "true") {
     try {
       // Keep the note, tags, colour and visibility: change only the target's selectors.
       const url = `/api/annotations/${button.dataset.annotationId}`;
-      const current = await (await fetch(url)).json();
-      current.target.selector = [selectors.quote, selectors.position];
-      await send("PUT", url, current);
-      location.reload();
+      const { json, etag } = await send("GET", url);
+      json.target.selector = [selectors.quote, selectors.position];
+      await send("PUT", url, json, etag ? { "If-Match": etag } : {});
+      await refresh();
+      flash(button.dataset.annotationId);
     } catch (e) {
       showError(e.message);
     }
   });
 
-  // Edit in place: load the annotation's editor into its entry in the list.
+  // Edit in place: load the annotation's editor into its entry in the list (or the popover).
   document.addEventListener("click", async (event) => {
     const link = event.target.closest(".annotation-item .edit-link");
     if (!link) return;
@@ -214,7 +267,89 @@ if (toolbar && article.dataset.signedIn === "true") {
     link.setAttribute("aria-expanded", "true");
     editor.querySelector("textarea, input:not([type=hidden])")?.focus();
   });
+
+  // The editor's forms work without script (they post to the page); with it they use the API.
+  document.addEventListener("submit", async (event) => {
+    const form = event.target;
+    const editor = form.closest(".annotation-editor");
+    if (!editor) return;
+    event.preventDefault();
+    const id = editor.dataset.annotationId;
+    const handler = new URL(form.action, location.href).searchParams.get("handler");
+    try {
+      if (handler === "Delete") {
+        closePopover();
+        await remove(id);
+      } else if (handler === "Reattach") {
+        const exact = form.querySelector("[name='Form.Quote']").value.trim();
+        const url = `/api/annotations/${id}`;
+        const { json, etag } = await send("GET", url);
+        json.target.selector = [{ type: "TextQuoteSelector", exact }];
+        await send("PUT", url, json, etag ? { "If-Match": etag } : {});
+        closePopover();
+        await refresh();
+        flash(id);
+      } else {
+        await edit(id, formOptions(form));
+        closePopover();
+        flash(id, { scroll: false });
+        announce("Saved.");
+      }
+    } catch (e) {
+      showError(e.message);
+    }
+  });
 }
 
+// ---- moving between highlights and opening them ----
+
+function highlightStarts() {
+  return [...body().querySelectorAll("mark[id^='annotation-']")];
+}
+
+function moveToHighlight(direction) {
+  const starts = highlightStarts();
+  if (starts.length === 0) return;
+  const current = document.activeElement?.closest?.("mark[data-annotation-id]");
+  let index;
+  if (current) {
+    const at = starts.findIndex((m) => m.dataset.annotationId === current.dataset.annotationId);
+    index = at + direction;
+  } else {
+    // From where the reader is: the first highlight below the top of the screen, or the last above it.
+    const below = starts.findIndex((m) => m.getBoundingClientRect().top > 0);
+    index = direction > 0 ? (below < 0 ? starts.length : below) : (below < 0 ? starts.length : below) - 1;
+  }
+  if (index < 0 || index >= starts.length) return announce(direction > 0 ? "No more highlights below." : "No more highlights above.");
+  const mark = starts[index];
+  mark.tabIndex = -1;
+  mark.focus({ preventScroll: true });
+  mark.scrollIntoView({ block: "center" });
+  flash(mark.dataset.annotationId, { scroll: false });
+  announce(`Highlight ${index + 1} of ${starts.length}: ${mark.textContent.slice(0, 80)}. Press Enter to open it.`);
+}
+
+document.addEventListener("keydown", (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+  if (event.key === "n" || event.key === "p") {
+    if (document.querySelector(".shortcuts-dialog[open]")) return;
+    event.preventDefault();
+    moveToHighlight(event.key === "n" ? 1 : -1);
+  } else if (event.key === "Enter") {
+    const mark = event.target.closest?.(".reader-body mark[data-annotation-id]");
+    if (!mark) return;
+    event.preventDefault();
+    openPopover(mark);
+  }
+});
+
+document.addEventListener("click", (event) => {
+  const mark = event.target.closest(".reader-body mark[data-annotation-id]");
+  if (!mark || !window.getSelection()?.isCollapsed) return; // a click that ends a selection is not an open
+  openPopover(mark);
+});
+
+document.addEventListener("annotation-flash", (event) => flash(event.detail));
 window.addEventListener("hashchange", flashFromHash);
+window.addEventListener("pagehide", hideToast);
 flashFromHash();
