@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NewsReader.Web.Tests.Infrastructure;
 
@@ -60,6 +62,11 @@ public sealed class InCompanyTests(BrowserFixture browser)
         await Assertions.Expect(second.Locator(".annotation-item")).ToHaveCountAsync(0);
         await Assertions.Expect(second.Locator(".annotations .empty")).ToContainTextAsync("You have not annotated this article yet");
         await second.Context.CloseAsync();
+
+        // The article is shared by every browser test: leave no public highlight on it.
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsReader.Web.Data.NewsReaderDb>();
+        await db.Annotations.Where(a => a.Note != null && a.Note.Contains(word)).ExecuteDeleteAsync();
     }
 
     [Fact]

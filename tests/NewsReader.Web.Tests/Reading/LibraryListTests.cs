@@ -93,8 +93,11 @@ public sealed class LibraryListTests : IAsyncLifetime
         Assert.Equal("sans", html.GetAttribute("data-typeface"));
         Assert.Equal("system", (await HtmlDocument.GetAsync(app.CreateClient(), "/")).DocumentElement.GetAttribute("data-theme"));
 
+        // Refused, and redirected back (post-redirect-get) with the reason on the page.
         var bad = await Forms.SubmitAsync(reader, "/settings", new Dictionary<string, string> { ["Theme"] = "neon" });
-        Assert.Equal(422, (int)bad.StatusCode);
+        Assert.Equal("/settings", bad.RequestMessage!.RequestUri!.PathAndQuery);
+        Assert.NotEqual("", (await HtmlDocument.ParseAsync(bad)).QuerySelector(".form-errors")!.TextContent.Trim());
+        Assert.Equal("dark", (await HtmlDocument.GetAsync(reader, "/")).DocumentElement.GetAttribute("data-theme"));
     }
 
     [Fact]
