@@ -49,6 +49,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapAuth();
 app.MapArticles();
+app.MapRevisions();
 app.MapFeeds();
 app.MapAnnotations();
 app.MapSearch();
