@@ -28,25 +28,31 @@ public sealed record ParagraphChanges(IReadOnlySet<int> ChangedBlockStarts, int 
             }
             else if (op.Op == DiffOpKind.Delete)
             {
-                bool wholeParagraphs = false;
-                foreach (var block in oldBlocks)
-                {
-                    if (block.Start >= op.OldStart && block.End <= op.OldEnd)
-                    {
-                        removed++;
-                        wholeParagraphs = true;
-                    }
-                }
                 foreach (var block in newBlocks)
                 {
                     bool inside = block.Start < op.NewStart && op.NewStart < block.End;
                     bool atEdge = op.NewStart == block.Start || op.NewStart == block.End;
-                    if (inside || (atEdge && !wholeParagraphs && !op.Text.Contains("\n\n", StringComparison.Ordinal))) changed.Add(block.Start);
+                    if (inside || (atEdge && !op.Text.Contains("\n\n", StringComparison.Ordinal))) changed.Add(block.Start);
                 }
             }
         }
+        // An old paragraph none of whose words were kept is gone, unless new words took its place
+        // (then the new paragraph counts as changed).
+        for (int i = 0; i < oldBlocks.Count; i++)
+        {
+            var block = oldBlocks[i];
+            bool kept = diff.Any(op => op.Op == DiffOpKind.Equal && op.OldStart < block.End && op.OldEnd > block.Start
+                && op.Text.AsSpan(Math.Max(0, block.Start - op.OldStart), Math.Min(op.OldEnd, block.End) - Math.Max(op.OldStart, block.Start)).ContainsAnyExcept(NonWord));
+            // Replaced: new words were put where this paragraph's own deletion began.
+            bool replaced = Enumerable.Range(1, Math.Max(0, diff.Count - 1)).Any(k =>
+                diff[k].Op == DiffOpKind.Insert && diff[k - 1].Op == DiffOpKind.Delete && diff[k - 1].OldEnd == diff[k].OldStart
+                && diff[k - 1].OldStart >= block.Start && diff[k - 1].OldStart <= block.End);
+            if (!kept && !replaced) removed++;
+        }
         return new ParagraphChanges(changed, removed);
     }
+
+    private static readonly System.Buffers.SearchValues<char> NonWord = System.Buffers.SearchValues.Create(" \t\n\r.,;:!?'\"()[]-–—…“”‘’");
 }
 
 /// <summary>One paragraph of a diff as a reader sees it: its pieces, and whether any piece is an edit.</summary>
