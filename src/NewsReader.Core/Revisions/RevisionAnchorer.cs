@@ -67,8 +67,20 @@ public sealed class RevisionAnchorer
         }
     }
 
-    private AnchorResult Placed(TextQuoteSelector quote, int start, int end, double score) =>
-        new(NewText.Slice(start, end) == quote.Exact ? AnchorStatus.Anchored : AnchorStatus.Changed, start, end, score);
+    private AnchorResult Placed(TextQuoteSelector quote, int start, int end, double score)
+    {
+        if (NewText.Slice(start, end) == quote.Exact)
+        {
+            return new AnchorResult(AnchorStatus.Anchored, start, end, score);
+        }
+        // A cut inside a replacement can fall mid-word: a highlight covers whole words.
+        var points = NewText.Points;
+        while (start > 0 && start < points.Length && IsWordPoint(points[start - 1]) && IsWordPoint(points[start])) start--;
+        while (end > 0 && end < points.Length && IsWordPoint(points[end - 1]) && IsWordPoint(points[end])) end++;
+        return new AnchorResult(AnchorStatus.Changed, start, end, score);
+    }
+
+    private static bool IsWordPoint(int point) => point <= 0xFFFF ? char.IsLetterOrDigit((char)point) : char.IsLetterOrDigit(char.ConvertFromUtf32(point), 0);
 
     /// <summary>The quote word for word, the copy with the best context; a short quote needs its prefix or suffix there too.</summary>
     private AnchorResult? Verbatim(TextQuoteSelector quote, int? hint)
