@@ -50,6 +50,7 @@ app.MapRazorPages();
 app.MapAuth();
 app.MapAccount();
 app.MapArticles();
+app.MapRevisions();
 app.MapFeeds();
 app.MapAnnotations();
 app.MapSearch();

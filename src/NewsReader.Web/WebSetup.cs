@@ -59,6 +59,7 @@ public static class WebSetup
         services.AddScoped<SearchService>();
         services.AddScoped<TagService>();
         services.AddScoped<ReadingService>();
+        services.AddScoped<NewsReader.Web.Revisions.RevisionService>();
         services.AddScoped<ReaderSettingsService>();
         services.AddResponseCompression(options =>
         {

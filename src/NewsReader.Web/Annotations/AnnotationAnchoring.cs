@@ -1,6 +1,7 @@
 using NewsReader.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Core.Anchoring;
+using NewsReader.Core.Revisions;
 using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Annotations;
@@ -11,8 +12,12 @@ namespace NewsReader.Web.Annotations;
 /// </summary>
 public static class AnnotationAnchoring
 {
-    /// <summary>Re-anchors the article's annotations on <paramref name="revision"/>; returns how many moved or were orphaned.</summary>
-    public static async Task<(int Anchored, int Moved, int Orphaned)> ReanchorAsync(NewsReaderDb db, int articleId, ArticleRevision revision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-anchors the article's annotations on <paramref name="revision"/> (<see cref="RevisionAnchorer"/>:
+    /// each range through the diff of the revision it was placed on and the new one, quote search
+    /// for those without a range); returns how many were anchored, changed or moved, and orphaned.
+    /// </summary>
+    public static async Task<(int Anchored, int Changed, int Orphaned)> ReanchorAsync(NewsReaderDb db, int articleId, ArticleRevision revision, CancellationToken cancellationToken)
     {
         var annotations = await db.Annotations.Where(a => a.ArticleId == articleId).ToListAsync(cancellationToken);
         if (annotations.Count == 0)
@@ -20,32 +25,36 @@ public static class AnnotationAnchoring
             return (0, 0, 0);
         }
         var text = new CodePointText(revision.Text);
-        int anchored = 0, moved = 0, orphaned = 0;
+        // Annotations are normally all on the previous revision: one diff serves them all.
+        var bases = annotations.Select(a => a.AnchoredRevision).Where(n => n != revision.Number).Distinct().ToList();
+        var oldTexts = await db.ArticleRevisions.Where(r => r.ArticleId == articleId && bases.Contains(r.Number))
+            .Select(r => new { r.Number, r.Text }).ToDictionaryAsync(r => r.Number, r => r.Text, cancellationToken);
+        var anchorers = new Dictionary<int, RevisionAnchorer>();
+        RevisionAnchorer AnchorerFor(int number) =>
+            anchorers.TryGetValue(number, out var found) ? found
+            : anchorers[number] = new RevisionAnchorer(text, oldTexts.TryGetValue(number, out var old) ? new CodePointText(old) : null);
+
+        int anchored = 0, changed = 0, orphaned = 0;
         foreach (var annotation in annotations)
         {
             var quote = new TextQuoteSelector(annotation.Exact, annotation.Prefix, annotation.Suffix);
-            // The last known position is the best hint; an orphan has none, so let the quote decide.
-            var position = annotation.Start is { } s && annotation.End is { } e ? new TextPositionSelector(s, e) : null;
-            var result = Anchorer.Anchor(text, quote, position);
-            var wasAt = (annotation.Start, annotation.End);
+            // An orphan has no range to carry over: its quote alone decides.
+            var range = annotation.Start is { } s && annotation.End is { } e && annotation.AnchorStatus != AnchorStatus.Orphaned
+                ? new TextPositionSelector(s, e) : null;
+            var result = AnchorerFor(annotation.AnchoredRevision).Anchor(quote, range);
             annotation.AnchoredRevision = revision.Number;
             annotation.Version++;
             annotation.Start = result.Start;
             annotation.End = result.End;
-            annotation.AnchorStatus = result.Status switch
-            {
-                AnchorStatus.Orphaned => AnchorStatus.Orphaned,
-                AnchorStatus.Anchored when wasAt == (result.Start, result.End) => AnchorStatus.Anchored,
-                _ => AnchorStatus.Moved,
-            };
-            switch (annotation.AnchorStatus)
+            annotation.AnchorStatus = result.Status;
+            switch (result.Status)
             {
                 case AnchorStatus.Anchored: anchored++; break;
-                case AnchorStatus.Moved: moved++; break;
-                default: orphaned++; break;
+                case AnchorStatus.Orphaned: orphaned++; break;
+                default: changed++; break;
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        return (anchored, moved, orphaned);
+        return (anchored, changed, orphaned);
     }
 }

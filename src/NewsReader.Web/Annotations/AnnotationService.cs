@@ -199,6 +199,40 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         return (await FindVisibleAsync(annotation.Id, userId, cancellationToken))!;
     }
 
+    /// <summary>
+    /// Accepts what a revision made of a changed (or moved) highlight: the words it now stands on
+    /// become its quote, described again from the current text, and it is anchored again.
+    /// </summary>
+    public async Task<AnnotationOutcome> KeepNewTextAsync(Guid id, string userId, CancellationToken cancellationToken = default)
+    {
+        var annotation = await Owned(id, userId).Include(a => a.Article).SingleOrDefaultAsync(cancellationToken);
+        if (annotation is null)
+        {
+            return AnnotationFailure.NotFound("No annotation of yours has this id.");
+        }
+        if (annotation.AnchorStatus is not (AnchorStatus.Changed or AnchorStatus.Moved) || annotation.Start is not { } start || annotation.End is not { } end)
+        {
+            return new AnnotationFailure(StatusCodes.Status409Conflict, "Nothing to keep",
+                "Only a highlight placed on changed text can take the new text as its quote; re-attach an orphan to new text instead.");
+        }
+        var revision = await CurrentRevisionAsync(annotation.Article.Slug, cancellationToken);
+        var text = new CodePointText(revision!.Text);
+        if (end > text.Length || start >= end)
+        {
+            return new AnnotationFailure(StatusCodes.Status409Conflict, "Nothing to keep", "The highlight's place is not in the current text; re-attach it to new text instead.");
+        }
+        var quote = QuoteDescriber.Describe(text, start, end);
+        annotation.Exact = quote.Exact;
+        annotation.Prefix = quote.Prefix;
+        annotation.Suffix = quote.Suffix;
+        annotation.MadeOnRevision = annotation.AnchoredRevision = revision.Number;
+        annotation.AnchorStatus = AnchorStatus.Anchored;
+        annotation.Modified = clock.GetUtcNow().UtcDateTime;
+        annotation.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        return (await FindVisibleAsync(annotation.Id, userId, cancellationToken))!;
+    }
+
     /// <summary>How long a deleted annotation can be restored; the reader's Undo lasts 10 seconds, this leaves room for a slow network.</summary>
     public static readonly TimeSpan RestoreWindow = TimeSpan.FromDays(1);
 

@@ -11,9 +11,10 @@ namespace NewsReader.Web.Articles;
 /// here rather than in Razor because a long article with a thousand highlights has thousands
 /// of segments, and one writer call per piece keeps the page about as fast as a bare one.
 /// Text and attribute values go through the page's <see cref="HtmlEncoder"/>; ids are GUIDs
-/// and colours come from <c>AnnotationRules.Colors</c>.
+/// and colours come from <c>AnnotationRules.Colors</c>. Blocks that a revision the reader has
+/// not seen changed carry <c>data-changed</c> for their margin mark.
 /// </summary>
-public sealed class ReaderBodyHtml(IReadOnlyList<RenderedBlock> blocks) : IHtmlContent
+public sealed class ReaderBodyHtml(IReadOnlyList<RenderedBlock> blocks, IReadOnlySet<int>? changedBlockStarts = null) : IHtmlContent
 {
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
@@ -27,7 +28,8 @@ public sealed class ReaderBodyHtml(IReadOnlyList<RenderedBlock> blocks) : IHtmlC
             {
                 writer.Write($"<{wrapper}>");
             }
-            writer.Write($"<{tag} id=\"block-{block.Block.Start}\" data-start=\"{block.Block.Start}\" data-end=\"{block.Block.End}\">");
+            var changed = changedBlockStarts?.Contains(block.Block.Start) == true ? " data-changed=\"true\"" : "";
+            writer.Write($"<{tag} id=\"block-{block.Block.Start}\" data-start=\"{block.Block.Start}\" data-end=\"{block.Block.End}\"{changed}>");
             foreach (var segment in block.Segments)
             {
                 foreach (var mark in segment.Marks)

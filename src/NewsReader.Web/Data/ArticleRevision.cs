@@ -16,6 +16,8 @@ public sealed class ArticleRevision
     public required string ContentHash { get; set; }
     public required string RawSource { get; set; }
     public required string SourceFormat { get; set; }
+    /// <summary>How it came in: "file" (seeds, the ingest verb, an upload), "url" (a saved page) or "feed" (a polled feed).</summary>
+    public string Origin { get; set; } = RevisionOrigins.File;
     public required string Title { get; set; }
     /// <summary>The place of the dateline ("Beijing").</summary>
     public string? Dateline { get; set; }
@@ -44,4 +46,12 @@ public sealed class RevisionBlock
     public BlockKind Kind { get; set; }
     public int Start { get; set; }
     public int End { get; set; }
+}
+
+/// <summary>The values of <see cref="ArticleRevision.Origin"/>.</summary>
+public static class RevisionOrigins
+{
+    public const string File = "file";
+    public const string Url = "url";
+    public const string Feed = "feed";
 }

@@ -59,6 +59,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             });
             revision.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
             revision.HasIndex(r => r.ContentHash);
+            revision.Property(r => r.Origin).HasMaxLength(8).HasDefaultValue(RevisionOrigins.File);
             // The list's site filter compares without case, through its own index.
             revision.Property(r => r.SiteName).HasMaxLength(200).UseCollation("NOCASE");
             revision.HasIndex(r => r.SiteName);

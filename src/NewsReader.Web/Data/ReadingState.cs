@@ -12,6 +12,8 @@ public sealed class ReadingState
     public bool Archived { get; set; }
     public bool Favorite { get; set; }
     public int ProgressOffset { get; set; }
+    /// <summary>The newest revision this reader has seen (opened, or acknowledged as seen); null before the first visit.</summary>
+    public int? SeenRevision { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

@@ -85,7 +85,8 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         IngestedFile outcome;
         using (var writer = new ArticleWriter(db))
         {
-            outcome = await StoreAsync(writer, origin, sourceKey, extracted, cancellationToken);
+            outcome = await StoreAsync(writer, origin, sourceKey, extracted, cancellationToken,
+                sourceKey.StartsWith("feed:", StringComparison.Ordinal) ? RevisionOrigins.Feed : RevisionOrigins.Url);
         }
         await transaction.CommitAsync(cancellationToken);
         return outcome;
@@ -209,7 +210,8 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         CanonicalUrl.Normalize(extracted.Article.Metadata.SourceUrl)
         ?? (extracted.ItemKey is null ? fileKey : $"{fileKey}#{extracted.ItemKey}");
 
-    private async Task<IngestedFile> StoreAsync(ArticleWriter writer, string file, string sourceKey, ExtractedArticle extracted, CancellationToken cancellationToken)
+    private async Task<IngestedFile> StoreAsync(ArticleWriter writer, string file, string sourceKey, ExtractedArticle extracted, CancellationToken cancellationToken,
+        string origin = RevisionOrigins.File)
     {
         var parsed = extracted.Article;
         var metadata = parsed.Metadata;
@@ -241,6 +243,7 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
             ContentHash = hash,
             RawSource = extracted.RawSource,
             SourceFormat = extracted.SourceFormat,
+            Origin = origin,
             Title = parsed.Title,
             Dateline = parsed.Dateline,
             Agency = Limit(parsed.Agency, 100),
@@ -261,9 +264,9 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
             return new IngestedFile(file, IngestionOutcome.Added, slug);
         }
 
-        var (anchored, moved, orphaned) = await AnnotationAnchoring.ReanchorAsync(db, articleId, revision, cancellationToken);
-        logger.LogInformation("Revised article {Slug} to revision {Revision} from {File}; annotations: {Anchored} anchored, {Moved} moved, {Orphaned} orphaned",
-            slug, revision.Number, file, anchored, moved, orphaned);
+        var (anchored, changed, orphaned) = await AnnotationAnchoring.ReanchorAsync(db, articleId, revision, cancellationToken);
+        logger.LogInformation("Revised article {Slug} to revision {Revision} from {File}; annotations: {Anchored} anchored, {Changed} changed or moved, {Orphaned} orphaned",
+            slug, revision.Number, file, anchored, changed, orphaned);
         return new IngestedFile(file, IngestionOutcome.Revised, slug);
     }
 

@@ -59,14 +59,14 @@ internal sealed class ArticleWriter : IDisposable
     public void InsertRevision(ArticleRevision revision)
     {
         var id = Convert.ToInt32(Command("""
-            INSERT INTO ArticleRevisions (ArticleId, Number, ContentHash, RawSource, SourceFormat, Title, Dateline, Agency, SiteName,
+            INSERT INTO ArticleRevisions (ArticleId, Number, ContentHash, RawSource, SourceFormat, Origin, Title, Dateline, Agency, SiteName,
                 Author, Published, Language, Text, WordCount, ReadingMinutes, IngestedAt)
-            VALUES ($article, $number, $hash, $raw, $format, $title, $dateline, $agency, $site,
+            VALUES ($article, $number, $hash, $raw, $format, $origin, $title, $dateline, $agency, $site,
                 $author, $published, $language, $text, $words, $minutes, $ingested)
             RETURNING Id
             """,
             ("$article", revision.ArticleId), ("$number", revision.Number), ("$hash", revision.ContentHash), ("$raw", revision.RawSource),
-            ("$format", revision.SourceFormat), ("$title", revision.Title), ("$dateline", revision.Dateline), ("$agency", revision.Agency),
+            ("$format", revision.SourceFormat), ("$origin", revision.Origin), ("$title", revision.Title), ("$dateline", revision.Dateline), ("$agency", revision.Agency),
             ("$site", revision.SiteName), ("$author", revision.Author), ("$published", revision.Published is { } p ? Date(p) : null),
             ("$language", revision.Language), ("$text", revision.Text), ("$words", revision.WordCount), ("$minutes", revision.ReadingMinutes),
             ("$ingested", Date(revision.IngestedAt))).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);

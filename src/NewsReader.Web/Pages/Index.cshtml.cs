@@ -86,6 +86,7 @@ public sealed class IndexModel(ReadingService reading, UrlSaver saver) : PageMod
         ListFilter.Archived => "Nothing archived yet. Archive an article from the reader when you are done with it.",
         ListFilter.Favorites => "No favourites yet. Mark an article as a favourite from the reader to keep it here.",
         ListFilter.Annotated => "You have not annotated any article yet. Open one and select text to highlight it.",
+        ListFilter.Updated => "No article you have opened has changed since you last saw it.",
         _ => "No articles yet. Put articles (plain text, Markdown, HTML or feed files) in the seeds folder, or run dotnet run --project src/NewsReader.Web -- ingest <path>.",
     };
 }

@@ -11,14 +11,18 @@ public sealed record ReadingStateDto(bool Read, bool Archived, bool Favorite, in
 public sealed record ReadingStateChange(bool? Read, bool? Archived, bool? Favorite, int? ProgressOffset);
 
 /// <summary>Which articles a list shows and in what order.</summary>
-public enum ListFilter { All, Unread, Archived, Favorites, Annotated }
+public enum ListFilter { All, Unread, Archived, Favorites, Annotated, Updated }
 
 public enum ListSort { Newest, Oldest, Longest }
 
 /// <summary>One row of a reader's article list.</summary>
 public sealed record LibraryRow(
     string Slug, string Title, string? Dateline, ArticleSource Source, int ReadingMinutes, int WordCount, DateTime CreatedAt,
-    int MyAnnotations, bool Read, bool Archived, bool Favorite, int ProgressPercent);
+    int MyAnnotations, bool Read, bool Archived, bool Favorite, int ProgressPercent)
+{
+    /// <summary>A revision came in after the newest one this reader has seen.</summary>
+    public bool Updated { get; init; }
+}
 
 /// <summary>A page of the list with the total, for paging.</summary>
 public sealed record LibraryPage(IReadOnlyList<LibraryRow> Rows, int Total, int Page, int PageSize)
@@ -118,6 +122,7 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
                 Archived = state != null && state.Archived,
                 Favorite = state != null && state.Favorite,
                 Progress = state == null ? 0 : state.ProgressOffset,
+                Updated = state != null && state.SeenRevision != null && state.SeenRevision < r.Number,
             };
         rows = filter switch
         {
@@ -125,6 +130,7 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
             ListFilter.Archived => rows.Where(x => x.Archived),
             ListFilter.Favorites => rows.Where(x => x.Favorite),
             ListFilter.Annotated => rows.Where(x => x.Mine > 0),
+            ListFilter.Updated => rows.Where(x => x.Updated),
             _ => rows.Where(x => !x.Archived),
         };
         rows = sort switch
@@ -137,7 +143,7 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
         var list = await rows.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new LibraryPage(
             list.Select(x => new LibraryRow(x.Slug, x.Title, x.Dateline, x.Source, x.ReadingMinutes, x.WordCount, x.CreatedAt, x.Mine, x.Read, x.Archived, x.Favorite,
-                x.Read ? 100 : x.TextLength == 0 ? 0 : (int)Math.Round(100.0 * Math.Min(x.Progress, x.TextLength) / x.TextLength))).ToList(),
+                x.Read ? 100 : x.TextLength == 0 ? 0 : (int)Math.Round(100.0 * Math.Min(x.Progress, x.TextLength) / x.TextLength)) { Updated = x.Updated }).ToList(),
             total, page, PageSize);
     }
 

@@ -15,7 +15,7 @@ public sealed class ReanchoringTests : IAsyncLifetime
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
-    public async Task Edits_before_inside_and_after_quotes_move_or_orphan_them_and_nothing_is_dropped()
+    public async Task Edits_before_inside_and_after_quotes_shift_change_or_orphan_them_and_nothing_is_dropped()
     {
         var untouched = await new AnnotationBuilder().Quote("Japanese astronauts will participate").CreateAsync(ada);
         var shifted = await new AnnotationBuilder().Quote("Rose Garden").CreateAsync(ada);
@@ -35,13 +35,16 @@ public sealed class ReanchoringTests : IAsyncLifetime
 
         var text = (await ada.GetFromJsonAsync<JsonElement>($"/api/articles/{AnnotationBuilder.SeedSlug}")).GetProperty("text").GetString()!;
         var afterShift = await GetAsync(shifted);
-        Assert.Equal("moved", afterShift.GetProperty("anchorStatus").GetString());
+        // Shifted by an insertion before it, the words are unchanged: anchored, not moved.
+        Assert.Equal("anchored", afterShift.GetProperty("anchorStatus").GetString());
         Assert.Equal("Rose Garden", Slice(text, afterShift));
         Assert.Equal(2, afterShift.GetProperty("revision").GetInt32());
 
         var afterInside = await GetAsync(editedInside);
-        Assert.Equal("moved", afterInside.GetProperty("anchorStatus").GetString());
-        Assert.StartsWith("the most important Asian allies", Slice(text, afterInside));
+        Assert.Equal("changed", afterInside.GetProperty("anchorStatus").GetString());
+        Assert.Equal("the most important Asian allies and the largest direct investment sources", Slice(text, afterInside));
+        // The old quote is kept for display.
+        Assert.Equal("the most important Asian allies and the largest foreign direct investment sources", afterInside.Selector("TextQuoteSelector").GetProperty("exact").GetString());
 
         var afterUntouched = await GetAsync(untouched);
         Assert.Equal("Japanese astronauts will participate", Slice(text, afterUntouched));

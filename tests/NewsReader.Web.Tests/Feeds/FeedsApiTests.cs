@@ -91,7 +91,8 @@ public sealed class FeedsApiTests(FetchAppFixture fixture) : IClassFixture<Fetch
         Assert.Equal(2, revised.GetProperty("revision").GetInt32());
         Assert.StartsWith("Night buses stay", revised.GetProperty("title").GetString());
         var moved = await Admin.GetFromJsonAsync<JsonElement>(highlight.IdPath());
-        Assert.Equal("moved", moved.GetProperty("anchorStatus").GetString());
+        // The words are unchanged, only shifted by the new first paragraph: anchored, not moved.
+        Assert.Equal("anchored", moved.GetProperty("anchorStatus").GetString());
         var position = moved.Selector("TextPositionSelector");
         Assert.Equal(quote, revised.GetProperty("text").GetString()![position.GetProperty("start").GetInt32()..position.GetProperty("end").GetInt32()]);
 

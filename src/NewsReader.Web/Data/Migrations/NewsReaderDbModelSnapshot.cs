@@ -410,6 +410,13 @@ namespace NewsReader.Web.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("file");
+
                     b.Property<DateTime?>("Published")
                         .HasColumnType("TEXT");
 
@@ -531,6 +538,9 @@ namespace NewsReader.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Read")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeenRevision")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")

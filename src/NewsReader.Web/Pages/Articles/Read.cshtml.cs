@@ -7,6 +7,7 @@ using NewsReader.Web.Annotations;
 using NewsReader.Web.Articles;
 using NewsReader.Web.Data;
 using NewsReader.Web.Reading;
+using NewsReader.Web.Revisions;
 
 namespace NewsReader.Web.Pages.Articles;
 
@@ -15,7 +16,7 @@ namespace NewsReader.Web.Pages.Articles;
 /// list beside it, and forms that work without JavaScript (the script only adds the
 /// selection toolbar on top of the same API).
 /// </summary>
-public sealed class ReadModel(ArticleQueries articles, AnnotationService annotations, ReadingService reading) : PageModel
+public sealed class ReadModel(ArticleQueries articles, AnnotationService annotations, ReadingService reading, RevisionService revisions) : PageModel
 {
     public sealed class AnnotationForm
     {
@@ -59,6 +60,9 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
             : null;
 
     public string? UserId => User.UserId();
+
+    /// <summary>Set when the article changed since the signed-in reader last saw it.</summary>
+    public UpdateNotice? Update { get; private set; }
 
     [BindProperty]
     public AnnotationForm Form { get; set; } = new();
@@ -150,6 +154,41 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         return state is null ? NotFound() : Redirect(ArticleUrl(slug));
     }
 
+    /// <summary>The reader has seen what changed: the banner and the margin marks go.</summary>
+    public async Task<IActionResult> OnPostSeenAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (UserId is not { } userId)
+        {
+            return Challenge();
+        }
+        return await revisions.MarkSeenAsync(userId, slug, cancellationToken) ? Redirect(ArticleUrl(slug)) : NotFound();
+    }
+
+    /// <summary>Keep a changed highlight: the words it now stands on become its quote.</summary>
+    public async Task<IActionResult> OnPostKeepAsync(string slug, Guid id, CancellationToken cancellationToken)
+    {
+        if (UserId is not { } userId)
+        {
+            return Challenge();
+        }
+        if (!await OnThisArticleAsync(slug, id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var outcome = await annotations.KeepNewTextAsync(id, userId, cancellationToken);
+        if (outcome.Annotation is { } kept)
+        {
+            return Redirect($"{ArticleUrl(slug)}#annotation-{kept.Id}");
+        }
+        ModelState.AddModelError(string.Empty, outcome.Failure!.Detail);
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+        Response.StatusCode = outcome.Failure.Status;
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostDeleteAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
         if (UserId is not { } userId)
@@ -216,6 +255,9 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
             PasteForm = System.Text.Json.JsonSerializer.Deserialize<AnnotationForm>(RefusedForm) ?? new();
         }
         State = UserId is { } userId ? await reading.GetAsync(userId, slug, cancellationToken) : null;
+        Update = UserId is { } reader ? await revisions.NoticeAsync(reader, slug, cancellationToken) : null;
+        // The changed-annotation partial shows the words a highlight now stands on beside its old quote.
+        ViewData["ReaderText"] = article.Text;
         return true;
     }
 

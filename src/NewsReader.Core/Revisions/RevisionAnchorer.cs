@@ -1,0 +1,114 @@
+using NewsReader.Core.Anchoring;
+using NewsReader.Core.Text;
+
+namespace NewsReader.Core.Revisions;
+
+/// <summary>
+/// Re-anchors annotations across revisions of one article using what is known: both texts.
+/// Each range is carried through the diff first (<see cref="RangeMapping"/>):
+/// untouched → <see cref="AnchorStatus.Anchored"/> at its shifted offsets; edited with words
+/// kept → <see cref="AnchorStatus.Changed"/> on what became of it; deleted whole → the quote is
+/// looked for word for word (context decides between copies, and a short quote needs its
+/// context), since a paragraph may have moved; else orphaned. Quote search with the plausibility
+/// guard (<see cref="AnchorOptions.NewsReader"/>) is left for annotations without a range and
+/// for mappings that kept too little of the passage to trust.
+/// </summary>
+public sealed class RevisionAnchorer
+{
+    /// <summary>
+    /// An edited range that kept less than this share of its letters and digits is ambiguous:
+    /// quote search decides, and the mapping stands only when the search finds nothing plausible.
+    /// </summary>
+    public const double MinKeptFraction = 0.5;
+
+    /// <summary>A quote at least this long (code points) is its own evidence when found word for word elsewhere.</summary>
+    public const int SelfEvidentQuoteLength = 40;
+
+    private readonly RangeMapping? _mapping;
+
+    /// <param name="newText">The new revision's text.</param>
+    /// <param name="oldText">The text the annotations' ranges refer to; null when there is none (quote search only).</param>
+    public RevisionAnchorer(CodePointText newText, CodePointText? oldText)
+    {
+        NewText = newText ?? throw new ArgumentNullException(nameof(newText));
+        if (oldText is not null)
+        {
+            _mapping = new RangeMapping(oldText, TextDiff.Compute(oldText.Text, newText.Text));
+        }
+    }
+
+    public CodePointText NewText { get; }
+
+    /// <summary>Places one annotation: its quote and, when it had one, its range on the old text.</summary>
+    public AnchorResult Anchor(TextQuoteSelector quote, TextPositionSelector? oldRange)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        if (_mapping is null || oldRange is null)
+        {
+            return Search(quote, hint: null, fromDiff: false);
+        }
+        var mapped = _mapping.Map(oldRange.Start, oldRange.End);
+        switch (mapped.Fate)
+        {
+            case RangeFate.Untouched:
+                return Placed(quote, mapped.Start, mapped.End, 1.0);
+            case RangeFate.Edited when mapped.KeptFraction >= MinKeptFraction:
+                return Placed(quote, mapped.Start, mapped.End, mapped.KeptFraction);
+            case RangeFate.Edited:
+                // Little was kept: the words may have moved with their paragraph. A verbatim copy
+                // in context wins; an approximate one only where the diff says the passage went.
+                if (Verbatim(quote, mapped.Start) is { } moved) return moved;
+                var searched = Search(quote, mapped.Start, fromDiff: true);
+                return searched is { Start: { } s, End: { } e } && s < mapped.End && e > mapped.Start
+                    ? searched
+                    : Placed(quote, mapped.Start, mapped.End, mapped.KeptFraction);
+            default:
+                return Verbatim(quote, hint: null) ?? AnchorResult.Orphaned;
+        }
+    }
+
+    private AnchorResult Placed(TextQuoteSelector quote, int start, int end, double score)
+    {
+        if (NewText.Slice(start, end) == quote.Exact)
+        {
+            return new AnchorResult(AnchorStatus.Anchored, start, end, score);
+        }
+        // A cut inside a replacement can fall mid-word: a highlight covers whole words.
+        var points = NewText.Points;
+        while (start > 0 && start < points.Length && IsWordPoint(points[start - 1]) && IsWordPoint(points[start])) start--;
+        while (end > 0 && end < points.Length && IsWordPoint(points[end - 1]) && IsWordPoint(points[end])) end++;
+        return new AnchorResult(AnchorStatus.Changed, start, end, score);
+    }
+
+    private static bool IsWordPoint(int point) => point <= 0xFFFF ? char.IsLetterOrDigit((char)point) : char.IsLetterOrDigit(char.ConvertFromUtf32(point), 0);
+
+    /// <summary>The quote word for word, the copy with the best context; a short quote needs its prefix or suffix there too.</summary>
+    private AnchorResult? Verbatim(TextQuoteSelector quote, int? hint)
+    {
+        int[] exact = CodePoints.ToArray(quote.Exact);
+        if (exact.Length == 0) return null;
+        var points = NewText.Points;
+        var copies = Anchorer.ExactOccurrences(points, exact);
+        if (copies.Count == 0) return null;
+        int[] prefix = CodePoints.ToArray(quote.Prefix);
+        int[] suffix = CodePoints.ToArray(quote.Suffix);
+        var (best, score) = Anchorer.Best(points, copies, exact.Length, prefix, suffix, hint);
+        if (exact.Length < SelfEvidentQuoteLength)
+        {
+            double before = prefix.Length == 0 ? 0 : Anchorer.ContextScore(points[Math.Max(0, best.Start - prefix.Length)..best.Start], prefix);
+            double after = suffix.Length == 0 ? 0 : Anchorer.ContextScore(points[best.End..Math.Min(points.Length, best.End + suffix.Length)], suffix);
+            if (Math.Max(before, after) < Anchorer.PlausibleContextSimilarity) return null;
+        }
+        return new AnchorResult(AnchorStatus.Anchored, best.Start, best.End, score);
+    }
+
+    private AnchorResult Search(TextQuoteSelector quote, int? hint, bool fromDiff)
+    {
+        var result = Anchorer.Anchor(NewText, quote, position: null, hint, AnchorOptions.NewsReader);
+        if (result.Start is not { } start || result.End is not { } end) return result;
+        bool same = NewText.Slice(start, end) == quote.Exact;
+        // Found by search: the same words are anchored wherever they stand; other words are what
+        // became of the passage when a diff led there, else a move found by search alone.
+        return result with { Status = same ? AnchorStatus.Anchored : fromDiff ? AnchorStatus.Changed : AnchorStatus.Moved };
+    }
+}
