@@ -30,6 +30,11 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     /// <summary>Services a test replaces, registered after the app's own.</summary>
     public List<Action<IServiceCollection>> Replacements { get; } = [];
 
+    // Each host would watch its appsettings files for changes with an inotify instance; the
+    // tests never change them, and the machine's per-user limit (128) is shared by every test
+    // run on it, so many hosts at once failed to start.
+    static NewsReaderAppFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     /// <summary>Whether starting the app waits for its seed ingestion to finish.</summary>
     public bool WaitForSeeds { get; set; } = true;
 
