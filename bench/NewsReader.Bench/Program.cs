@@ -8,6 +8,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["highlight"] = HighlightCommand.Run,
     ["search"] = SearchCommand.Run,
     ["ingest"] = IngestionCommand.Run,
+    ["load"] = LoadCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -4,6 +4,7 @@ using NewsReader.Web.Api;
 using NewsReader.Web.Data;
 using NewsReader.Web.Feeds;
 using NewsReader.Web.Ingestion;
+using NewsReader.Web.Security;
 
 var builder = WebApplication.CreateBuilder(IngestionSetup.ConfigurationArgs(args));
 
@@ -42,6 +43,8 @@ app.UseResponseCompression();
 app.UseNewsReaderStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseNewsReaderExpensiveWorkLimits();
+app.UseCanonicalAuthorizationScheme();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -52,6 +52,8 @@ public static class WebSetup
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddNewsReaderAntiforgery();
         services.AddNewsReaderRateLimits();
+        services.AddNewsReaderExpensiveWorkLimits();
+        services.AddSingleton<PublicUrls>();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddScoped<ArticleQueries>();

@@ -41,7 +41,7 @@ internal static class Fts5Text
         return folded.Length == 0 ? null : folded.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    private static bool IsTokenCharacter(Rune rune) => Rune.GetUnicodeCategory(rune) is
+    internal static bool IsTokenCharacter(Rune rune) => Rune.GetUnicodeCategory(rune) is
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
         or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
         or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber or UnicodeCategory.PrivateUse;

@@ -18,17 +18,18 @@ public static class AccountsSetup
     public static IServiceCollection AddNewsReaderAccounts(this IServiceCollection services)
     {
         services.AddAuthorization();
+        services.AddSingleton<SignInThrottle>();
         services.AddIdentityApiEndpoints<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No automatic lockout (anyone could lock any account): SignInThrottle slows guessing instead.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
             .AddUserManager<NewsReaderUserManager>()
             .AddUserValidator<DisplayNameValidator>()
+            .AddSignInManager<NewsReaderSignInManager>()
             .AddEntityFrameworkStores<NewsReaderDb>();
         // Identity authenticates with a bearer token or the cookie. A challenge sends a person
         // to the log-in page but answers an API client 401; a refusal is a plain 403 either way.
@@ -72,6 +73,20 @@ public static class AccountsSetup
         return dataSource == ":memory:" || string.IsNullOrEmpty(dataSource) ? null : Path.Combine(Path.GetDirectoryName(dataSource)!, "keys");
     }
 
+    private static object? WithoutDuplicates(object? result)
+    {
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is not Microsoft.AspNetCore.Http.HttpResults.ValidationProblem { ProblemDetails.Errors: var errors }
+            || !errors.Keys.Any(IsDuplicate))
+        {
+            return result;
+        }
+        var rest = errors.Where(error => !IsDuplicate(error.Key)).ToDictionary();
+        return rest.Count == 0 ? TypedResults.Ok() : TypedResults.ValidationProblem(rest);
+
+        static bool IsDuplicate(string key) => key is "DuplicateUserName" or "DuplicateEmail";
+    }
+
     public static bool RegistrationOpen(IConfiguration configuration) => configuration.GetValue(AllowRegistrationKey, true);
 
     /// <summary>
@@ -91,7 +106,10 @@ public static class AccountsSetup
                     return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Registration is closed",
                         detail: "This NewsReader does not accept new accounts.");
                 }
-                return await next(context);
+                var result = await next(context);
+                // "DuplicateUserName" would tell anyone which addresses have accounts: a taken
+                // address answers as a new one does (the owner still logs in with their own password).
+                return http.Request.Path.StartsWithSegments("/api/auth/register") ? WithoutDuplicates(result) : result;
             })
             .RequireRateLimiting(Security.RateLimits.AuthPolicy)
             .RequireAntiforgeryForCookies()

@@ -148,6 +148,33 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
     public async Task<AnnotationOutcome> UpdateAsync(Guid id, string userId, AnnotationDraft draft, IReadOnlyCollection<int>? expectedVersions,
         CancellationToken cancellationToken = default, string? articleSlug = null)
     {
+        // Without If-Match the caller asked for "whatever is there": a write that raced with
+        // another is read again and applied on top, never refused. With If-Match, a race is a 412.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await UpdateOnceAsync(id, userId, draft, expectedVersions, articleSlug, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (expectedVersions is null && attempt < MaxUnconditionalAttempts)
+            {
+                db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return new AnnotationFailure(StatusCodes.Status412PreconditionFailed, "Changed meanwhile", "The annotation was changed at the same time. Reload it and try again.");
+            }
+        }
+    }
+
+    // Enough for dozens of writers on one annotation; each retry reads the latest version.
+    private const int MaxUnconditionalAttempts = 50;
+
+    private async Task<AnnotationOutcome> UpdateOnceAsync(Guid id, string userId, AnnotationDraft draft, IReadOnlyCollection<int>? expectedVersions,
+        string? articleSlug, CancellationToken cancellationToken)
+    {
         var annotation = await Owned(id, userId).Include(a => a.Tags).Include(a => a.Article).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
@@ -188,14 +215,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         ApplyContent(annotation, draft);
         annotation.Modified = clock.GetUtcNow().UtcDateTime;
         annotation.Version++;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new AnnotationFailure(StatusCodes.Status412PreconditionFailed, "Changed meanwhile", "The annotation was changed at the same time. Reload it and try again.");
-        }
+        await db.SaveChangesAsync(cancellationToken);
         return (await FindVisibleAsync(annotation.Id, userId, cancellationToken))!;
     }
 

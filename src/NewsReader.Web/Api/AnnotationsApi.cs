@@ -124,5 +124,5 @@ public static class AnnotationsApi
 
     private static string? UserId(HttpContext http) => http.User.UserId();
 
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static string BaseUrl(HttpContext http) => http.RequestServices.GetRequiredService<PublicUrls>().BaseUrl;
 }

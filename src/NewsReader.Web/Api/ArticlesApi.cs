@@ -34,7 +34,7 @@ public static class ArticlesApi
                 ? TypedResults.Ok(ToDetail(article))
                 : ApiProblems.ArticleNotFound(slug));
 
-        group.MapPost("/", SaveUrlAsync).RequireAuthorization().RequireAntiforgeryForCookies();
+        group.MapPost("/", SaveUrlAsync).RequireAuthorization().RequireAntiforgeryForCookies().LimitedAsExpensive();
 
         return app;
     }

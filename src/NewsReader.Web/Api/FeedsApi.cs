@@ -29,7 +29,7 @@ public static class FeedsApi
             await feeds.UnsubscribeAsync(id, ct) ? TypedResults.NoContent() : FeedNotFound(id));
         group.MapGet("/opml", async (FeedService feeds, CancellationToken ct) =>
             TypedResults.File(await feeds.ExportAsync(ct), Opml.ContentType, Opml.FileName));
-        group.MapPost("/opml", ImportAsync);
+        group.MapPost("/opml", ImportAsync).LimitedAsExpensive();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using NewsReader.Web.Accounts;
 using NewsReader.Web.Search;
+using NewsReader.Web.Security;
 
 namespace NewsReader.Web.Api;
 
@@ -10,7 +11,8 @@ public static class SearchApi
     {
         app.MapGet("/api/search", async (string? q, int? limit, int? offset, HttpContext http, SearchService search, CancellationToken ct) =>
             TypedResults.Ok(await search.SearchAsync(q, http.User.UserId(), limit ?? SearchService.DefaultLimit, offset ?? 0, ct)))
-            .WithTags("Search");
+            .WithTags("Search")
+            .LimitedAsExpensive();
         return app;
     }
 }

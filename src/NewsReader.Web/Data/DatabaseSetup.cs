@@ -10,8 +10,10 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddNewsReaderDb(this IServiceCollection services)
     {
-        services.AddDbContext<NewsReaderDb>((sp, options) =>
-            options.UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
+        services.AddSingleton<SqlitePragmas>();
+        services.AddDbContext<NewsReaderDb>((sp, options) => options
+            .UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()))
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }

@@ -10,6 +10,7 @@ public static class IngestionSetup
     public static IServiceCollection AddNewsReaderIngestion(this IServiceCollection services)
     {
         services.AddScoped<ArticleIngester>();
+        services.AddSingleton<SeedIngestionStatus>();
         services.AddHostedService<SeedIngestionService>();
         return services;
     }
@@ -43,6 +44,11 @@ public static class IngestionSetup
         }
         // Configuration overrides (--Key=value) may follow the verb; the rest is the path.
         var paths = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (paths.Count == 1 && string.IsNullOrWhiteSpace(paths[0]))
+        {
+            Console.Error.WriteLine("ingest: the path is empty; name a file or folder to ingest");
+            return 2;
+        }
         if (paths.Count != 1)
         {
             Console.Error.WriteLine("usage: dotnet run --project src/NewsReader.Web -- ingest <file-or-folder>");
@@ -59,15 +65,56 @@ public static class IngestionSetup
         return report.Files.Count > 0 && report.Files.All(f => f.Outcome == IngestionOutcome.Skipped) ? 1 : 0;
     }
 
-    /// <summary>Ingests the seeds folder while the app starts, so the first page already lists it.</summary>
-    private sealed class SeedIngestionService(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IHostedService
+    /// <summary>
+    /// Ingests the seeds folder once the server listens, so a large or troublesome folder never
+    /// holds up start-up (`/healthz/ready` answers 503 until it is done); stopping the host stops
+    /// it between articles.
+    /// </summary>
+    private sealed class SeedIngestionService(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
+        IHostApplicationLifetime lifetime, SeedIngestionStatus status, ILogger<SeedIngestionService> logger) : BackgroundService
     {
-        public async Task StartAsync(CancellationToken cancellationToken)
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(SeedsPath(configuration, environment), cancellationToken: cancellationToken);
+            try
+            {
+                await WhenStartedAsync(lifetime, stoppingToken);
+                await using var scope = services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(SeedsPath(configuration, environment), cancellationToken: stoppingToken);
+                status.Done();
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                status.Failed("stopped");
+            }
+            catch (Exception ex)
+            {
+                // The app serves what it has; readiness says seeding failed.
+                logger.LogError(ex, "Seed ingestion failed");
+                status.Failed(ex.Message);
+            }
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        private static Task WhenStartedAsync(IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+            stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+            return started.Task;
+        }
     }
+}
+
+/// <summary>Whether the seed ingestion that follows start-up has finished, for `/healthz/ready` and the tests.</summary>
+public sealed class SeedIngestionStatus
+{
+    private readonly TaskCompletionSource<string?> finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes with null when seeding succeeded, or with what went wrong.</summary>
+    public Task<string?> Finished => finished.Task;
+
+    public bool IsDone => finished.Task.IsCompletedSuccessfully && finished.Task.Result is null;
+
+    public void Done() => finished.TrySetResult(null);
+
+    public void Failed(string reason) => finished.TrySetResult(reason);
 }

@@ -1,9 +1,9 @@
 namespace NewsReader.Web.Ingestion;
 
 /// <summary>
-/// Finds and reads source files: every regular, visible file under a folder, and at most
-/// 5 MB of any one, whatever its size claims to be (a device or a growing file cannot make
-/// ingestion read without end).
+/// Finds and reads source files: every visible file under a folder, of which only regular
+/// files (after following links) are read, and at most 5 MB of any one, whatever its size
+/// claims to be (a growing file cannot make ingestion read without end).
 /// </summary>
 public static class SourceFileReader
 {
@@ -26,13 +26,18 @@ public static class SourceFileReader
 
     public static Result Read(string path)
     {
+        // Checked before opening: a FIFO would block the open itself, a device never ends.
+        if (FileKind.NotRegular(path) is { } kind)
+        {
+            return new Result(null, kind);
+        }
         var info = new FileInfo(path);
         if (info.Length > MaxBytes)
         {
             return new Result(null, TooLarge(info.Length));
         }
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-        using var buffer = new MemoryStream((int)Math.Max(0, info.Length));
+        using var buffer = new MemoryStream((int)Math.Clamp(info.Length, 0, MaxBytes));
         var chunk = new byte[81920];
         int read;
         while ((read = stream.Read(chunk)) > 0)

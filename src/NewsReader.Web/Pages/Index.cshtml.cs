@@ -6,6 +6,7 @@ using NewsReader.Web.Reading;
 
 namespace NewsReader.Web.Pages;
 
+[NewsReader.Web.Security.ExpensiveWork(PostsOnly = true)]
 public sealed class IndexModel(ReadingService reading, UrlSaver saver) : PageModel
 {
     /// <summary>The address in the save form: prefilled from `?save=` (the bookmarklet), posted back by the form.</summary>

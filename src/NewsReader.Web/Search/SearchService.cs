@@ -45,15 +45,13 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
     /// </summary>
     public async Task<SearchResults> SearchAsync(string? input, string? userId, int limit = DefaultLimit, int offset = 0, CancellationToken cancellationToken = default)
     {
-        var time = clock ?? TimeProvider.System;
         var allowed = TimeSpan.FromSeconds(configuration?.GetValue<double?>(TimeoutSecondsKey) ?? 3);
-        using var timeout = new CancellationTokenSource(allowed, time);
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var budget = new SearchBudget(allowed, clock ?? TimeProvider.System, cancellationToken);
         try
         {
-            return await SearchWithinAsync(input, userId, limit, offset, time, time.GetTimestamp(), allowed, budget);
+            return await SearchWithinAsync(input, userId, limit, offset, budget);
         }
-        catch (Exception e) when (budget.IsCancellationRequested && e is OperationCanceledException or SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT })
+        catch (Exception e) when (budget.IsSpent && e is OperationCanceledException or SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT })
         {
             cancellationToken.ThrowIfCancellationRequested();
             var messages = SearchQueryParser.Parse(input).Messages.Append("This search took too long and was stopped. Try fewer words, or longer ones instead of short prefixes.").ToList();
@@ -61,18 +59,13 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         }
     }
 
-    private async Task<SearchResults> SearchWithinAsync(string? input, string? userId, int limit, int offset,
-        TimeProvider time, long started, TimeSpan allowed, CancellationTokenSource budget)
+    private async Task<SearchResults> SearchWithinAsync(string? input, string? userId, int limit, int offset, SearchBudget budget)
     {
         var cancellationToken = budget.Token;
         using var interrupt = InterruptWhenCancelled(await ContextConnectionAsync(cancellationToken), cancellationToken);
         var query = await ParseAsync(input, cancellationToken);
         // Prefix look-ups can take the whole budget on their own; then stop before ranking.
-        if (time.GetElapsedTime(started) > allowed)
-        {
-            await budget.CancelAsync();
-            cancellationToken.ThrowIfCancellationRequested();
-        }
+        budget.ThrowIfSpent();
         limit = Math.Clamp(limit, 1, MaxLimit);
         offset = Math.Max(0, offset);
         var messages = query.Messages.ToList();
@@ -100,12 +93,13 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         var connectionString = db.Database.GetConnectionString()!;
         var articleSearch = HasAnnotationOnlyFilters(query)
             ? Task.FromResult<(int, IReadOnlyList<ArticleHit>)>((0, []))
-            : Task.Run(() => ArticleHitsAsync(connectionString, query, limit, offset, cancellationToken), cancellationToken);
-        var annotationSearch = AnnotationHitsAsync(query, userId, limit, offset, cancellationToken);
+            : Task.Run(() => ArticleHitsAsync(connectionString, query, limit, offset, budget), cancellationToken);
+        var annotationSearch = AnnotationHitsAsync(query, userId, limit, offset, budget);
         // Both awaited together, so an interrupted half never goes unobserved.
         await Task.WhenAll(annotationSearch, articleSearch);
         var (annotationTotal, annotations) = await annotationSearch;
         var (articleTotal, articles) = await articleSearch;
+        budget.ThrowIfSpent();
         return new SearchResults(input ?? "", false, messages, annotationTotal, annotations, articleTotal, articles, limit, offset);
     }
 
@@ -142,8 +136,9 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         return SearchQueryParser.Parse(input, words);
     }
 
-    private async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset, CancellationToken ct)
+    private async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
     {
+        var ct = budget.Token;
         var where = new StringBuilder("annotations_fts MATCH $match AND (a.Visibility = 'Public' OR a.OwnerId = $user)");
         var parameters = new List<SqliteParameter> { new("$match", query.MatchExpression), new("$user", (object?)userId ?? DBNull.Value) };
         AddFilters(query, where, parameters);
@@ -167,7 +162,7 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
             ORDER BY {AnnotationRank}, a.Created DESC
             LIMIT $limit OFFSET $offset
             """;
-        return (total, await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct));
+        return (total, await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, new SnippetCutter(query, budget)));
     }
 
     private async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, CancellationToken ct)
@@ -186,11 +181,12 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
             ORDER BY a.Created DESC, a.Seq DESC
             LIMIT $limit OFFSET $offset
             """;
-        return (total, total == 0 ? [] : await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, markers: false));
+        return (total, total == 0 ? [] : await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, cutter: null));
     }
 
-    private static async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(string connectionString, SearchQuery query, int limit, int offset, CancellationToken ct)
+    private static async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(string connectionString, SearchQuery query, int limit, int offset, SearchBudget budget)
     {
+        var ct = budget.Token;
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         using var interrupt = InterruptWhenCancelled(connection, ct);
@@ -236,12 +232,13 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
             ORDER BY page.score
             """;
         var hits = new List<ArticleHit>();
+        var cutter = new SnippetCutter(query, budget);
         await using var command = Command(connection, sql, Paged(parameters, limit, offset));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var slug = reader.GetString(0);
-            var snippet = SnippetOf(reader, 3, 32);
+            var snippet = cutter.SnippetOf(reader, 3, 32);
             hits.Add(new ArticleHit(slug, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), SafeSnippet(snippet), PassageUrl(slug, snippet)));
         }
         return (total, hits);
@@ -301,15 +298,16 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
     private static bool HasAnnotationOnlyFilters(SearchQuery query) =>
         query.Tags.Count > 0 || query.Color is not null || query.HasNote || query.IsOrphan || query.IsPublic || query.Before is not null || query.After is not null;
 
-    private async Task<IReadOnlyList<AnnotationHit>> ReadAnnotationHitsAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct, bool markers = true)
+    private async Task<IReadOnlyList<AnnotationHit>> ReadAnnotationHitsAsync(string sql, IEnumerable<SqliteParameter> parameters, CancellationToken ct, SnippetCutter? cutter)
     {
+        var markers = cutter is not null;
         var hits = new List<AnnotationHit>();
         var ids = new List<string>();
         await using var command = await CommandAsync(sql, parameters, ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var quote = markers ? SnippetOf(reader, 8, 24) : reader.GetString(8);
+            var quote = cutter?.SnippetOf(reader, 8, 24) ?? reader.GetString(8);
             // The note comes whole (highlight() when marked, at most 10,000 characters), so its
             // Markdown can be read before a window is cut from its plain text.
             var note = reader.IsDBNull(9) ? null : NoteSnippet(reader.GetString(9), markers);
@@ -379,20 +377,26 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         return connection;
     }
 
-    // FTS5's snippet() weighs every match against every other: over a long text full of
-    // matches that runs for minutes, in one call SQLite cannot interrupt. Past this length
-    // the whole text comes back marked by highlight(), which is linear, and is cut here.
+    // FTS5's snippet() and highlight() weigh every match against every other: over a long text
+    // full of matches they run for minutes, in one call SQLite cannot interrupt. Past this
+    // length the plain text comes back and LongTextSnippet finds and marks the window, within
+    // the budget.
     private const int SnippetTextLimit = 10_000;
 
     private static string Snippet(string table, int column, string text, int words) =>
         $"CASE WHEN length({text}) <= {SnippetTextLimit} THEN snippet({table}, {column}, char(2), char(3), '…', {words}) " +
-        $"ELSE char(1) || highlight({table}, {column}, char(2), char(3)) END";
+        $"ELSE char(1) || {text} END";
 
-    // A value starting with char(1) is a whole highlighted text (see Snippet) to cut to size.
-    private static string SnippetOf(DbDataReader reader, int ordinal, int words)
+    /// <summary>Reads a snippet column: FTS5's snippet, or a long text (starting with char(1)) to cut here.</summary>
+    private sealed class SnippetCutter(SearchQuery query, SearchBudget budget)
     {
-        var value = reader.GetString(ordinal);
-        return value.StartsWith('\u0001') ? HighlightWindow.Cut(value[1..], MarkOpen, MarkClose, words) : value;
+        public string SnippetOf(DbDataReader reader, int ordinal, int words)
+        {
+            var value = reader.GetString(ordinal);
+            return value.StartsWith('\u0001')
+                ? LongTextSnippet.Cut(value[1..], query.Terms, query.Prefixes, MarkOpen, MarkClose, words, budget.ThrowIfSpent)
+                : value;
+        }
     }
 
     // Microsoft.Data.Sqlite does not cancel a running statement (SqliteCommand.Cancel does

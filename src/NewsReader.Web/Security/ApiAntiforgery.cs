@@ -24,8 +24,8 @@ public static class ApiAntiforgery
         {
             var http = context.HttpContext;
             var isWrite = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
-            var viaCookie = http.Request.Cookies.ContainsKey(Accounts.AccountsSetup.AuthCookieName) && !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-            if (isWrite && viaCookie)
+            // Exempt only when a header credential really authenticated the request (see AuthSchemes).
+            if (isWrite && http.Request.Cookies.ContainsKey(Accounts.AccountsSetup.AuthCookieName) && !await Accounts.AuthSchemes.AuthenticatedByHeaderAsync(http))
             {
                 var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
                 if (!await antiforgery.IsRequestValidAsync(http))

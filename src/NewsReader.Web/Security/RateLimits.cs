@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -34,21 +33,12 @@ public static class RateLimits
                     QueueLimit = 0,
                 });
             });
-            limiter.OnRejected = async (context, cancellationToken) =>
+            limiter.OnRejected = async (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many attempts",
-                        Detail = $"Too many log-in or registration attempts from this address. Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
-                    },
-                });
+                await RefusalResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many attempts",
+                    $"Too many log-in or registration attempts from this address. Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+                    retryAfter);
             };
         });
         return services;

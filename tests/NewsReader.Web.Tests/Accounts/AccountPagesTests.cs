@@ -95,22 +95,6 @@ public sealed class AccountPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Repeated_failed_log_ins_lock_the_account_with_a_clear_message()
-    {
-        await Forms.RegisterAsync(app.CreateClient(), "target@example.org");
-        var attacker = app.CreateClient();
-
-        for (var i = 0; i < 5; i++)
-        {
-            await Forms.LoginAsync(attacker, "target@example.org", "wrong-password");
-        }
-        var page = await HtmlDocument.ParseAsync(await Forms.LoginAsync(attacker, "target@example.org"));
-
-        Assert.Contains("locked", page.QuerySelector(".form-errors")!.TextContent);
-        Assert.Null(page.QuerySelector("[data-testid=current-user]"));
-    }
-
-    [Fact]
     public async Task A_form_post_without_its_antiforgery_token_is_rejected_with_400()
     {
         var client = app.CreateClient();

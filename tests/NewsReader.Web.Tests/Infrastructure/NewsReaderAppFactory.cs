@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Serilog.Core;
 using NewsReader.Web.Ingestion;
 
@@ -9,7 +10,9 @@ namespace NewsReader.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on a real SQLite file in a temporary folder, with its own seeds folder that a
-/// test can fill before the first request (ingestion runs when the app starts).
+/// test can fill before the first request. The app ingests its seeds in the background once it
+/// listens; the factory hands out the app only when that is done (what `/healthz/ready` says),
+/// unless a test turns <see cref="WaitForSeeds"/> off to watch it happen.
 /// </summary>
 public class NewsReaderAppFactory : WebApplicationFactory<Program>
 {
@@ -26,6 +29,14 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Services a test replaces, registered after the app's own.</summary>
     public List<Action<IServiceCollection>> Replacements { get; } = [];
+
+    // Each host would watch its appsettings files for changes with an inotify instance; the
+    // tests never change them, and the machine's per-user limit (128) is shared by every test
+    // run on it, so many hosts at once failed to start.
+    static NewsReaderAppFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+    /// <summary>Whether starting the app waits for its seed ingestion to finish.</summary>
+    public bool WaitForSeeds { get; set; } = true;
 
     public NewsReaderAppFactory(bool withSeed = true)
     {
@@ -50,6 +61,16 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
             services.AddSingleton<ILogEventSink>(Logs);
             Replacements.ForEach(replace => replace(services));
         });
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitForSeeds && !host.Services.GetRequiredService<SeedIngestionStatus>().Finished.Wait(TimeSpan.FromMinutes(5)))
+        {
+            throw new TimeoutException("The app's seed ingestion did not finish within 5 minutes.");
+        }
+        return host;
     }
 
     /// <summary>Runs ingestion again over the seeds folder, as the CLI verb would.</summary>

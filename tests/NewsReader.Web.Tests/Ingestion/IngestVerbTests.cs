@@ -62,6 +62,21 @@ public sealed class IngestVerbTests : IDisposable
         Assert.Contains("no file or folder", message);
     }
 
+    [Fact]
+    public async Task An_empty_path_and_a_device_are_refused_with_a_message_not_a_stack_trace()
+    {
+        var (empty, emptyOutput) = await RunAsync("ingest", "");
+        Assert.Equal(2, empty);
+        Assert.Contains("the path is empty", emptyOutput);
+        Assert.DoesNotContain("   at ", emptyOutput);
+
+        var (zero, zeroOutput) = await RunAsync("ingest", "/dev/zero");
+        Assert.Equal(1, zero);
+        Assert.Contains("character device", zeroOutput);
+        Assert.Contains("1 skipped", zeroOutput);
+        Assert.DoesNotContain("   at ", zeroOutput);
+    }
+
     private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var web = Path.Combine(AppContext.BaseDirectory, "NewsReader.Web.dll");

@@ -322,6 +322,30 @@ public sealed class SearchBudgetTests
         Assert.Contains("<mark>", hit.GetProperty("snippetHtml").GetString());
     }
 
+    [Fact]
+    public async Task Five_megabytes_of_one_repeated_word_are_searched_within_the_budget_or_stopped_by_it()
+    {
+        await using var app = new NewsReaderAppFactory(withSeed: false);
+        var clock = new SteppingClock();
+        app.Replacements.Add(services => services.AddSingleton<TimeProvider>(clock));
+        app.Settings[NewsReader.Web.Search.SearchService.TimeoutSecondsKey] = "20";
+        // FTS5's highlight() took six minutes over this text, in one call nothing could interrupt.
+        await File.WriteAllTextAsync(Path.Combine(app.SeedsFolder, "words.txt"), "Words\n\n" + string.Concat(Enumerable.Repeat("word ", 1_000_000)));
+        var client = app.CreateClient();
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var answered = await client.GetFromJsonAsync<JsonElement>("/api/search?q=word");
+        var took = watch.Elapsed;
+        clock.Stepping = true;
+        var stopped = await client.GetFromJsonAsync<JsonElement>("/api/search?q=word");
+        clock.Stepping = false;
+
+        Assert.True(took < TimeSpan.FromSeconds(10), $"took {took}");
+        var hit = Assert.Single(answered.GetProperty("articles").EnumerateArray());
+        Assert.Contains("<mark>word</mark>", hit.GetProperty("snippetHtml").GetString());
+        Assert.Contains(stopped.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("took too long"));
+    }
+
     /// <summary>A clock on which every reading is an hour after the one before, while stepping.</summary>
     private sealed class SteppingClock : TimeProvider
     {

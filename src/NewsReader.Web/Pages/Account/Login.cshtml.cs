@@ -48,6 +48,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            NoticeFailures();
             return BackToWhereTheyWere();
         }
         if (result.RequiresTwoFactor)
@@ -56,7 +57,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             NeedsCode = true;
             return Page();
         }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOut : "The e-mail or password is not right.");
+        ModelState.AddModelError(string.Empty, NotRight);
         return Page();
     }
 
@@ -80,13 +81,27 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Code?.Trim() ?? "");
         if (result.Succeeded)
         {
+            NoticeFailures();
             return BackToWhereTheyWere();
         }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOut : "That code is not right. Codes change every 30 seconds; try the current one.");
+        ModelState.AddModelError(string.Empty, "That code is not right. Codes change every 30 seconds; try the current one.");
         return Page();
     }
 
     private LocalRedirectResult BackToWhereTheyWere() => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
 
-    private const string LockedOut = "This account is locked after too many failed log-ins. Try again in 15 minutes.";
+    /// <summary>The TempData key of the notice shown once after a log-in that followed failed attempts.</summary>
+    public const string NoticeKey = "SignInNotice";
+
+    // The same words whether the account exists or not, and while guessing is being slowed.
+    private const string NotRight = "The e-mail or password is not right. After several failed tries, wait a few seconds before the next.";
+
+    /// <summary>Tells the owner, once, how many log-ins failed on their account since their last one.</summary>
+    private void NoticeFailures()
+    {
+        if (signIn is NewsReaderSignInManager { FailuresSinceLastLogIn: > 0 and var failures })
+        {
+            TempData[NoticeKey] = $"{failures} failed log-in attempt{(failures == 1 ? "" : "s")} on your account since your last log-in. If that was not you, consider changing your password.";
+        }
+    }
 }

@@ -10,6 +10,7 @@ namespace NewsReader.Web.Pages.Feeds;
 /// <summary>`/feeds`: the subscriptions with their last poll, and subscribe, refresh, unsubscribe, OPML in and out.</summary>
 [Authorize(Roles = Roles.Administrator)]
 [RequestSizeLimit(Opml.MaxBytes + 64 * 1024)]
+[NewsReader.Web.Security.ExpensiveWork(PostsOnly = true)]
 public sealed class IndexModel(FeedService feeds) : PageModel
 {
     [BindProperty(Name = "url")]

@@ -6,6 +6,7 @@ using NewsReader.Web.Search;
 
 namespace NewsReader.Web.Pages.Search;
 
+[NewsReader.Web.Security.ExpensiveWork]
 public sealed class IndexModel(SearchService search) : PageModel
 {
     public const int PageSize = 20;

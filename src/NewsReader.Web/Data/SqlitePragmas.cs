@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace NewsReader.Web.Data;
+
+/// <summary>
+/// `PRAGMA synchronous=NORMAL` on every connection: in WAL mode a commit then waits for no
+/// fsync; the WAL is synced at checkpoints. A crash of the app or the OS loses nothing
+/// committed; only a power cut (or kernel panic) may lose the last commits before the latest
+/// checkpoint, and never corrupts the file. FULL (the default) syncs every commit.
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public const string Synchronous = "NORMAL";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA synchronous={Synchronous};";
+        command.ExecuteNonQuery();
+    }
+}
