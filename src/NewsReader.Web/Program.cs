@@ -4,6 +4,7 @@ using NewsReader.Web.Api;
 using NewsReader.Web.Data;
 using NewsReader.Web.Feeds;
 using NewsReader.Web.Ingestion;
+using NewsReader.Web.Tokens;
 
 var builder = WebApplication.CreateBuilder(IngestionSetup.ConfigurationArgs(args));
 
@@ -16,6 +17,9 @@ builder.Services.AddNewsReaderDb();
 // Accounts: Identity with cookies for pages and bearer tokens for scripts.
 builder.Services.AddNewsReaderAccounts();
 
+// Personal API tokens (Authorization: Bearer nrt_…), a scheme of their own beside Identity's.
+builder.Services.AddNewsReaderApiTokens();
+
 // Ingestion: seeds/ at start-up, and the `ingest <path>` verb.
 builder.Services.AddNewsReaderIngestion();
 
@@ -24,6 +28,9 @@ builder.Services.AddNewsReaderFeeds();
 
 // Pages, JSON API, antiforgery, rate limits and the services behind them.
 builder.Services.AddNewsReaderWeb();
+
+// The API described: OpenAPI document and Scalar reference page.
+builder.Services.AddNewsReaderOpenApi();
 
 var app = builder.Build();
 
@@ -43,6 +50,7 @@ app.UseNewsReaderStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseApiTokenLimits();
 app.UseAuthorization();
 
 // Endpoints: pages by route under Pages/, API groups under Api/.
@@ -54,6 +62,8 @@ app.MapAnnotations();
 app.MapSearch();
 app.MapReadingState();
 app.MapHealth();
+app.MapExchange();
+app.MapNewsReaderOpenApi();
 
 await app.RunAsync();
 return 0;

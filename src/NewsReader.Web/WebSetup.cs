@@ -60,6 +60,8 @@ public static class WebSetup
         services.AddScoped<TagService>();
         services.AddScoped<ReadingService>();
         services.AddScoped<ReaderSettingsService>();
+        services.AddScoped<Exchange.AnnotationExporter>();
+        services.AddScoped<Exchange.AnnotationImporter>();
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
