@@ -29,7 +29,12 @@ public static class JsonLdExport
             json.WriteStartObject("first");
             json.WriteString("id", pageId);
             json.WriteString("type", "AnnotationPage");
-            json.WriteString("partOf", id);
+            // The W3C suite reads partOf as the collection's description, not a bare IRI.
+            json.WriteStartObject("partOf");
+            json.WriteString("id", id);
+            json.WriteString("label", set.Label);
+            json.WriteNumber("total", set.Count);
+            json.WriteEndObject();
             json.WriteNumber("startIndex", 0);
             json.WriteStartArray("items");
             foreach (var annotation in set.AllAnnotations)

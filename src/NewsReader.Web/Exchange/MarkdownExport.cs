@@ -70,7 +70,10 @@ public static class MarkdownExport
             text.Append(note.ReplaceLineEndings("\n").TrimEnd()).Append("\n\n");
         }
         var meta = new List<string>();
-        meta.AddRange(a.Tags.OrderBy(t => t.Id).Select(t => "#" + TagWord(t.Name)));
+        if (a.Tags.Count > 0)
+        {
+            meta.Add(string.Join(' ', a.Tags.OrderBy(t => t.Id).Select(t => "#" + TagWord(t.Name))));
+        }
         meta.Add($"colour: {a.Color}");
         if (a.Visibility == Visibility.Public)
         {
