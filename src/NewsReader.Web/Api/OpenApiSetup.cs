@@ -81,9 +81,20 @@ public static class OpenApiSetup
         });
 
     /// <summary>`/openapi/v1.json` for anyone (it holds no data), `/api/docs` for signed-in readers.</summary>
-    public static IEndpointRouteBuilder MapNewsReaderOpenApi(this IEndpointRouteBuilder app)
+    public static WebApplication MapNewsReaderOpenApi(this WebApplication app)
     {
         app.MapOpenApi(DocumentPath).ExcludeFromDescription();
+        // Scalar's page loads its scripts by relative URL, which only resolve below /api/docs/.
+        // Routing ignores a trailing slash, so this is a middleware, not an endpoint.
+        ((IApplicationBuilder)app).Use((context, next) =>
+        {
+            if (context.Request.Path.Value == DocsPath)
+            {
+                context.Response.Redirect(DocsPath + "/");
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         // The reference page is for people: the sign-in cookie, and a trip to the log-in page without it.
         app.MapScalarApiReference(DocsPath, options => options
                 .WithTitle("NewsReader API")
