@@ -7,6 +7,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["reader"] = ReaderCommand.Run,
     ["search"] = SearchCommand.Run,
     ["ingest"] = IngestionCommand.Run,
+    ["io"] = IoCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
