@@ -9,6 +9,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["search"] = SearchCommand.Run,
     ["ingest"] = IngestionCommand.Run,
     ["load"] = LoadCommand.Run,
+    ["io"] = IoCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -5,6 +5,7 @@ using NewsReader.Web.Data;
 using NewsReader.Web.Feeds;
 using NewsReader.Web.Ingestion;
 using NewsReader.Web.Security;
+using NewsReader.Web.Tokens;
 
 var builder = WebApplication.CreateBuilder(IngestionSetup.ConfigurationArgs(args));
 
@@ -17,6 +18,9 @@ builder.Services.AddNewsReaderDb();
 // Accounts: Identity with cookies for pages and bearer tokens for scripts.
 builder.Services.AddNewsReaderAccounts();
 
+// Personal API tokens (Authorization: Bearer nrt_…), a scheme of their own beside Identity's.
+builder.Services.AddNewsReaderApiTokens();
+
 // Ingestion: seeds/ at start-up, and the `ingest <path>` verb.
 builder.Services.AddNewsReaderIngestion();
 
@@ -25,6 +29,9 @@ builder.Services.AddNewsReaderFeeds();
 
 // Pages, JSON API, antiforgery, rate limits and the services behind them.
 builder.Services.AddNewsReaderWeb();
+
+// The API described: OpenAPI document and Scalar reference page.
+builder.Services.AddNewsReaderOpenApi();
 
 var app = builder.Build();
 
@@ -46,6 +53,7 @@ app.UseRateLimiter();
 app.UseNewsReaderExpensiveWorkLimits();
 app.UseCanonicalAuthorizationScheme();
 app.UseAuthentication();
+app.UseApiTokenLimits();
 app.UseAuthorization();
 
 // Endpoints: pages by route under Pages/, API groups under Api/.
@@ -59,6 +67,8 @@ app.MapAnnotations();
 app.MapSearch();
 app.MapReadingState();
 app.MapHealth();
+app.MapExchange();
+app.MapNewsReaderOpenApi();
 
 await app.RunAsync();
 return 0;

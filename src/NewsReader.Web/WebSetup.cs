@@ -63,6 +63,8 @@ public static class WebSetup
         services.AddScoped<ReadingService>();
         services.AddScoped<NewsReader.Web.Revisions.RevisionService>();
         services.AddScoped<ReaderSettingsService>();
+        services.AddScoped<Exchange.AnnotationExporter>();
+        services.AddScoped<Exchange.AnnotationImporter>();
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;

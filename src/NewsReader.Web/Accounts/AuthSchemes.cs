@@ -12,12 +12,12 @@ namespace NewsReader.Web.Accounts;
 /// case-insensitively, took it for a token call and waved it through. So the header's scheme
 /// is put in canonical case before any handler reads it, and antiforgery asks which
 /// authentication actually succeeded (<see cref="AuthenticatedByHeaderAsync"/>), never whether a
-/// header is present. A new header scheme (say, personal API tokens) joins <see cref="HeaderSchemes"/>.
+/// header is present. Every header scheme (the log-in token, personal API tokens) is in <see cref="HeaderSchemes"/>.
 /// </summary>
 public static class AuthSchemes
 {
     /// <summary>Authentication schemes whose credential is a request header, which another site cannot make a browser send.</summary>
-    public static IReadOnlyList<string> HeaderSchemes { get; } = [IdentityConstants.BearerScheme];
+    public static IReadOnlyList<string> HeaderSchemes { get; } = [IdentityConstants.BearerScheme, Tokens.ApiTokenAuthentication.Scheme];
 
     /// <summary>The `Authorization` scheme names the app accepts, in their canonical case.</summary>
     private static readonly string[] CanonicalNames = ["Bearer"];

@@ -110,38 +110,56 @@ public static class W3cAnnotationJson
         };
     }
 
+    /// <summary>An annotation as read, before its target is matched to an article: the source as given and the draft.</summary>
+    public sealed record Parsed(string Source, AnnotationDraft Draft);
+
     /// <summary>Reads a posted annotation, or says in a sentence what is wrong with it.</summary>
     public static (Request? Request, string? Problem) Read(JsonElement json)
     {
+        var (parsed, problem) = ReadAnySource(json);
+        if (parsed is null)
+        {
+            return (null, problem);
+        }
+        var slug = SlugOf(parsed.Source);
+        return slug is null
+            ? Fail($"target.source '{parsed.Source}' is not an article URL (…/articles/{{slug}}).")
+            : (new Request(slug, parsed.Draft), null);
+    }
+
+    /// <summary>
+    /// Reads an annotation whose target may be any address (import matches it to an article
+    /// later), or says in a sentence what is wrong with it. With <paramref name="skipOtherSelectors"/>
+    /// selectors other than quote and position (another tool's RangeSelector, XPathSelector…) are
+    /// passed over instead of refused.
+    /// </summary>
+    public static (Parsed? Parsed, string? Problem) ReadAnySource(JsonElement json, bool skipOtherSelectors = false)
+    {
         if (json.ValueKind != JsonValueKind.Object)
         {
-            return Fail("The body must be a JSON object: a W3C Web Annotation.");
+            return FailAny("The body must be a JSON object: a W3C Web Annotation.");
         }
         if (!AllTextIsValid(json))
         {
-            return Fail("The annotation holds text that is not valid Unicode (a lone surrogate or bytes that are not UTF-8).");
+            return FailAny("The annotation holds text that is not valid Unicode (a lone surrogate or bytes that are not UTF-8).");
         }
         if (!json.TryGetProperty("target", out var target) || target.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
-            return Fail("The annotation has no target: give target.source (the article URL) and a TextQuoteSelector.");
+            return FailAny("The annotation has no target: give target.source (the article URL) and a TextQuoteSelector.");
         }
         if (target.ValueKind == JsonValueKind.Array)
         {
             if (target.GetArrayLength() != 1)
             {
-                return Fail("An annotation targets exactly one article.");
+                return FailAny("An annotation targets exactly one article.");
             }
             target = target[0];
         }
         if (target.ValueKind != JsonValueKind.Object || !target.TryGetProperty("source", out var sourceElement) || sourceElement.ValueKind != JsonValueKind.String)
         {
-            return Fail("target.source must be the URL of an article (…/articles/{slug}).");
+            return FailAny("target.source must be the URL of an article (…/articles/{slug}).");
         }
-        var slug = SlugOf(sourceElement.GetString()!);
-        if (slug is null)
-        {
-            return Fail($"target.source '{sourceElement.GetString()}' is not an article URL (…/articles/{{slug}}).");
-        }
+        var source = sourceElement.GetString()!;
 
         TextQuoteSelector? quote = null;
         TextPositionSelector? position = null;
@@ -155,29 +173,33 @@ public static class W3cAnnotationJson
                     case "TextQuoteSelector":
                         if (!TryString(selector, "exact", out var exact) || !TryString(selector, "prefix", out var prefix, optional: true) || !TryString(selector, "suffix", out var suffix, optional: true))
                         {
-                            return Fail("A TextQuoteSelector needs a string 'exact', and 'prefix' and 'suffix' must be strings when given.");
+                            return FailAny("A TextQuoteSelector needs a string 'exact', and 'prefix' and 'suffix' must be strings when given.");
                         }
                         quote = new TextQuoteSelector(exact!, prefix ?? "", suffix ?? "");
                         break;
                     case "TextPositionSelector":
                         if (!TryInt(selector, "start", out var start) || !TryInt(selector, "end", out var end))
                         {
-                            return Fail("A TextPositionSelector needs whole numbers 'start' and 'end'.");
+                            return FailAny("A TextPositionSelector needs whole numbers 'start' and 'end'.");
                         }
                         if (start < 0 || end < start)
                         {
-                            return Fail($"The TextPositionSelector [{start}, {end}) is not a range: start must be at least 0 and end not before start.");
+                            return FailAny($"The TextPositionSelector [{start}, {end}) is not a range: start must be at least 0 and end not before start.");
                         }
                         position = new TextPositionSelector(start, end);
                         break;
                     default:
-                        return Fail($"Selector type '{type ?? "(none)"}' is not supported; use TextQuoteSelector and TextPositionSelector.");
+                        if (skipOtherSelectors)
+                        {
+                            break;
+                        }
+                        return FailAny($"Selector type '{type ?? "(none)"}' is not supported; use TextQuoteSelector and TextPositionSelector.");
                 }
             }
         }
         if (quote is null && position is not null)
         {
-            return Fail("A TextQuoteSelector is required; a position alone cannot survive a revision of the article.");
+            return FailAny("A TextQuoteSelector is required; a position alone cannot survive a revision of the article.");
         }
 
         string? note = null;
@@ -188,7 +210,7 @@ public static class W3cAnnotationJson
             {
                 if (body.ValueKind != JsonValueKind.Object || !TryString(body, "value", out var value))
                 {
-                    return Fail("Each body must be a TextualBody with a string 'value'.");
+                    return FailAny("Each body must be a TextualBody with a string 'value'.");
                 }
                 var purpose = TryString(body, "purpose", out var p, optional: true) ? p : null;
                 if (purpose == "tagging")
@@ -197,7 +219,7 @@ public static class W3cAnnotationJson
                 }
                 else if (TryString(body, "format", out var format, optional: true) && format is not (null or "text/markdown" or "text/plain"))
                 {
-                    return Fail($"A note's format is text/markdown (or text/plain), not '{format}'.");
+                    return FailAny($"A note's format is text/markdown (or text/plain), not '{format}'.");
                 }
                 else if (note is null)
                 {
@@ -205,7 +227,7 @@ public static class W3cAnnotationJson
                 }
                 else
                 {
-                    return Fail("Only one commenting body (the note) is allowed.");
+                    return FailAny("Only one commenting body (the note) is allowed.");
                 }
             }
         }
@@ -215,7 +237,7 @@ public static class W3cAnnotationJson
         {
             if (styleClass.ValueKind != JsonValueKind.String)
             {
-                return Fail("target.styleClass must be a colour name.");
+                return FailAny("target.styleClass must be a colour name.");
             }
             color = styleClass.GetString()!;
         }
@@ -230,11 +252,11 @@ public static class W3cAnnotationJson
             } : (Visibility)(-1);
             if (!Enum.IsDefined(visibility))
             {
-                return Fail("visibility must be \"private\" or \"public\".");
+                return FailAny("visibility must be \"private\" or \"public\".");
             }
         }
         var draft = new AnnotationDraft(quote, position, note, AnnotationRules.NormalizeTags(tags), color, visibility);
-        return (new Request(slug, draft), null);
+        return (new Parsed(source, draft), null);
     }
 
     /// <summary>The slug of an article URL, absolute or relative; null when it is not one.</summary>
@@ -248,6 +270,8 @@ public static class W3cAnnotationJson
     private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static (Request?, string?) Fail(string problem) => (null, problem);
+
+    private static (Parsed?, string?) FailAny(string problem) => (null, problem);
 
     // System.Text.Json accepts "\ud800" and invalid UTF-8 inside strings when it parses, and
     // throws only when the string is read; check every name and value once, up front.

@@ -18,12 +18,26 @@ public static class AnnotationsApi
     {
         var group = app.MapGroup("/api/annotations").WithTags("Annotations").RequireAntiforgeryForCookies();
 
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", CreateAsync).RequireAuthorization();
-        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization();
-        group.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization();
-        group.MapPost("/{id:guid}/restore", RestoreAsync).RequireAuthorization();
+        group.MapGet("/", ListAsync)
+            .Produces<W3cCollectionShape>(StatusCodes.Status200OK, W3cAnnotationJson.MediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", GetAsync)
+            .Produces<W3cAnnotationShape>(StatusCodes.Status200OK, W3cAnnotationJson.MediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).RequireAuthorization()
+            .Accepts<W3cAnnotationShape>("application/ld+json", "application/json")
+            .Produces<W3cAnnotationShape>(StatusCodes.Status201Created, W3cAnnotationJson.MediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization()
+            .Accepts<W3cAnnotationShape>("application/ld+json", "application/json")
+            .Produces<W3cAnnotationShape>(StatusCodes.Status200OK, W3cAnnotationJson.MediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization()
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/restore", RestoreAsync).RequireAuthorization()
+            .Produces<W3cAnnotationShape>(StatusCodes.Status200OK, W3cAnnotationJson.MediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -32,9 +32,12 @@ public static class ArticlesApi
         group.MapGet("/{slug}", async Task<IResult> (string slug, ArticleQueries articles, CancellationToken ct) =>
             await articles.FindAsync(slug, ct) is { } article
                 ? TypedResults.Ok(ToDetail(article))
-                : ApiProblems.ArticleNotFound(slug));
+                : ApiProblems.ArticleNotFound(slug))
+            .Produces<ArticleDetail>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/", SaveUrlAsync).RequireAuthorization().RequireAntiforgeryForCookies().LimitedAsExpensive();
+        group.MapPost("/", SaveUrlAsync).RequireAuthorization().RequireAntiforgeryForCookies().LimitedAsExpensive()
+            .Produces<ArticleDetail>(StatusCodes.Status201Created).Produces<ArticleDetail>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
 
         return app;
     }

@@ -23,13 +23,21 @@ public static class FeedsApi
             .RequireAntiforgeryForCookies();
 
         group.MapGet("/", async (FeedService feeds, CancellationToken ct) => (await feeds.ListAsync(ct)).Select(ToDto));
-        group.MapPost("/", SubscribeAsync);
-        group.MapPost("/{id:int}/refresh", RefreshAsync);
+        group.MapPost("/", SubscribeAsync)
+            .Produces<FeedDto>(StatusCodes.Status201Created).Produces<FeedDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapPost("/{id:int}/refresh", RefreshAsync)
+            .Produces<RefreshDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
         group.MapDelete("/{id:int}", async Task<IResult> (int id, FeedService feeds, CancellationToken ct) =>
-            await feeds.UnsubscribeAsync(id, ct) ? TypedResults.NoContent() : FeedNotFound(id));
+            await feeds.UnsubscribeAsync(id, ct) ? TypedResults.NoContent() : FeedNotFound(id))
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/opml", async (FeedService feeds, CancellationToken ct) =>
-            TypedResults.File(await feeds.ExportAsync(ct), Opml.ContentType, Opml.FileName));
-        group.MapPost("/opml", ImportAsync).LimitedAsExpensive();
+            TypedResults.File(await feeds.ExportAsync(ct), Opml.ContentType, Opml.FileName))
+            .Produces(StatusCodes.Status200OK, contentType: "text/x-opml");
+        group.MapPost("/opml", ImportAsync).LimitedAsExpensive()
+            .Accepts<string>("text/x-opml", "application/xml", "text/xml")
+            .Produces<OpmlImport>().ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 

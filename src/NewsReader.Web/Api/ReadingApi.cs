@@ -14,7 +14,8 @@ public static class ReadingApi
         var group = app.MapGroup("/api/articles/{slug}/state").WithTags("Reading").RequireAuthorization().RequireAntiforgeryForCookies();
 
         group.MapGet("/", async Task<IResult> (string slug, HttpContext http, ReadingService reading, CancellationToken ct) =>
-            await reading.GetAsync(UserId(http), slug, ct) is { } state ? TypedResults.Ok(state) : ApiProblems.ArticleNotFound(slug));
+            await reading.GetAsync(UserId(http), slug, ct) is { } state ? TypedResults.Ok(state) : ApiProblems.ArticleNotFound(slug))
+            .Produces<ReadingStateDto>().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/", async Task<IResult> (string slug, StateBody body, HttpContext http, ReadingService reading, CancellationToken ct) =>
         {
@@ -24,7 +25,7 @@ public static class ReadingApi
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid reading state", detail: problem);
             }
             return state is null ? ApiProblems.ArticleNotFound(slug) : TypedResults.Ok(state);
-        });
+        }).Produces<ReadingStateDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

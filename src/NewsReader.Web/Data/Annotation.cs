@@ -61,6 +61,12 @@ public sealed class Annotation
     public DateTime Created { get; set; }
     public DateTime Modified { get; set; }
 
+    /// <summary>
+    /// For an imported annotation, a hash of where it came from (its source id, else its target
+    /// and body), so importing the same file again adds nothing; null for one made here.
+    /// </summary>
+    public string? ImportKey { get; set; }
+
     /// <summary>Bumped on every change; the ETag and the optimistic-concurrency token.</summary>
     public int Version { get; set; }
 }

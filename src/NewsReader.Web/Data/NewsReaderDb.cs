@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Web.Accounts;
 using NewsReader.Web.Feeds;
+using NewsReader.Web.Tokens;
 
 namespace NewsReader.Web.Data;
 
@@ -18,6 +19,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
     public DbSet<Feed> Feeds => Set<Feed>();
     public DbSet<FeedItem> FeedItems => Set<FeedItem>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -89,6 +91,9 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             annotation.Property(a => a.AnchorStatus).HasConversion<string>().HasMaxLength(16);
             annotation.Property(a => a.Color).HasMaxLength(16);
             annotation.Property(a => a.Version).IsConcurrencyToken();
+            // Import asks "have I this one already?" per row.
+            annotation.Property(a => a.ImportKey).HasMaxLength(64);
+            annotation.HasIndex(a => new { a.OwnerId, a.ImportKey });
         });
 
         modelBuilder.Entity<DeletedAnnotation>(deleted =>
@@ -141,6 +146,16 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
         {
             item.HasIndex(i => new { i.FeedId, i.ItemKey }).IsUnique();
             item.HasOne<Article>().WithMany().HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ApiToken>(token =>
+        {
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasIndex(t => t.UserId);
+            token.Property(t => t.Name).HasMaxLength(100);
+            token.Property(t => t.Hash).HasMaxLength(64);
+            token.Property(t => t.Hint).HasMaxLength(16);
+            token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<RevisionBlock>(block =>

@@ -260,6 +260,10 @@ namespace NewsReader.Web.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MadeOnRevision")
                         .HasColumnType("INTEGER");
 
@@ -305,6 +309,8 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasIndex("ArticleId", "OwnerId");
 
                     b.HasIndex("OwnerId", "Created");
+
+                    b.HasIndex("OwnerId", "ImportKey");
 
                     b.ToTable("Annotations", t =>
                         {
@@ -706,6 +712,53 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("FeedItems");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Tokens.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Expires")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -850,6 +903,15 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasOne("NewsReader.Web.Feeds.Feed", null)
                         .WithMany("Items")
                         .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Tokens.ApiToken", b =>
+                {
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,48 @@
+using System.Globalization;
+using CsvHelper;
+using NewsReader.Web.Data;
+
+namespace NewsReader.Web.Exchange;
+
+/// <summary>
+/// CSV (RFC 4180, via CsvHelper): one row per annotation with the columns <see cref="Columns"/>.
+/// Times are UTC in ISO 8601; tags are joined by ", " (a tag cannot hold a comma). A cell that a
+/// spreadsheet would run as a formula (=, +, -, @ first) is escaped with a leading apostrophe.
+/// </summary>
+public static class CsvExport
+{
+    public static readonly IReadOnlyList<string> Columns =
+        ["article title", "slug", "quote", "prefix", "suffix", "start", "end", "note", "tags", "colour", "visibility", "created", "modified", "status"];
+
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
+
+    public static async Task WriteAsync(ExportSet set, Stream output, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        await csv.WriteRecordAsync([.. Columns], cancellationToken);
+        foreach (var article in set.Articles)
+        {
+            foreach (var a in article.Annotations)
+            {
+                csv.WriteField(article.Title);
+                csv.WriteField(article.Slug);
+                csv.WriteField(a.Exact);
+                csv.WriteField(a.Prefix);
+                csv.WriteField(a.Suffix);
+                csv.WriteField(a.Start?.ToString(CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(a.End?.ToString(CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(a.Note ?? "");
+                csv.WriteField(string.Join(", ", a.Tags.OrderBy(t => t.Id).Select(t => t.Name)));
+                csv.WriteField(a.Color);
+                csv.WriteField(a.Visibility == Visibility.Public ? "public" : "private");
+                csv.WriteField(Timestamp(a.Created));
+                csv.WriteField(Timestamp(a.Modified));
+                csv.WriteField(a.AnchorStatus.ToString().ToLowerInvariant());
+                await csv.EndRecordAsync(cancellationToken);
+            }
+        }
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NewsReader.Web.Accounts;
+using NewsReader.Web.Exchange;
+
+namespace NewsReader.Web.Pages.Notebook;
+
+/// <summary>`/notebook/import`: the upload form's target; does what `POST /api/import` does and shows the summary.</summary>
+[Authorize]
+public sealed class ImportModel(AnnotationImporter importer) : PageModel
+{
+    public ImportSummary? Summary { get; private set; }
+    public string? Problem { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task OnPostAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            Problem = "Choose a file to import.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return;
+        }
+        await using var stream = file.OpenReadStream();
+        var (summary, refusal) = await importer.ImportAsync(User.UserId()!, stream, file.Length, ct);
+        if (refusal is not null)
+        {
+            Problem = $"{refusal.Title}: {refusal.Detail}";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return;
+        }
+        Summary = summary;
+    }
+}
