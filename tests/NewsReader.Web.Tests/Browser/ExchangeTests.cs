@@ -43,7 +43,7 @@ public sealed class ExchangeTests(BrowserFixture browser)
         await Assertions.Expect(other.GetByTestId("import-summary")).ToContainTextAsync("1 imported (1 anchored, 0 moved, 0 orphaned)");
 
         await other.GetByRole(AriaRole.Link, new() { Name = "Back to the notebook" }).ClickAsync();
-        await Assertions.Expect(other.Locator(".annotation-hit .hit-note")).ToHaveTextAsync("Carried over by file.");
+        await Assertions.Expect(other.Locator(".annotation-hit .note")).ToHaveTextAsync("Carried over by file.");
         await Assertions.Expect(other.Locator(".annotation-hit .tag")).ToHaveTextAsync("#exported");
         await other.Context.CloseAsync();
     }

@@ -65,7 +65,7 @@ public sealed class InstantAnnotationTests(BrowserFixture browser)
         await ClickAsync(toolbar.GetByRole(AriaRole.Button, new() { Name = "Highlight green" }), phone);
         var mark = page.Locator(".reader-body mark.hl-green").First;
         await Assertions.Expect(mark).ToHaveTextAsync(new Regex("^Bayon and Kishida"));
-        await Assertions.Expect(page.Locator(".annotations .count")).ToHaveTextAsync("(1)");
+        await Assertions.Expect(page.Locator("#annotations-heading .count")).ToHaveTextAsync("(1)");
         var id = await mark.GetAttributeAsync("data-annotation-id");
 
         // The popover from the mark: add a note and tags, then change the colour.
@@ -92,7 +92,7 @@ public sealed class InstantAnnotationTests(BrowserFixture browser)
         var toast = page.Locator(".toast");
         await Assertions.Expect(toast).ToHaveTextAsync("Deleted · Undo");
         await Assertions.Expect(page.Locator(".reader-body mark")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator(".annotations .count")).ToHaveTextAsync("(0)");
+        await Assertions.Expect(page.Locator("#annotations-heading .count")).ToHaveTextAsync("(0)");
         await ClickAsync(toast.GetByRole(AriaRole.Button, new() { Name = "Undo" }), phone);
         await Assertions.Expect(page.Locator($".reader-body mark.hl-blue[data-annotation-id='{id}']")).ToHaveCountAsync(1);
         await Assertions.Expect(item.Locator(".note strong")).ToHaveTextAsync("long");
