@@ -24,12 +24,14 @@ public sealed class RevisionTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await BrowserSession.SignUpAsync(page);
         await page.GotoAsync($"/articles/{slug}");
+        var made = 0;
         foreach (var (from, to) in new[] { ("closer relationships", "closer relationships"), ("Trade ministers", "spring"), ("Residents of", "harbour town") })
         {
             await BrowserSession.SelectAsync(page, from, to);
             await page.Keyboard.PressAsync("h");
+            // The highlight is written in place; the next selection waits for the page to show it.
+            await Assertions.Expect(page.Locator(".annotation-item")).ToHaveCountAsync(++made);
         }
-        await Assertions.Expect(page.Locator(".annotation-item")).ToHaveCountAsync(3);
 
         await File.WriteAllTextAsync(file, First
             .Replace("closer relationships", "closer ties")
