@@ -128,8 +128,8 @@ internal static class IoCommand
     {
         await using var db = new NewsReaderDb(options);
         await db.Database.MigrateAsync();
-        var owner = new AppUser { Id = Guid.NewGuid().ToString(), UserName = "owner@example.org", NormalizedUserName = "OWNER@EXAMPLE.ORG", Email = "owner@example.org" };
-        var importer = new AppUser { Id = Guid.NewGuid().ToString(), UserName = "importer@example.org", NormalizedUserName = "IMPORTER@EXAMPLE.ORG", Email = "importer@example.org" };
+        var owner = new AppUser { Id = Guid.NewGuid().ToString(), UserName = "owner@example.org", NormalizedUserName = "OWNER@EXAMPLE.ORG", Email = "owner@example.org", DisplayName = "Owner", NormalizedDisplayName = "OWNER" };
+        var importer = new AppUser { Id = Guid.NewGuid().ToString(), UserName = "importer@example.org", NormalizedUserName = "IMPORTER@EXAMPLE.ORG", Email = "importer@example.org", DisplayName = "Importer", NormalizedDisplayName = "IMPORTER" };
         db.Users.AddRange(owner, importer);
         var random = new Random(Seed);
         var articleCount = Math.Max(1, annotationCount / 50);
