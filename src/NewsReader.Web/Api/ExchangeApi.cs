@@ -65,5 +65,6 @@ public static class ExchangeApi
 
     private static IResult Problem(int status, string title, string detail) => TypedResults.Problem(statusCode: status, title: title, detail: detail);
 
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    // Never the Host header (see PublicUrls): the export's ids and links must not name a site the client chose.
+    private static string BaseUrl(HttpContext http) => http.RequestServices.GetRequiredService<PublicUrls>().BaseUrl;
 }

@@ -104,6 +104,15 @@ public sealed class HardeningTests : IClassFixture<HardeningTests.App>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.DoesNotContain("evil.example", response.Headers.Location!.ToString());
         Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync());
+
+        var export = new HttpRequestMessage(HttpMethod.Get, "/api/export?format=jsonld");
+        export.Headers.Host = "evil.example";
+        var exported = await client.SendAsync(export);
+
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        var body = await exported.Content.ReadAsStringAsync();
+        Assert.Contains("/articles/", body);
+        Assert.DoesNotContain("evil.example", body);
     }
 }
 
