@@ -37,17 +37,9 @@ public static class AnnotationAnchoring
         int anchored = 0, changed = 0, orphaned = 0;
         foreach (var annotation in annotations)
         {
-            var quote = new TextQuoteSelector(annotation.Exact, annotation.Prefix, annotation.Suffix);
-            // An orphan has no range to carry over: its quote alone decides.
-            var range = annotation.Start is { } s && annotation.End is { } e && annotation.AnchorStatus != AnchorStatus.Orphaned
-                ? new TextPositionSelector(s, e) : null;
-            var result = AnchorerFor(annotation.AnchoredRevision).Anchor(quote, range);
-            annotation.AnchoredRevision = revision.Number;
+            Place(annotation, AnchorerFor(annotation.AnchoredRevision), revision.Number);
             annotation.Version++;
-            annotation.Start = result.Start;
-            annotation.End = result.End;
-            annotation.AnchorStatus = result.Status;
-            switch (result.Status)
+            switch (annotation.AnchorStatus)
             {
                 case AnchorStatus.Anchored: anchored++; break;
                 case AnchorStatus.Orphaned: orphaned++; break;
@@ -56,5 +48,34 @@ public static class AnnotationAnchoring
         }
         await db.SaveChangesAsync(cancellationToken);
         return (anchored, changed, orphaned);
+    }
+
+    /// <summary>
+    /// Places one annotation (not yet saved, e.g. one being restored) on the article's newest
+    /// revision <paramref name="revision"/> when it was anchored on an older one, by the same rules.
+    /// </summary>
+    public static async Task PlaceOnAsync(NewsReaderDb db, Annotation annotation, ArticleRevision revision, CancellationToken cancellationToken)
+    {
+        if (revision.Number == annotation.AnchoredRevision)
+        {
+            return;
+        }
+        var old = await db.ArticleRevisions.Where(r => r.ArticleId == annotation.ArticleId && r.Number == annotation.AnchoredRevision)
+            .Select(r => r.Text).SingleOrDefaultAsync(cancellationToken);
+        var anchorer = new RevisionAnchorer(new CodePointText(revision.Text), old is null ? null : new CodePointText(old));
+        Place(annotation, anchorer, revision.Number);
+    }
+
+    private static void Place(Annotation annotation, RevisionAnchorer anchorer, int revisionNumber)
+    {
+        var quote = new TextQuoteSelector(annotation.Exact, annotation.Prefix, annotation.Suffix);
+        // An orphan has no range to carry over: its quote alone decides.
+        var range = annotation.Start is { } s && annotation.End is { } e && annotation.AnchorStatus != AnchorStatus.Orphaned
+            ? new TextPositionSelector(s, e) : null;
+        var result = anchorer.Anchor(quote, range);
+        annotation.AnchoredRevision = revisionNumber;
+        annotation.Start = result.Start;
+        annotation.End = result.End;
+        annotation.AnchorStatus = result.Status;
     }
 }

@@ -290,14 +290,9 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         }
         var annotation = AnnotationSnapshot.FromJson(tombstone.Snapshot).ToAnnotation(now);
         var revision = await db.ArticleRevisions.Where(r => r.ArticleId == annotation.ArticleId).OrderByDescending(r => r.Number).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        if (revision is not null && revision.Number != annotation.AnchoredRevision)
+        if (revision is not null)
         {
-            var quote = new TextQuoteSelector(annotation.Exact, annotation.Prefix, annotation.Suffix);
-            var position = annotation.Start is { } s && annotation.End is { } e ? new TextPositionSelector(s, e) : null;
-            var result = Anchorer.Anchor(new CodePointText(revision.Text), quote, position);
-            annotation.AnchoredRevision = revision.Number;
-            (annotation.Start, annotation.End) = (result.Start, result.End);
-            annotation.AnchorStatus = result.Status == AnchorStatus.Orphaned ? AnchorStatus.Orphaned : AnchorStatus.Moved;
+            await AnnotationAnchoring.PlaceOnAsync(db, annotation, revision, cancellationToken);
         }
         db.DeletedAnnotations.Remove(tombstone);
         db.Annotations.Add(annotation);

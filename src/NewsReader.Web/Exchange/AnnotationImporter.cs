@@ -174,7 +174,8 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
             Prefix = TextShortener.LastCodePoints(given.Prefix, QuoteDescriber.DefaultContextLength),
             Suffix = TextShortener.FirstCodePoints(given.Suffix, QuoteDescriber.DefaultContextLength),
         };
-        var result = Anchorer.Anchor(target.Text, quote, draft.Position);
+        // Approximate matches only where plausible (issue 13's rule for quotes without a base text).
+        var result = Anchorer.Anchor(target.Text, quote, draft.Position, options: AnchorOptions.NewsReader);
         var placed = result is { Start: { } start, End: { } end } && end > start;
         var status = !placed ? AnchorStatus.Orphaned
             : result.Status == AnchorStatus.Anchored && (draft.Position is null || (draft.Position.Start, draft.Position.End) == (result.Start!.Value, result.End!.Value))
