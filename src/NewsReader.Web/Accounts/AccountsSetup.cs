@@ -77,15 +77,16 @@ public static class AccountsSetup
     {
         var inner = result is INestedHttpResult nested ? nested.Result : result;
         if (inner is not Microsoft.AspNetCore.Http.HttpResults.ValidationProblem { ProblemDetails.Errors: var errors }
-            || !errors.Keys.Any(IsDuplicate))
+            || !errors.Keys.Any(IsDuplicateAccount))
         {
             return result;
         }
-        var rest = errors.Where(error => !IsDuplicate(error.Key)).ToDictionary();
+        var rest = errors.Where(error => !IsDuplicateAccount(error.Key)).ToDictionary();
         return rest.Count == 0 ? TypedResults.Ok() : TypedResults.ValidationProblem(rest);
-
-        static bool IsDuplicate(string key) => key is "DuplicateUserName" or "DuplicateEmail";
     }
+
+    /// <summary>Identity's error codes that say an address already has an account.</summary>
+    public static bool IsDuplicateAccount(string code) => code is "DuplicateUserName" or "DuplicateEmail";
 
     public static bool RegistrationOpen(IConfiguration configuration) => configuration.GetValue(AllowRegistrationKey, true);
 

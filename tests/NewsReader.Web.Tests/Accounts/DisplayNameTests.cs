@@ -16,17 +16,7 @@ public sealed class DisplayNameTests(ManyReadersAppFactory app) : IClassFixture<
     private async Task<HttpClient> RegisterAsync(string email, string? displayName)
     {
         var client = app.CreateClient();
-        var fields = new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = TestUsers.Password,
-            ["Input.ConfirmPassword"] = TestUsers.Password,
-        };
-        if (displayName is not null)
-        {
-            fields["Input.DisplayName"] = displayName;
-        }
-        var response = await Forms.SubmitAsync(client, "/account/register", fields);
+        var response = await Forms.RegisterAsync(client, email, displayName: displayName);
         response.EnsureSuccessStatusCode();
         return client;
     }

@@ -20,6 +20,12 @@ public sealed class AccountTests(BrowserFixture browser)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
         await page.GetByLabel("Repeat the password").FillAsync(TestUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        // On to the log-in page, the address filled in and the password field focused.
+        await Assertions.Expect(page.GetByTestId("registered")).ToContainTextAsync(email);
+        await Assertions.Expect(page.GetByLabel("E-mail")).ToHaveValueAsync(email);
+        await Assertions.Expect(page.GetByLabel("Password")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(TestUsers.Password);
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(email);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();

@@ -18,6 +18,10 @@ public static class BrowserSession
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
         await page.GetByLabel("Repeat the password").FillAsync(TestUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        // Registration signs no one in (a taken address must look the same): log in as told.
+        await Assertions.Expect(page.GetByTestId("registered")).ToContainTextAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(email);
         return email;
     }

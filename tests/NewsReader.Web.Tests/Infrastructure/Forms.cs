@@ -20,13 +20,28 @@ public static class Forms
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
-    public static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string password = TestUsers.Password) =>
-        SubmitAsync(client, "/account/register", new Dictionary<string, string>
+    /// <summary>
+    /// Registers through the form and, when the page accepted it (it sends everyone on to the
+    /// log-in page, taken addresses too), logs in; answers the last page either way.
+    /// </summary>
+    public static async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string password = TestUsers.Password,
+        string? displayName = null)
+    {
+        var fields = new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
-        });
+        };
+        if (displayName is not null)
+        {
+            fields["Input.DisplayName"] = displayName;
+        }
+        var registered = await SubmitAsync(client, "/account/register", fields);
+        return registered.RequestMessage?.RequestUri?.AbsolutePath == "/account/login"
+            ? await LoginAsync(client, email, password)
+            : registered;
+    }
 
     public static Task<HttpResponseMessage> LoginAsync(HttpClient client, string email, string password = TestUsers.Password) =>
         SubmitAsync(client, "/account/login", new Dictionary<string, string>

@@ -35,8 +35,16 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     /// <summary>The password was right and the account asks for its second factor.</summary>
     public bool NeedsCode { get; private set; }
 
+    /// <summary>The address just registered, to fill in and to say so (the same words whether it was new or taken).</summary>
+    public string? Registered { get; private set; }
+
     public void OnGet()
     {
+        if (TempData[RegisteredKey] is string registered)
+        {
+            Registered = registered;
+            Input.Email = registered;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -92,6 +100,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 
     /// <summary>The TempData key of the notice shown once after a log-in that followed failed attempts.</summary>
     public const string NoticeKey = "SignInNotice";
+
+    /// <summary>The TempData key the registration page leaves its address under.</summary>
+    public const string RegisteredKey = "RegisteredEmail";
 
     // The same words whether the account exists or not, and while guessing is being slowed.
     private const string NotRight = "The e-mail or password is not right. After several failed tries, wait a few seconds before the next.";

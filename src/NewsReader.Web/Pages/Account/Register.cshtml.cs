@@ -9,7 +9,7 @@ using NewsReader.Web.Security;
 namespace NewsReader.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.AuthPolicy)]
-public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IConfiguration configuration) : PageModel
+public sealed class RegisterModel(UserManager<AppUser> users, IConfiguration configuration) : PageModel
 {
     public sealed class InputModel
     {
@@ -47,15 +47,19 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
         }
         var user = new AppUser { UserName = Input.Email, Email = Input.Email, DisplayName = Input.DisplayName ?? "" };
         var result = await users.CreateAsync(user, Input.Password);
-        if (!result.Succeeded)
+        // A taken address must answer exactly as a new one does, or the form tells anyone which
+        // addresses have accounts; so no one is signed in here, and both go on to the log-in
+        // page with the same words. (The password is hashed either way, so timing agrees too.)
+        var errors = result.Errors.Where(error => !AccountsSetup.IsDuplicateAccount(error.Code)).ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in result.Errors)
+            foreach (var error in errors)
             {
                 ModelState.AddModelError(string.Empty, error.Description);
             }
             return Page();
         }
-        await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect("/");
+        TempData[LoginModel.RegisteredKey] = Input.Email;
+        return RedirectToPage("/Account/Login");
     }
 }
