@@ -35,7 +35,7 @@ builder.Services.AddNewsReaderOpenApi();
 
 var app = builder.Build();
 
-if (await app.RunIngestVerbAsync(args) is { } exitCode)
+if ((await app.RunIngestVerbAsync(args) ?? await app.RunBackupVerbsAsync(args)) is { } exitCode)
 {
     return exitCode;
 }

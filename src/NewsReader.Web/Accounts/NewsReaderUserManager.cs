@@ -27,12 +27,44 @@ public sealed class NewsReaderUserManager(
     {
         user.CreatedAt = clock.GetUtcNow().UtcDateTime;
         user.DisplayName = DisplayNames.Clean(user.DisplayName);
-        if (user.DisplayName.Length == 0)
+        var defaultName = user.DisplayName.Length == 0;
+        IdentityResult result;
+        for (var attempt = 0; ; attempt++)
         {
-            user.DisplayName = await UnusedDefaultNameAsync();
+            if (defaultName)
+            {
+                user.DisplayName = await UnusedDefaultNameAsync(attempt);
+            }
+            user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
+            try
+            {
+                result = await base.CreateAsync(user);
+                // The default name was free when chosen, and taken by a racing registration
+                // when validated: take another.
+                if (defaultName && attempt < 20 && result.Errors.Any(e => e.Code == DisplayNameValidator.DuplicateCode))
+                {
+                    continue;
+                }
+                break;
+            }
+            catch (DbUpdateException ex) when (UniqueIndexBroken(ex) is { } index)
+            {
+                // Registrations at the same moment passed the validators together and met at the
+                // unique index: a default name moves on to another number; anything else is the
+                // taken name or address it is, never a 500.
+                if (defaultName && index == nameof(AppUser.NormalizedDisplayName) && attempt < 20)
+                {
+                    continue;
+                }
+                if (Store is Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserStore<AppUser, IdentityRole, Data.NewsReaderDb, string> { Context: var context })
+                {
+                    context.Entry(user).State = EntityState.Detached;
+                }
+                return index == nameof(AppUser.NormalizedDisplayName)
+                    ? IdentityResult.Failed(new IdentityError { Code = DisplayNameValidator.DuplicateCode, Description = $"Another reader is already called '{user.DisplayName}'. Choose another name." })
+                    : IdentityResult.Failed(ErrorDescriber.DuplicateUserName(user.UserName ?? ""));
+            }
         }
-        user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
-        var result = await base.CreateAsync(user);
         if (result.Succeeded && await Users.CountAsync() == 1)
         {
             if (!await roles.RoleExistsAsync(Roles.Administrator))
@@ -43,6 +75,16 @@ public sealed class NewsReaderUserManager(
             Logger.LogInformation("First account {UserId} is the administrator", user.Id);
         }
         return result;
+    }
+
+    // Which unique index a failed insert broke, from the provider's message (SQLite names the
+    // column, PostgreSQL the index); null when the failure is something else.
+    private static string? UniqueIndexBroken(DbUpdateException ex)
+    {
+        var message = ex.InnerException?.Message ?? "";
+        return message.Contains(nameof(AppUser.NormalizedDisplayName), StringComparison.Ordinal) ? nameof(AppUser.NormalizedDisplayName)
+            : message.Contains("NormalizedUserName", StringComparison.Ordinal) || message.Contains("UserNameIndex", StringComparison.Ordinal) ? "NormalizedUserName"
+            : null;
     }
 
     /// <summary>Gives the account a new display name, checked by <see cref="DisplayNameValidator"/>.</summary>
@@ -60,10 +102,11 @@ public sealed class NewsReaderUserManager(
     }
 
     // "reader-N" after the number of accounts, skipping names already taken (chosen by hand,
-    // or left by an account since deleted).
-    private async Task<string> UnusedDefaultNameAsync()
+    // or left by an account since deleted); a retry after a clash starts a random step further,
+    // so registrations racing for the same number spread out.
+    private async Task<string> UnusedDefaultNameAsync(int attempt)
     {
-        for (var number = await Users.LongCountAsync() + 1; ; number++)
+        for (var number = await Users.LongCountAsync() + 1 + (attempt == 0 ? 0 : Random.Shared.Next(1, 8 * attempt)); ; number++)
         {
             var name = DisplayNames.Default(number);
             var normalized = DisplayNames.Normalize(name);

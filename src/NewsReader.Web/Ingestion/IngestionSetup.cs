@@ -20,13 +20,13 @@ public static class IngestionSetup
         Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration[SeedsPathKey] ?? Path.Combine("..", "..", "seeds")));
 
     /// <summary>
-    /// The arguments the configuration may read. After the `ingest` verb only --Key=value
+    /// The arguments the configuration may read. After a verb (`ingest`, `backup`, `restore`) only --Key=value
     /// overrides count: the command-line provider would read a path such as /srv/news as a
     /// "/key value" switch and swallow the next argument.
     /// </summary>
     /// The verb prints each file's outcome itself, so the ingester's own log lines stay off its console.
     public static string[] ConfigurationArgs(string[] args) =>
-        args.Length > 0 && args[0] == "ingest"
+        args.Length > 0 && (args[0] == "ingest" || BackupVerbs.IsVerb(args))
             ? ["--Serilog:MinimumLevel:Override:NewsReader.Web.Ingestion=Error",
                .. args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))]
             : args;

@@ -128,4 +128,22 @@ public sealed class DisplayNameTests(ManyReadersAppFactory app) : IClassFixture<
         Assert.Contains(items, item => item.GetProperty("creator").GetProperty("name").GetString() == name);
         Assert.DoesNotContain("@example.org", listed.GetRawText());
     }
+
+    [Fact]
+    public async Task Readers_registering_at_the_same_moment_each_get_an_account_and_a_name_of_their_own_never_a_500()
+    {
+        var emails = Enumerable.Range(0, 24).Select(i => $"{Unique("crowd")}-{i}@example.org").ToList();
+        var answers = await Task.WhenAll(emails.Select(email =>
+            app.CreateClient().PostAsJsonAsync("/api/auth/register", new { email, password = TestUsers.Password })));
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        var names = await Task.WhenAll(emails.Select(async email => (await UserAsync(email)).DisplayName));
+        Assert.Equal(emails.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+
+        // The same new address twice at once: one account, and the same answer to both.
+        var twice = $"{Unique("twice")}@example.org";
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            app.CreateClient().PostAsJsonAsync("/api/auth/register", new { email = twice, password = TestUsers.Password })));
+        Assert.All(both, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        Assert.NotNull(await UserAsync(twice));
+    }
 }

@@ -7,9 +7,11 @@ namespace NewsReader.Web.Tests.Infrastructure;
 /// <summary>Accounts made through `/api/auth`, and clients that carry their bearer token.</summary>
 public static class ApiUsers
 {
-    public static async Task<HttpClient> RegisterAsync(NewsReaderAppFactory app, string email)
+    public static Task<HttpClient> RegisterAsync(NewsReaderAppFactory app, string email) => RegisterAsync(app.CreateClient(), email);
+
+    /// <summary>Registers <paramref name="email"/> through <paramref name="client"/> and makes it carry the account's bearer token.</summary>
+    public static async Task<HttpClient> RegisterAsync(HttpClient client, string email)
     {
-        var client = app.CreateClient();
         var registered = await client.PostAsJsonAsync("/api/auth/register", new { email, password = TestUsers.Password });
         registered.EnsureSuccessStatusCode();
         var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = TestUsers.Password });
