@@ -3,6 +3,7 @@ using NewsReader.Web.Accounts;
 using NewsReader.Web.Api;
 using NewsReader.Web.Data;
 using NewsReader.Web.Feeds;
+using NewsReader.Web.Hosting;
 using NewsReader.Web.Ingestion;
 using NewsReader.Web.Security;
 using NewsReader.Web.Tokens;
@@ -45,6 +46,9 @@ app.UseNewsReaderRequestLogging();
 
 // Errors, status pages, HTTPS and security headers.
 app.UseNewsReaderErrorsAndHeaders();
+
+// Request bodies still arriving when SIGTERM comes are read to their end.
+app.UseShutdownSafeRequestBodies();
 
 app.UseResponseCompression();
 app.UseNewsReaderStaticFiles();

@@ -7,7 +7,7 @@ namespace NewsReader.Web.Security;
 /// The last resort for the JSON API: an unexpected failure answers a 500 problem with a trace
 /// id (the exception itself is logged, never sent), not the HTML error page meant for people.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,6 +17,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         {
             return false;
         }
+        // Since .NET 10 the middleware stays quiet about an exception a handler took, so the
+        // promise below ("it has been logged") is kept here.
+        logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, path);
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

@@ -151,6 +151,8 @@ public sealed class AppProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
+        // The app's appsettings.json (log levels and the rest) is copied beside the tests.
+        start.ArgumentList.Add($"--contentRoot={AppContext.BaseDirectory}");
         if (!args.Any(a => a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)))
         {
             start.ArgumentList.Add($"--ConnectionStrings:NewsReader=Data Source={Path.Combine(folder, "data", "newsreader.db")}");

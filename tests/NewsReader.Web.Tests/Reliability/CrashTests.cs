@@ -9,20 +9,16 @@ namespace NewsReader.Web.Tests.Reliability;
 /// is there, and ingestion picks up where it stopped without storing anything twice.
 /// </summary>
 [Collection(ProcessTests.Name)]
-public sealed class CrashTests : IDisposable
+public sealed class CrashTests : AppFolderTests
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("newsreader-crash-").FullName;
-
-    private string Database => Path.Combine(folder, "data", "newsreader.db");
-
     [Fact]
     public async Task Killed_during_a_bulk_ingestion_the_library_is_sound_and_ingestion_resumes_without_duplicates()
     {
         const int files = 3000;
-        LibraryChecks.WriteArticles(Path.Combine(folder, "seeds"), files);
+        LibraryChecks.WriteArticles(Seeds, files);
 
         long before;
-        await using (var app = await AppProcess.StartAsync(folder))
+        await using (var app = await AppProcess.StartAsync(Folder))
         {
             // Kill as soon as the first chunk of articles is stored, mid-way through the folder.
             while ((before = await ArticlesAsync()) == 0)
@@ -35,7 +31,7 @@ public sealed class CrashTests : IDisposable
         Assert.InRange(before, 1, files - 1);
         await LibraryChecks.AssertIntactAsync(Database);
 
-        await using (var app = await AppProcess.StartAsync(folder))
+        await using (var app = await AppProcess.StartAsync(Folder))
         {
             await app.WaitUntilAsync("/healthz/ready", TimeSpan.FromMinutes(3));
         }
@@ -48,10 +44,10 @@ public sealed class CrashTests : IDisposable
     [Fact]
     public async Task Killed_under_write_load_every_acknowledged_write_is_there_after_a_restart()
     {
-        File.Copy(RepoPaths.Seed, Path.Combine(Directory.CreateDirectory(Path.Combine(folder, "seeds")).FullName, RepoPaths.SeedFile));
+        File.Copy(RepoPaths.Seed, Path.Combine(Directory.CreateDirectory(Seeds).FullName, RepoPaths.SeedFile));
         var load = new WriteLoad();
         using var stop = new CancellationTokenSource();
-        await using (var app = await AppProcess.StartAsync(folder))
+        await using (var app = await AppProcess.StartAsync(Folder))
         {
             await app.WaitUntilAsync("/healthz/ready", TimeSpan.FromMinutes(1));
             var writing = load.RunAsync(app, clients: 16, stop.Token);
@@ -67,7 +63,7 @@ public sealed class CrashTests : IDisposable
         Assert.Equal(0, load.ServerErrors);
         await LibraryChecks.AssertIntactAsync(Database);
 
-        await using (var app = await AppProcess.StartAsync(folder))
+        await using (var app = await AppProcess.StartAsync(Folder))
         {
             await app.WaitUntilAsync("/healthz/ready", TimeSpan.FromMinutes(1));
         }
@@ -107,19 +103,6 @@ public sealed class CrashTests : IDisposable
             notes[$"/api/annotations/{reader.GetString(0)}".ToLowerInvariant()] = reader.IsDBNull(1) ? "" : reader.GetString(1);
         }
         return notes;
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder must not fail the test.
-        }
     }
 }
 
