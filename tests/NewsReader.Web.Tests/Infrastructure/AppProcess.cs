@@ -158,6 +158,7 @@ public sealed class AppProcess : IAsyncDisposable
             start.ArgumentList.Add($"--ConnectionStrings:NewsReader=Data Source={Path.Combine(folder, "data", "newsreader.db")}");
         }
         start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
+        start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "true";
         return start;
     }
 

@@ -33,7 +33,12 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     // Each host would watch its appsettings files for changes with an inotify instance; the
     // tests never change them, and the machine's per-user limit (128) is shared by every test
     // run on it, so many hosts at once failed to start.
-    static NewsReaderAppFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    // File providers (wwwroot, content root) still watched with inotify: polling instead.
+    static NewsReaderAppFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     /// <summary>Whether starting the app waits for its seed ingestion to finish.</summary>
     public bool WaitForSeeds { get; set; } = true;
