@@ -42,7 +42,7 @@ public static class HealthApi
             await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
             return null;
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Database unavailable");
         }

@@ -4,12 +4,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog.Core;
+using NewsReader.Web.Data;
 using NewsReader.Web.Ingestion;
 
 namespace NewsReader.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file in a temporary folder, with its own seeds folder that a
+/// The real app on a real database: a SQLite file in a temporary folder, or a fresh PostgreSQL
+/// database when the run says so (<see cref="TestDatabase"/>), with its own seeds folder that a
 /// test can fill before the first request. The app ingests its seeds in the background once it
 /// listens; the factory hands out the app only when that is done (what `/healthz/ready` says),
 /// unless a test turns <see cref="WaitForSeeds"/> off to watch it happen.
@@ -21,6 +23,14 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     public string SeedsFolder => Path.Combine(Folder, "seeds");
 
     public string DatabasePath => Path.Combine(Folder, "data", "newsreader.db");
+
+    public DatabaseProvider Provider { get; } = TestDatabase.Provider;
+
+    /// <summary>The connection string the app uses, for a second app on the same data.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>An open connection to the app's database, for a test that looks under the hood.</summary>
+    public Task<System.Data.Common.DbConnection> OpenDatabaseAsync() => TestDatabase.OpenAsync(Provider, ConnectionString);
 
     public CapturedLogs Logs { get; } = new();
 
@@ -40,6 +50,7 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
 
     public NewsReaderAppFactory(bool withSeed = true)
     {
+        ConnectionString = Provider == DatabaseProvider.Postgres ? TestDatabase.CreatePostgres() : $"Data Source={DatabasePath}";
         Directory.CreateDirectory(SeedsFolder);
         if (withSeed)
         {
@@ -50,7 +61,8 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:NewsReader", $"Data Source={DatabasePath}");
+        builder.UseSetting(DatabaseProviders.Key, Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
+        builder.UseSetting("ConnectionStrings:NewsReader", ConnectionString);
         builder.UseSetting(IngestionSetup.SeedsPathKey, SeedsFolder);
         foreach (var (key, value) in Settings)
         {
@@ -84,6 +96,10 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            TestDatabase.DropPostgres(ConnectionString);
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);
