@@ -12,7 +12,7 @@ var builder = WebApplication.CreateBuilder(IngestionSetup.ConfigurationArgs(args
 // Logs: Serilog everywhere, levels in appsettings.json.
 builder.AddNewsReaderLogging();
 
-// Store: one SQLite database, migrated at start-up.
+// Store: SQLite (default) or PostgreSQL (NewsReader:Database), migrated at start-up.
 builder.Services.AddNewsReaderDb();
 
 // Accounts: Identity with cookies for pages and bearer tokens for scripts.
@@ -38,6 +38,12 @@ var app = builder.Build();
 if (await app.RunIngestVerbAsync(args) is { } exitCode)
 {
     return exitCode;
+}
+
+// `migrate-to-postgres --to "<connection string>"`: copy the SQLite library to PostgreSQL.
+if (await app.RunMigrateToPostgresVerbAsync(args) is { } migrateExitCode)
+{
+    return migrateExitCode;
 }
 
 // Request logging outermost, so each line has the status the client got.

@@ -24,7 +24,8 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(Folder, "data", "newsreader.db");
 
-    public DatabaseProvider Provider { get; } = TestDatabase.Provider;
+    /// <summary>The run's provider (<see cref="TestDatabase"/>) unless the test asked for one.</summary>
+    public DatabaseProvider Provider { get; }
 
     /// <summary>The connection string the app uses, for a second app on the same data.</summary>
     public string ConnectionString { get; }
@@ -48,8 +49,9 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     /// <summary>Whether starting the app waits for its seed ingestion to finish.</summary>
     public bool WaitForSeeds { get; set; } = true;
 
-    public NewsReaderAppFactory(bool withSeed = true)
+    public NewsReaderAppFactory(bool withSeed = true, DatabaseProvider? provider = null)
     {
+        Provider = provider ?? TestDatabase.Provider;
         ConnectionString = Provider == DatabaseProvider.Postgres ? TestDatabase.CreatePostgres() : $"Data Source={DatabasePath}";
         Directory.CreateDirectory(SeedsFolder);
         if (withSeed)

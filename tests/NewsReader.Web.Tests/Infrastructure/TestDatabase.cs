@@ -62,3 +62,15 @@ public static class TestDatabase
         return connection;
     }
 }
+
+/// <summary>A test about several instances on one PostgreSQL server: it runs in test.sh's PostgreSQL pass.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            Skip = $"Runs in the PostgreSQL pass ({TestDatabase.ProviderVariable}=postgres, as test.sh sets it).";
+        }
+    }
+}

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using NewsReader.Web.Tests.Infrastructure;
 
@@ -77,26 +76,10 @@ public sealed class IngestVerbTests : IDisposable
         Assert.DoesNotContain("   at ", zeroOutput);
     }
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var web = Path.Combine(AppContext.BaseDirectory, "NewsReader.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        start.ArgumentList.Add(web);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        if (!args.Any(a => a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)))
-        {
-            start.ArgumentList.Add($"--ConnectionStrings:NewsReader=Data Source={Path.Combine(folder, "unused.db")}");
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
+        AppProcess.RunAsync(folder, args.Any(a => a.StartsWith("--ConnectionStrings", StringComparison.Ordinal))
+            ? args
+            : [.. args, $"--ConnectionStrings:NewsReader=Data Source={Path.Combine(folder, "unused.db")}"]);
 
     public void Dispose()
     {
