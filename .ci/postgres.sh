@@ -24,7 +24,7 @@ postgres_start() {
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
     bin=$(postgres_bin) || { echo "PostgreSQL: no pg_ctl after installing postgresql" >&2; return 1; }
   fi
-  POSTGRES_DIR="$PWD/.cache/postgres"
+  POSTGRES_DIR="${NEWSREADER_POSTGRES_DIR:-$PWD/.cache/postgres}"
   rm -rf "$POSTGRES_DIR"
   mkdir -p "$POSTGRES_DIR"
   # initdb and postgres refuse to run as root: hand the folder to the postgres user then.

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using NewsReader.Web.Data;
 using Npgsql;
 
@@ -28,17 +30,55 @@ public static class TestDatabase
             ? server
             : throw new InvalidOperationException($"{ProviderVariable}=postgres needs {ServerVariable} (test.sh starts a server and sets it).");
 
-    /// <summary>A new, empty PostgreSQL database; returns its connection string.</summary>
+    /// <summary>
+    /// A new PostgreSQL database with every migration applied; returns its connection string.
+    /// Each is a copy of one template migrated once per test run, which is much faster than
+    /// migrating each (the app's start-up migration then finds nothing to do).
+    /// </summary>
     public static string CreatePostgres()
     {
-        // The name is ours (a GUID), never input, so it can be written into the statement.
+        // The names are ours (GUIDs), never input, so they can be written into the statement.
         var name = "newsreader_test_" + Guid.NewGuid().ToString("N");
         using var connection = new NpgsqlConnection(ServerConnectionString);
         connection.Open();
-        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"", connection);
         command.ExecuteNonQuery();
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+        return WithDatabase(name);
     }
+
+    private static readonly Lazy<string> Template = new(MigratedTemplate);
+
+    private static string MigratedTemplate()
+    {
+        var name = "newsreader_template_" + Guid.NewGuid().ToString("N");
+        using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            command.ExecuteNonQuery();
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseProviders.Key] = "postgres",
+            ["ConnectionStrings:NewsReader"] = WithDatabase(name),
+        }).Build();
+        // PostgreSQL needs no host environment (only a SQLite path is resolved against one).
+        var options = DatabaseSetup.Configure(new DbContextOptionsBuilder<NewsReaderDb>(), configuration, environment: null!);
+        using (var db = new NewsReaderDb((DbContextOptions<NewsReaderDb>)options.Options))
+        {
+            db.Database.Migrate();
+        }
+        // A template must have no connection open while it is copied.
+        using (var pooled = new NpgsqlConnection(WithDatabase(name)))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DropPostgres(WithDatabase(name));
+        return name;
+    }
+
+    private static string WithDatabase(string name) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
 
     /// <summary>Drops a database made by <see cref="CreatePostgres"/>, closing whatever still uses it.</summary>
     public static void DropPostgres(string connectionString)
