@@ -32,7 +32,18 @@ public static class DatabaseSetup
         {
             options.UseSqlite(ConnectionString(configuration, environment)).AddInterceptors(pragmas ?? new SqlitePragmas());
         }
-        return options.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>();
+        return options.UseProviderMigrations();
+    }
+
+    /// <summary>
+    /// The active provider's migration set only (<see cref="ProviderMigrationsAssembly"/>): every
+    /// context built outside <see cref="Configure"/> (the bench, the copy to PostgreSQL) needs it,
+    /// or EF Core would see both sets.
+    /// </summary>
+    public static TBuilder UseProviderMigrations<TBuilder>(this TBuilder options) where TBuilder : DbContextOptionsBuilder
+    {
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>();
+        return options;
     }
 
     /// <summary>`ConnectionStrings:NewsReader`, which PostgreSQL cannot do without.</summary>

@@ -54,15 +54,20 @@ public static class MigrateToPostgres
         }
     }
 
-    /// <summary>Copies and verifies; 0 when every table's count matches, 1 otherwise.</summary>
+    /// <summary>Brings the configured SQLite database up to date, then copies it and verifies.</summary>
     public static async Task<int> CopyAsync(IServiceProvider services, string target, TextWriter output, CancellationToken cancellationToken = default)
     {
         await services.MigrateAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
-        var source = scope.ServiceProvider.GetRequiredService<NewsReaderDb>();
+        return await CopyAsync(scope.ServiceProvider.GetRequiredService<NewsReaderDb>(), target, output, cancellationToken);
+    }
+
+    /// <summary>Copies a migrated SQLite database and verifies; 0 when every table's count matches, 1 otherwise.</summary>
+    public static async Task<int> CopyAsync(NewsReaderDb source, string target, TextWriter output, CancellationToken cancellationToken = default)
+    {
         var targetOptions = new DbContextOptionsBuilder<NewsReaderDb>()
             .UseNpgsql(target)
-            .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>()
+            .UseProviderMigrations()
             .Options;
         await using var postgres = new NewsReaderDb(targetOptions);
         await using (await DatabaseLock.AcquireAsync(postgres, DatabaseLock.Migrations, cancellationToken))
