@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs every NewsReader test (unit, integration, browser) on a fresh machine: installs
-# Debian's chromium when it is missing, runs dotnet test, and ends with one line
-# "tests: N passed, M failed". Exits non-zero when anything fails.
+# Debian's chromium when it is missing, runs dotnet test on SQLite, then the integration tests
+# (all but the browser ones) again on a private PostgreSQL server it starts and always stops,
+# and ends with one line "tests: N passed, M failed". Exits non-zero when anything fails,
+# including a PostgreSQL server that would not start.
 set -euo pipefail
 cd "$(dirname "$0")"
+source .ci/postgres.sh
+trap postgres_stop EXIT
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing chromium for the browser tests..."
@@ -25,13 +29,28 @@ fi
 
 rm -rf TestResults
 set +e
-dotnet test NewsReader.sln --logger "trx" --results-directory TestResults "$@"
+postgres_start
+postgres_status=$?
+dotnet build NewsReader.sln -nologo -v quiet
+dotnet test NewsReader.sln --no-build --logger "trx" --results-directory TestResults "$@"
 status=$?
+if [ "$postgres_status" -eq 0 ]; then
+  echo "Integration tests on PostgreSQL..."
+  # Browser tests exercise pages, not the engine, and run once. Reliability/ runs the app as a
+  # process on a SQLite file (kill -9, SIGTERM, the SQLite backup verbs): SQLite-only by nature.
+  NEWSREADER_TEST_DATABASE=postgres dotnet test tests/NewsReader.Web.Tests --no-build \
+    --filter "FullyQualifiedName!~NewsReader.Web.Tests.Browser&FullyQualifiedName!~NewsReader.Web.Tests.Reliability" \
+    --logger "trx" --results-directory TestResults/postgres "$@"
+  [ $? -ne 0 ] && status=1
+else
+  echo "FAILED: the PostgreSQL test server did not start (see above), so the PostgreSQL pass did not run." >&2
+  status=1
+fi
 set -e
 
 passed=0
 failed=0
-for trx in TestResults/*.trx; do
+for trx in TestResults/*.trx TestResults/postgres/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(echo "$counters" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')

@@ -132,7 +132,7 @@ internal static class IngestionCommand
             .AddSingleton<IHostEnvironment>(new BenchEnvironment(seeds))
             .AddSingleton(TimeProvider.System)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error));
-        services.AddDbContext<NewsReaderDb>(options => options.UseSqlite(DatabaseSetup.ConnectionString(configuration, new BenchEnvironment(seeds))));
+        services.AddDbContext<NewsReaderDb>(options => options.UseSqlite(DatabaseSetup.ConnectionString(configuration, new BenchEnvironment(seeds))).UseProviderMigrations());
         services.AddScoped<ArticleIngester>();
         return services.BuildServiceProvider();
     }

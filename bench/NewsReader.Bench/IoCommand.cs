@@ -49,7 +49,7 @@ internal static class IoCommand
         var folder = Directory.CreateTempSubdirectory("newsreader-io-bench-").FullName;
         try
         {
-            var options = new DbContextOptionsBuilder<NewsReaderDb>().UseSqlite($"Data Source={Path.Combine(folder, "io.db")}").Options;
+            var options = new DbContextOptionsBuilder<NewsReaderDb>().UseSqlite($"Data Source={Path.Combine(folder, "io.db")}").UseProviderMigrations().Options;
             var (owner, importer) = await GenerateAsync(options, annotationCount);
             var results = new List<(string Step, double Seconds, long PeakMb, long Bytes)>();
             string? jsonLd = null;

@@ -8,7 +8,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 /// <summary>
-/// `load --url &lt;base&gt; [--clients 32] [--writes 10000]`: many writers against a running app.
+/// `load --url &lt;base&gt;[,&lt;base&gt;...] [--clients 32] [--writes 10000]`: many writers against a
+/// running app, or against several instances of it on one PostgreSQL database (comma-separated
+/// bases: writers and readers are spread over them, and the read-back goes through the last, so
+/// every write made on another instance must be seen there).
 /// Registers one account per client (run the app with a raised
 /// NewsReader:RateLimit:AuthPermitLimit), then each client creates, edits and deletes
 /// annotations through the API while a few readers open pages and search. Afterwards every
@@ -22,18 +25,20 @@ public static class LoadCommand
         var url = Option(args, "--url") ?? "http://127.0.0.1:5048";
         var clients = int.Parse(Option(args, "--clients") ?? "32", CultureInfo.InvariantCulture);
         var writes = int.Parse(Option(args, "--writes") ?? "10000", CultureInfo.InvariantCulture);
-        return RunAsync(new Uri(url.TrimEnd('/') + "/"), clients, writes).GetAwaiter().GetResult();
+        var bases = url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u.TrimEnd('/') + "/")).ToArray();
+        return RunAsync(bases, clients, writes).GetAwaiter().GetResult();
     }
 
     private sealed record Expected(string Path, string Note);
 
-    private static async Task<int> RunAsync(Uri baseUrl, int clients, int writes)
+    private static async Task<int> RunAsync(Uri[] bases, int clients, int writes)
     {
+        var baseUrl = bases[0];
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         var (slug, text) = await ArticleAsync(new HttpClient(handler, false) { BaseAddress = baseUrl });
         var run = Guid.NewGuid().ToString("N")[..8];
         var tokens = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => TokenAsync(handler, baseUrl, $"load-{run}-{i}@example.org")));
-        Console.WriteLine($"{clients} clients registered; {writes} writes against {baseUrl} on '{slug}'");
+        Console.WriteLine($"{clients} clients registered; {writes} writes against {string.Join(", ", bases.Select(b => b.ToString()))} on '{slug}'");
 
         var latencies = new ConcurrentBag<double>();
         var acknowledged = new ConcurrentDictionary<string, Expected>();
@@ -42,11 +47,13 @@ public static class LoadCommand
         var errors5xx = 0;
         var otherErrors = 0;
         using var stopReaders = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, Math.Max(1, clients / 8)).Select(i => ReadAsync(handler, baseUrl, slug, stopReaders.Token)).ToList();
+        var readers = Enumerable.Range(0, Math.Max(1, clients / 8)).Select(i => ReadAsync(handler, bases[i % bases.Length], slug, stopReaders.Token)).ToList();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(tokens.Select(async (token, client) =>
         {
-            using var http = Client(handler, baseUrl, token);
+            // Tokens come from the first instance; any instance accepts them (one key ring).
+            var clientBase = bases[client % bases.Length];
+            using var http = Client(handler, clientBase, token);
             var random = new Random(client);
             var mine = new List<string>();
             while (Interlocked.Decrement(ref remaining) >= 0)
@@ -58,12 +65,12 @@ public static class LoadCommand
                 string? path = null;
                 if (kind < 6)
                 {
-                    response = await http.PostAsJsonAsync("api/annotations", Annotation(baseUrl, slug, text, random, note));
+                    response = await http.PostAsJsonAsync("api/annotations", Annotation(clientBase, slug, text, random, note));
                 }
                 else if (kind < 9)
                 {
                     path = mine[random.Next(mine.Count)];
-                    response = await http.PutAsJsonAsync(path, Annotation(baseUrl, slug, text, random, note));
+                    response = await http.PutAsJsonAsync(path, Annotation(clientBase, slug, text, random, note));
                 }
                 else
                 {
@@ -102,7 +109,7 @@ public static class LoadCommand
         await stopReaders.CancelAsync();
         var reads = (await Task.WhenAll(readers)).Sum();
 
-        var lost = await CountLostAsync(handler, baseUrl, tokens, acknowledged.Values);
+        var lost = await CountLostAsync(handler, bases[^1], tokens, acknowledged.Values);
         var sorted = latencies.Order().ToArray();
         var acked = sorted.Length - errors5xx - otherErrors;
         Console.WriteLine($"{writes} writes in {elapsed.TotalSeconds:0.0} s with {clients} clients ({reads} page reads and searches beside them); {otherErrors} refused (4xx)");

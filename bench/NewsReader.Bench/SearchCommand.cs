@@ -14,7 +14,8 @@ using NewsReader.Web.Search;
 /// in a fresh SQLite file migrated like the app's, then p50/p95 latency of
 /// <see cref="SearchService.SearchAsync"/> per kind of query, beside (a) a hand-written raw FTS5
 /// query for the same first page of annotations, the floor, and (b) a LIKE scan, the naive way.
-/// Prints a table, then one JSON line.
+/// Prints a table, then one JSON line. With <c>--postgres</c>, the same library and queries are
+/// timed on PostgreSQL instead (<see cref="SearchOnPostgres"/>).
 /// </summary>
 internal static class SearchCommand
 {
@@ -109,15 +110,20 @@ internal static class SearchCommand
     private static async Task<int> RunAsync(string[] args)
     {
         var annotations = 100_000;
+        string? postgres = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--annotations" && i + 1 < args.Length)
             {
                 annotations = int.Parse(args[++i], CultureInfo.InvariantCulture);
             }
+            else if (args[i] == "--postgres" && i + 1 < args.Length)
+            {
+                postgres = args[++i];
+            }
             else
             {
-                Console.Error.WriteLine("usage: search [--annotations N]");
+                Console.Error.WriteLine("usage: search [--annotations N] [--postgres \"<connection string of a server's maintenance database>\"]");
                 return 2;
             }
         }
@@ -127,7 +133,7 @@ internal static class SearchCommand
         Directory.CreateDirectory(folder);
         try
         {
-            return await RunInAsync(folder, annotations);
+            return await RunInAsync(folder, annotations, postgres);
         }
         finally
         {
@@ -136,7 +142,7 @@ internal static class SearchCommand
         }
     }
 
-    private static async Task<int> RunInAsync(string folder, int annotationCount)
+    private static async Task<int> RunInAsync(string folder, int annotationCount, string? postgres)
     {
         // The same connection string shape the app builds (DatabaseSetup.ConnectionString).
         var connectionString = new SqliteConnectionStringBuilder
@@ -144,7 +150,7 @@ internal static class SearchCommand
             DataSource = Path.Combine(folder, "search-bench.db"),
             ForeignKeys = true,
         }.ToString();
-        var options = new DbContextOptionsBuilder<NewsReaderDb>().UseSqlite(connectionString).Options;
+        var options = new DbContextOptionsBuilder<NewsReaderDb>().UseSqlite(connectionString).UseProviderMigrations().Options;
         await using (var db = new NewsReaderDb(options))
         {
             await db.Database.MigrateAsync();
@@ -177,6 +183,12 @@ internal static class SearchCommand
 
         var queries = PickQueries(corpus, random);
         var user = corpus.UserIds[0];
+        if (postgres is not null)
+        {
+            // The same library and queries, timed on PostgreSQL instead (SearchOnPostgres).
+            await using var source = new NewsReaderDb(options);
+            return await SearchOnPostgres.RunAsync(source, postgres, queries.Select(q => (q.Kind, q.Text)).ToList(), user, annotationCount);
+        }
         // The floor runs the service's final MATCH expression, prefixes expanded into words.
         var parsed = new Dictionary<string, SearchQuery>();
         await using (var db = new NewsReaderDb(options))

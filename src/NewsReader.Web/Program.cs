@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(IngestionSetup.ConfigurationArgs(args
 // Logs: Serilog everywhere, levels in appsettings.json.
 builder.AddNewsReaderLogging();
 
-// Store: one SQLite database, migrated at start-up.
+// Store: SQLite (default) or PostgreSQL (NewsReader:Database), migrated at start-up.
 builder.Services.AddNewsReaderDb();
 
 // Accounts: Identity with cookies for pages and bearer tokens for scripts.
@@ -36,7 +36,9 @@ builder.Services.AddNewsReaderOpenApi();
 
 var app = builder.Build();
 
-if ((await app.RunIngestVerbAsync(args) ?? await app.RunBackupVerbsAsync(args)) is { } exitCode)
+// Verbs instead of the server: `ingest <path>`, `backup <file>`, `restore <file> [--force]`,
+// `migrate-to-postgres --to "<connection string>"`.
+if ((await app.RunIngestVerbAsync(args) ?? await app.RunBackupVerbsAsync(args) ?? await app.RunMigrateToPostgresVerbAsync(args)) is { } exitCode)
 {
     return exitCode;
 }

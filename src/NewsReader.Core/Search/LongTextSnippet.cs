@@ -64,6 +64,18 @@ public static class LongTextSnippet
         return Render(text, from, window[^1].End, window.Where(t => t.Match).Select(t => (t.Start, t.End)).ToList(), open, close, ellipsis);
     }
 
+    /// <summary>
+    /// The whole of <paramref name="text"/> with every token that matches one of
+    /// <paramref name="terms"/> wrapped in <paramref name="open"/> and <paramref name="close"/>,
+    /// as FTS5's highlight() marks it; for an engine without one (PostgreSQL).
+    /// </summary>
+    public static string MarkAll(string text, IReadOnlyList<string> terms, IReadOnlyCollection<string> prefixes, char open, char close)
+    {
+        var matcher = new Matcher(terms, prefixes);
+        var marks = Tokens(text).Where(t => matcher.Matches(text.AsSpan(t.Start, t.End - t.Start))).ToList();
+        return Render(text, 0, text.Length, marks, open, close, "");
+    }
+
     private static string Render(string text, int from, int to, IReadOnlyList<(int Start, int End)> marks, char open, char close, string ellipsis)
     {
         var snippet = new StringBuilder(to - from + marks.Count * 2 + 2);
@@ -99,6 +111,9 @@ public static class LongTextSnippet
         }
         return end;
     }
+
+    /// <summary>The tokens of <paramref name="text"/> as written: runs of letters and digits, nothing else.</summary>
+    public static IEnumerable<string> TokenTexts(string text) => Tokens(text).Select(t => text[t.Start..t.End]);
 
     /// <summary>The tokens unicode61 finds: runs of letters, numbers and private-use characters.</summary>
     internal static IEnumerable<(int Start, int End)> Tokens(string text)

@@ -52,6 +52,24 @@ public sealed record SearchQuery(
     IReadOnlyList<string> Messages,
     IReadOnlyList<string> Prefixes)
 {
+    /// <summary>
+    /// The words and phrases to match, as the expression combines them: every group must match,
+    /// through at least one of its members (the OR alternatives). For an engine other than
+    /// FTS5 (PostgreSQL) to build its own query from bound values. Empty when
+    /// <see cref="MatchExpression"/> is null.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<SearchWord>> Groups { get; init; } = [];
+
+    /// <summary>The words and phrases no match may contain; empty when <see cref="Groups"/> is.</summary>
+    public IReadOnlyList<SearchWord> Excluded { get; init; } = [];
+
+    /// <summary>
+    /// Every one-word prefix among <see cref="Groups"/>, whatever its length, folded as the
+    /// index folds words: what a snippet marks as a prefix (<see cref="LongTextSnippet"/>).
+    /// </summary>
+    public IReadOnlyCollection<string> MarkedPrefixes =>
+        Groups.SelectMany(g => g).Where(w => w.Prefix).Select(w => Fts5Text.SingleToken(w.Text)).OfType<string>().ToHashSet();
+
     /// <summary>The query for blank input: no words, no filters, nothing to report.</summary>
     public static SearchQuery Empty { get; } = new(
         null, [], [], [], null, null, null, false, false, false, null, null, [], []);
@@ -67,3 +85,6 @@ public sealed record SearchQuery(
     /// </summary>
     public bool IsEmpty => Terms.Count == 0 && !HasFilters;
 }
+
+/// <summary>A word or phrase the user typed, without quotes or the trailing <c>*</c> of a prefix.</summary>
+public sealed record SearchWord(string Text, bool Prefix);

@@ -144,8 +144,14 @@ public static class SearchQueryParser
             filters.Before,
             filters.After,
             messages,
-            groups.SelectMany(g => g).Concat(excluded).Select(ExpandablePrefix).OfType<string>().Distinct().ToList());
+            groups.SelectMany(g => g).Concat(excluded).Select(ExpandablePrefix).OfType<string>().Distinct().ToList())
+        {
+            Groups = groups.Select(g => (IReadOnlyList<SearchWord>)g.Select(Word).Distinct().ToList()).ToList(),
+            Excluded = groups.Count == 0 ? [] : excluded.Select(Word).Distinct().ToList(),
+        };
     }
+
+    private static SearchWord Word(TextToken token) => new(token.Text, token.Prefix);
 
     private static string? ExpandablePrefix(TextToken token) =>
         token.Prefix && Fts5Text.SingleToken(token.Text) is { } folded && folded.EnumerateRunes().Count() >= MinExpandedPrefixLength

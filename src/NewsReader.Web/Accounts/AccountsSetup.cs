@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +19,7 @@ public static class AccountsSetup
     public static IServiceCollection AddNewsReaderAccounts(this IServiceCollection services)
     {
         services.AddAuthorization();
-        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInThrottle>();
         services.AddIdentityApiEndpoints<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -51,10 +52,25 @@ public static class AccountsSetup
             cookie.SlidingExpiration = true;
         });
         services.AddDataProtection();
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
+        services.AddOptions<DataProtectionOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            // Instances installed in different folders must still read each other's cookies;
+            // SQLite keeps the default (the content root), so existing sign-ins stay valid.
+            if (DatabaseProviders.Of(configuration) == DatabaseProvider.Postgres)
             {
-                if (KeysFolder(configuration, environment) is { } folder)
+                options.ApplicationDiscriminator = "NewsReader";
+            }
+        });
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceProvider, IConfiguration, IHostEnvironment, ILoggerFactory>((options, provider, configuration, environment, loggers) =>
+            {
+                if (DatabaseProviders.Of(configuration) == DatabaseProvider.Postgres)
+                {
+                    // Every instance reads and writes the one key ring, so a cookie or token
+                    // issued by one is accepted by all.
+                    options.XmlRepository = new EntityFrameworkCoreXmlRepository<NewsReaderDb>(provider, loggers);
+                }
+                else if (KeysFolder(configuration, environment) is { } folder)
                 {
                     options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder), loggers);
                 }
@@ -63,12 +79,17 @@ public static class AccountsSetup
     }
 
     /// <summary>
-    /// Cookies and bearer tokens are sealed with Data Protection keys. They live in keys/ beside
-    /// the database file, so sign-ins survive a restart and move with the data, also where
-    /// the process has no home folder (a container); an in-memory database keeps them in memory.
+    /// Cookies and bearer tokens are sealed with Data Protection keys. On SQLite they live in
+    /// keys/ beside the database file, so sign-ins survive a restart and move with the data, also
+    /// where the process has no home folder (a container); an in-memory database keeps them in
+    /// memory. On PostgreSQL they are in the database (DataProtectionKeys), so null here.
     /// </summary>
     public static string? KeysFolder(IConfiguration configuration, IHostEnvironment environment)
     {
+        if (DatabaseProviders.Of(configuration) == DatabaseProvider.Postgres)
+        {
+            return null;
+        }
         var dataSource = new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(configuration, environment)).DataSource;
         return dataSource == ":memory:" || string.IsNullOrEmpty(dataSource) ? null : Path.Combine(Path.GetDirectoryName(dataSource)!, "keys");
     }

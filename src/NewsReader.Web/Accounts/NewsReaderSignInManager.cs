@@ -34,12 +34,12 @@ public sealed class NewsReaderSignInManager(
         var account = NormalizeKey(userName);
         var address = Address;
         var user = await UserManager.FindByNameAsync(userName);
-        if (user is null || throttle.MustWait(account, address))
+        if (user is null || await throttle.MustWaitAsync(account, address))
         {
             hasher.VerifyHashedPassword(user ?? new AppUser(), DummyHash.Value, password);
             if (user is null)
             {
-                throttle.Failed(account, address);
+                await throttle.FailedAsync(account, address);
             }
             return SignInResult.Failed;
         }
@@ -47,11 +47,11 @@ public sealed class NewsReaderSignInManager(
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
         if (result.Succeeded || result.RequiresTwoFactor)
         {
-            FailuresSinceLastLogIn = throttle.Succeeded(account, address);
+            FailuresSinceLastLogIn = await throttle.SucceededAsync(account, address);
         }
         else
         {
-            throttle.Failed(account, address);
+            await throttle.FailedAsync(account, address);
         }
         // NotAllowed (unconfirmed) and LockedOut (set by an administrator) read as a plain failure to a guesser.
         return result.Succeeded || result.RequiresTwoFactor ? result : SignInResult.Failed;
@@ -71,18 +71,18 @@ public sealed class NewsReaderSignInManager(
             return SignInResult.Failed;
         }
         var account = "2fa:" + user.Id;
-        if (throttle.MustWait(account, Address))
+        if (await throttle.MustWaitAsync(account, Address))
         {
             return SignInResult.Failed;
         }
         var result = await signIn();
         if (result.Succeeded)
         {
-            throttle.Succeeded(account, Address);
+            await throttle.SucceededAsync(account, Address);
         }
         else
         {
-            throttle.Failed(account, Address);
+            await throttle.FailedAsync(account, Address);
         }
         return result;
     }

@@ -16,13 +16,15 @@ public static class HealthApi
         app.MapGet("/healthz", async Task<IResult> (NewsReaderDb db, CancellationToken ct) =>
             await DatabaseProblemAsync(db, ct) is { } problem ? problem : TypedResults.Ok(new { status = "healthy" }))
             .ExcludeFromDescription();
-        app.MapGet("/healthz/ready", async Task<IResult> (NewsReaderDb db, SeedIngestionStatus seeds, CancellationToken ct) =>
+        app.MapGet("/healthz/ready", async Task<IResult> (NewsReaderDb db, MigrationStatus migrated, SeedIngestionStatus seeds, CancellationToken ct) =>
         {
             if (await DatabaseProblemAsync(db, ct) is { } problem)
             {
                 return problem;
             }
-            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            // This instance's own start-up migration first (it may be waiting for another
+            // instance's), then the schema itself, which another instance may have moved on.
+            if (!migrated.IsDone || (await db.Database.GetPendingMigrationsAsync(ct)).Any())
             {
                 return NotReady("Migrations pending", "The database schema is not up to date yet.");
             }
@@ -42,7 +44,7 @@ public static class HealthApi
             await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
             return null;
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Database unavailable");
         }

@@ -28,6 +28,11 @@ public static class BackupVerbs
                 : "usage: dotnet run --project src/NewsReader.Web -- restore <file> [--force]");
             return 2;
         }
+        if (DatabaseProviders.Of(app.Configuration) == DatabaseProvider.Postgres)
+        {
+            Console.Error.WriteLine($"{verb}: these verbs copy the SQLite library; on PostgreSQL use pg_dump and pg_restore (docs/operations.md).");
+            return 2;
+        }
         var connectionString = DatabaseSetup.ConnectionString(app.Configuration, app.Environment);
         IReadOnlyCollection<string> known;
         await using (var scope = app.Services.CreateAsyncScope())

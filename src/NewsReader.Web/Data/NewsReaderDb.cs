@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NewsReader.Web.Accounts;
@@ -6,9 +7,17 @@ using NewsReader.Web.Tokens;
 
 namespace NewsReader.Web.Data;
 
-/// <summary>The one database of NewsReader, accounts included: an embedded SQLite file.</summary>
-public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The one database of NewsReader, accounts included: an embedded SQLite file, or a PostgreSQL
+/// database several instances share. One model; where the engines differ (the case-insensitive
+/// collation) it says so here, and each engine has its own migration set.
+/// </summary>
+public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring, used on PostgreSQL (see AccountsSetup); empty on SQLite.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+    public DbSet<SignInFailureCount> SignInFailureCounts => Set<SignInFailureCount>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Annotation> Annotations => Set<Annotation>();
@@ -20,6 +29,9 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<Feed> Feeds => Set<Feed>();
     public DbSet<FeedItem> FeedItems => Set<FeedItem>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>The PostgreSQL collation that stands for SQLite's NOCASE.</summary>
+    public const string PostgresNoCase = "nocase";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,6 +46,13 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        var postgres = DatabaseProviders.Of(Database) == DatabaseProvider.Postgres;
+        if (postgres)
+        {
+            // SQLite's NOCASE, in ICU terms: equal when only case differs (strength 2).
+            modelBuilder.HasCollation(PostgresNoCase, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
+        }
+        var caseInsensitive = postgres ? PostgresNoCase : "NOCASE";
 
         modelBuilder.Entity<AppUser>(user =>
         {
@@ -63,7 +82,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             revision.HasIndex(r => r.ContentHash);
             revision.Property(r => r.Origin).HasMaxLength(8).HasDefaultValue(RevisionOrigins.File);
             // The list's site filter compares without case, through its own index.
-            revision.Property(r => r.SiteName).HasMaxLength(200).UseCollation("NOCASE");
+            revision.Property(r => r.SiteName).HasMaxLength(200).UseCollation(caseInsensitive);
             revision.HasIndex(r => r.SiteName);
             revision.Property(r => r.Agency).HasMaxLength(100);
             revision.Property(r => r.Author).HasMaxLength(300);
@@ -108,7 +127,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             tag.HasIndex(t => new { t.AnnotationId, t.Name }).IsUnique();
             tag.HasIndex(t => t.Name);
             // Tags compare case-insensitively everywhere, so the index that serves tag: filters must too.
-            tag.Property(t => t.Name).HasMaxLength(64).UseCollation("NOCASE");
+            tag.Property(t => t.Name).HasMaxLength(64).UseCollation(caseInsensitive);
         });
 
         modelBuilder.Entity<ReadingState>(state =>
@@ -156,6 +175,20 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             token.Property(t => t.Hash).HasMaxLength(64);
             token.Property(t => t.Hint).HasMaxLength(16);
             token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SignInAttempt>(attempt =>
+        {
+            attempt.HasKey(a => new { a.Account, a.Address });
+            attempt.Property(a => a.Account).HasMaxLength(300);
+            attempt.Property(a => a.Address).HasMaxLength(64);
+            attempt.HasIndex(a => a.LastFailedAt);
+        });
+
+        modelBuilder.Entity<SignInFailureCount>(count =>
+        {
+            count.HasKey(c => c.Account);
+            count.Property(c => c.Account).HasMaxLength(300);
         });
 
         modelBuilder.Entity<RevisionBlock>(block =>

@@ -45,7 +45,7 @@ public sealed class FeedPoller(IServiceScopeFactory scopes, IOptions<FeedOptions
         {
             // A scope a feed: one poll's tracked rows never leak into the next.
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<FeedService>().PollAsync(id, stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<FeedService>().PollIfDueAsync(id, stoppingToken);
         }
     }
 }

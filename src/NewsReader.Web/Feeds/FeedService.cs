@@ -132,9 +132,18 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
     /// One poll of one feed: null when another poll holds it. A failure is recorded on the feed
     /// (its error and a doubled wait), never thrown at the caller's loop.
     /// </summary>
-    public async Task<FeedRefresh?> PollAsync(int id, CancellationToken cancellationToken = default)
+    public Task<FeedRefresh?> PollAsync(int id, CancellationToken cancellationToken = default) => PollAsync(id, onlyWhenDue: false, cancellationToken);
+
+    /// <summary>
+    /// The poller's poll: as <see cref="PollAsync(int, CancellationToken)"/>, but only while the
+    /// feed is still due when claimed, so an instance whose list of due feeds is a moment old
+    /// never polls again what another instance has just polled.
+    /// </summary>
+    public Task<FeedRefresh?> PollIfDueAsync(int id, CancellationToken cancellationToken = default) => PollAsync(id, onlyWhenDue: true, cancellationToken);
+
+    private async Task<FeedRefresh?> PollAsync(int id, bool onlyWhenDue, CancellationToken cancellationToken)
     {
-        if (!await ClaimAsync(id, cancellationToken))
+        if (!await ClaimAsync(id, onlyWhenDue, cancellationToken))
         {
             logger.LogDebug("Feed {FeedId} is being polled already", id);
             return null;
@@ -283,13 +292,27 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         feed.NextPollAt = Now + options.Value.Interval;
     }
 
-    /// <summary>Takes the feed for this poll, unless a live poll holds it.</summary>
-    private async Task<bool> ClaimAsync(int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the feed for this poll, unless a live poll holds it (or, for the poller, it is no
+    /// longer due). One conditional UPDATE, so of two instances claiming at once one wins; on
+    /// PostgreSQL the row is picked FOR UPDATE SKIP LOCKED, so the loser passes on at once
+    /// instead of queueing behind the winner's lock.
+    /// </summary>
+    private async Task<bool> ClaimAsync(int id, bool onlyWhenDue, CancellationToken cancellationToken)
     {
         var now = Now;
         var stale = now - FeedOptions.StaleClaim;
+        if (DatabaseProviders.Of(db.Database) == DatabaseProvider.Postgres)
+        {
+            return await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Feeds" SET "PollingSince" = {now}
+                WHERE "Id" = (SELECT "Id" FROM "Feeds"
+                              WHERE "Id" = {id} AND ("PollingSince" IS NULL OR "PollingSince" < {stale}) AND (NOT {onlyWhenDue} OR "NextPollAt" <= {now})
+                              FOR UPDATE SKIP LOCKED)
+                """, cancellationToken) == 1;
+        }
         return await db.Feeds
-            .Where(f => f.Id == id && (f.PollingSince == null || f.PollingSince < stale))
+            .Where(f => f.Id == id && (f.PollingSince == null || f.PollingSince < stale) && (!onlyWhenDue || f.NextPollAt <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.PollingSince, now), cancellationToken) == 1;
     }
 

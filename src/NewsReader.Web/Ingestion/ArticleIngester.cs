@@ -168,7 +168,7 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
                 fileOutcomes = await WriteFileAsync(writer, prepared, cancellationToken);
                 await transaction.ReleaseSavepointAsync("file", cancellationToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
             {
                 await transaction.RollbackToSavepointAsync("file", cancellationToken);
                 logger.LogWarning(ex, "Skipped {File}: {Reason}", prepared.File, ex.Message);

@@ -79,7 +79,12 @@ public static class IngestionSetup
             {
                 await WhenStartedAsync(lifetime, stoppingToken);
                 await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(SeedsPath(configuration, environment), cancellationToken: stoppingToken);
+                // Instances starting together on one PostgreSQL database take turns: the first
+                // ingests, the others find every file known and unchanged.
+                await using (await DatabaseLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<NewsReaderDb>(), DatabaseLock.Seeds, stoppingToken))
+                {
+                    await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(SeedsPath(configuration, environment), cancellationToken: stoppingToken);
+                }
                 status.Done();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

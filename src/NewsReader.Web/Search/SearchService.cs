@@ -12,8 +12,8 @@ using NewsReader.Web.Data;
 namespace NewsReader.Web.Search;
 
 /// <summary>
-/// Every search query NewsReader runs, in SQLite FTS5 SQL, in this one class (a PostgreSQL
-/// implementation would sit beside it). The user's text arrives parsed by
+/// Every search query NewsReader runs, in SQLite FTS5 SQL, in this one class; on PostgreSQL
+/// the same contract is served by <see cref="PostgresSearch"/>, chosen by the context's provider. The user's text arrives parsed by
 /// <see cref="SearchQueryParser"/>: its MATCH expression quotes every word, and it and every
 /// filter value are bound as parameters. Only fixed SQL fragments are concatenated.
 /// </summary>
@@ -35,8 +35,8 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
 
     // Snippet markers: control characters the parser strips from queries and that ingestion
     // never stores, so after HTML-encoding they can only be the markers.
-    private const char MarkOpen = '\u0002';
-    private const char MarkClose = '\u0003';
+    internal const char MarkOpen = '\u0002';
+    internal const char MarkClose = '\u0003';
 
     /// <summary>
     /// Runs a search within a time budget. Some inputs are costly by nature (snippets of many
@@ -51,7 +51,8 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         {
             return await SearchWithinAsync(input, userId, limit, offset, budget);
         }
-        catch (Exception e) when (budget.IsSpent && e is OperationCanceledException or SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT })
+        catch (Exception e) when ((budget.IsSpent && e is OperationCanceledException or SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT })
+            || e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.QueryCanceled })
         {
             cancellationToken.ThrowIfCancellationRequested();
             var messages = SearchQueryParser.Parse(input).Messages.Append("This search took too long and was stopped. Try fewer words, or longer ones instead of short prefixes.").ToList();
@@ -61,6 +62,10 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
 
     private async Task<SearchResults> SearchWithinAsync(string? input, string? userId, int limit, int offset, SearchBudget budget)
     {
+        if (DatabaseProviders.Of(db.Database) == DatabaseProvider.Postgres)
+        {
+            return await PostgresSearchAsync(input, userId, limit, offset, budget);
+        }
         var cancellationToken = budget.Token;
         using var interrupt = InterruptWhenCancelled(await ContextConnectionAsync(cancellationToken), cancellationToken);
         var query = await ParseAsync(input, cancellationToken);
@@ -72,18 +77,7 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
 
         if (query.MatchExpression is null)
         {
-            if (userId is null)
-            {
-                messages.Add(query.IsEmpty ? "Type words to search articles and public notes; log in to see your own notebook." : "Log in to filter your own annotations.");
-                return new SearchResults(input ?? "", true, messages, 0, [], 0, [], limit, offset);
-            }
-            if (query.Terms.Count > 0)
-            {
-                // Words were typed but none can be matched (exclusions only): say so, show nothing.
-                return new SearchResults(input ?? "", false, messages, 0, [], 0, [], limit, offset);
-            }
-            var (notebookTotal, notebook) = await NotebookAsync(query, userId, limit, offset, cancellationToken);
-            return new SearchResults(input ?? "", true, messages, notebookTotal, notebook, 0, [], limit, offset);
+            return await WithoutWordsAsync(query, input, userId, limit, offset, messages, user => NotebookAsync(query, user, limit, offset, cancellationToken));
         }
 
         // Article hits come from their own connection on the thread pool while this one ranks
@@ -103,6 +97,43 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         return new SearchResults(input ?? "", false, messages, annotationTotal, annotations, articleTotal, articles, limit, offset);
     }
 
+    /// <summary>No word to match: a hint for a visitor, nothing for exclusions alone, else the reader's notebook, filtered.</summary>
+    private static async Task<SearchResults> WithoutWordsAsync(SearchQuery query, string? input, string? userId, int limit, int offset,
+        List<string> messages, Func<string, Task<(int, IReadOnlyList<AnnotationHit>)>> notebookOf)
+    {
+        if (userId is null)
+        {
+            messages.Add(query.IsEmpty ? "Type words to search articles and public notes; log in to see your own notebook." : "Log in to filter your own annotations.");
+            return new SearchResults(input ?? "", true, messages, 0, [], 0, [], limit, offset);
+        }
+        if (query.Terms.Count > 0)
+        {
+            // Words were typed but none can be matched (exclusions only): say so, show nothing.
+            return new SearchResults(input ?? "", false, messages, 0, [], 0, [], limit, offset);
+        }
+        var (notebookTotal, notebook) = await notebookOf(userId);
+        return new SearchResults(input ?? "", true, messages, notebookTotal, notebook, 0, [], limit, offset);
+    }
+
+    private async Task<SearchResults> PostgresSearchAsync(string? input, string? userId, int limit, int offset, SearchBudget budget)
+    {
+        var query = SearchQueryParser.Parse(input);
+        limit = Math.Clamp(limit, 1, MaxLimit);
+        offset = Math.Max(0, offset);
+        var messages = query.Messages.ToList();
+        var engine = new PostgresSearch(db, budget);
+        await using var transaction = await engine.BeginAsync();
+        if (query.MatchExpression is null)
+        {
+            return await WithoutWordsAsync(query, input, userId, limit, offset, messages, user => engine.NotebookAsync(query, user, limit, offset));
+        }
+        // One connection, one statement at a time: annotations, then articles.
+        var (annotationTotal, annotations) = await engine.AnnotationHitsAsync(query, userId, limit, offset);
+        var (articleTotal, articles) = HasAnnotationOnlyFilters(query) ? (0, []) : await engine.ArticleHitsAsync(query, limit, offset);
+        budget.ThrowIfSpent();
+        return new SearchResults(input ?? "", false, messages, annotationTotal, annotations, articleTotal, articles, limit, offset);
+    }
+
     /// <summary>
     /// Parses the input, then parses it again with each prefix's whole words from
     /// search_words, most frequent first, so that `play*` also finds "player" (see the
@@ -112,7 +143,8 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
     public async Task<SearchQuery> ParseAsync(string? input, CancellationToken cancellationToken = default)
     {
         var query = SearchQueryParser.Parse(input);
-        if (query.Prefixes.Count == 0)
+        // PostgreSQL matches whole words of a prefix through its own column (PostgresSearch).
+        if (query.Prefixes.Count == 0 || DatabaseProviders.Of(db.Database) == DatabaseProvider.Postgres)
         {
             return query;
         }
@@ -350,7 +382,7 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
     }
 
     /// <summary>A note's plain text (Markdown syntax gone, see <see cref="NotePlainText"/>), HTML-safe, matched words in &lt;mark&gt;.</summary>
-    private static string NoteSnippet(string note, bool markers) =>
+    internal static string NoteSnippet(string note, bool markers) =>
         markers
             ? SafeSnippet(HighlightWindow.Cut(NotePlainText.FromMarked(note, MarkOpen, MarkClose), MarkOpen, MarkClose, 24))
             : WebUtility.HtmlEncode(Shorten(NotePlainText.ToPlainText(note)));
@@ -427,14 +459,14 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         [.. parameters, new("$limit", limit), new("$offset", offset)];
 
     /// <summary>HTML-encodes a snippet, then turns the match markers into &lt;mark&gt;.</summary>
-    private static string SafeSnippet(string snippet) =>
+    internal static string SafeSnippet(string snippet) =>
         WebUtility.HtmlEncode(snippet).Replace(MarkOpen.ToString(), "<mark>").Replace(MarkClose.ToString(), "</mark>");
 
     /// <summary>
     /// The article at the first matched words: a text fragment link (#:~:text=) that
     /// Chromium-based browsers scroll to and highlight; others simply open the article.
     /// </summary>
-    private static string PassageUrl(string slug, string snippet)
+    internal static string PassageUrl(string slug, string snippet)
     {
         var open = snippet.IndexOf(MarkOpen);
         var close = open < 0 ? -1 : snippet.IndexOf(MarkClose, open);

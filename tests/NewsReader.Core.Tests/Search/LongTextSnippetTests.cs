@@ -50,3 +50,16 @@ public class LongTextSnippetTests
         Assert.Equal(3, checks);
     }
 }
+
+public class LongTextMarkAllTests
+{
+    [Theory]
+    [InlineData("Players played; the PLAY goes on", "play", "", "Players [played]; the [PLAY] goes on")]
+    [InlineData("the player and the playground", "play", "play", "the [player] and the [playground]")]
+    [InlineData("**Café** au lait", "cafe", "", "**[Café]** au lait")]
+    [InlineData("nothing here", "absent", "", "nothing here")]
+    public void Marks_every_match_in_the_whole_text(string text, string term, string prefix, string expected)
+    {
+        Assert.Equal(expected, LongTextSnippet.MarkAll(text, [term], prefix.Length == 0 ? [] : [prefix], '[', ']'));
+    }
+}

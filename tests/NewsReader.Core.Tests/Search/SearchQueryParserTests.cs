@@ -346,3 +346,26 @@ public class SearchQueryParserTests
         return string.Join(' ', parts);
     }
 }
+
+/// <summary>The structured form another engine builds its query from: groups of alternatives, then exclusions.</summary>
+public class SearchQueryGroupsTests
+{
+    [Theory]
+    [InlineData("hello world", "hello | world", "")]
+    [InlineData("cats OR dogs fish", "cats, dogs | fish", "")]
+    [InlineData("read* \"new york\"", "read* | new york", "")]
+    [InlineData("rose -garden -\"white house\"", "rose", "garden, white house")]
+    [InlineData("-alone", "", "")]
+    [InlineData("tag:x", "", "")]
+    [InlineData("a OR a b", "a | b", "")]
+    public void Groups_and_exclusions_follow_the_match_expression(string input, string groups, string excluded)
+    {
+        var query = SearchQueryParser.Parse(input);
+
+        Assert.Equal(groups, string.Join(" | ", query.Groups.Select(g => string.Join(", ", g.Select(Show)))));
+        Assert.Equal(excluded, string.Join(", ", query.Excluded.Select(Show)));
+        Assert.Equal(query.MatchExpression is null, query.Groups.Count == 0);
+    }
+
+    private static string Show(SearchWord word) => word.Text + (word.Prefix ? "*" : "");
+}

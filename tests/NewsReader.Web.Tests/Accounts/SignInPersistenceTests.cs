@@ -20,11 +20,22 @@ public sealed class SignInPersistenceTests
         var cookieLogin = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = "stays@example.org", password = TestUsers.Password });
         var authCookie = cookieLogin.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(AccountsSetup.AuthCookieName + "=", StringComparison.Ordinal)).Split(';')[0];
 
-        var keys = Path.Combine(first.Folder, "data", "keys");
-        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+        if (first.Provider == NewsReader.Web.Data.DatabaseProvider.Postgres)
+        {
+            // Several instances share one key ring, so it is in the database, not in a folder.
+            await using var connection = await first.OpenDatabaseAsync();
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM \"DataProtectionKeys\"";
+            Assert.NotEqual(0L, Convert.ToInt64(await count.ExecuteScalarAsync()));
+        }
+        else
+        {
+            var keys = Path.Combine(first.Folder, "data", "keys");
+            Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+        }
 
         await using var next = new NewsReaderAppFactory(withSeed: false);
-        next.Settings["ConnectionStrings:NewsReader"] = $"Data Source={first.DatabasePath}";
+        next.Settings["ConnectionStrings:NewsReader"] = first.ConnectionString;
         var nextClient = next.CreateClient(new() { HandleCookies = false });
 
         var info = new HttpRequestMessage(HttpMethod.Get, "/api/auth/manage/info");

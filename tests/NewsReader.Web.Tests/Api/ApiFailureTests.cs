@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Api;
@@ -15,11 +14,10 @@ public sealed class ApiFailureTests
         await using var app = new NewsReaderAppFactory();
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles")).StatusCode);
-        await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath}"))
+        await using (var connection = await app.OpenDatabaseAsync())
         {
-            await connection.OpenAsync();
             await using var break_ = connection.CreateCommand();
-            break_.CommandText = "ALTER TABLE Articles RENAME TO ArticlesGone";
+            break_.CommandText = "ALTER TABLE \"Articles\" RENAME TO \"ArticlesGone\"";
             await break_.ExecuteNonQueryAsync();
         }
 
@@ -32,6 +30,7 @@ public sealed class ApiFailureTests
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
         Assert.DoesNotContain("ArticlesGone", problem.ToString());
         Assert.DoesNotContain("no such table", problem.ToString());
+        Assert.DoesNotContain("does not exist", problem.ToString());
         Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType!.MediaType);
     }

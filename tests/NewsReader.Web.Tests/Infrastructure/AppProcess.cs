@@ -64,8 +64,12 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Runs a verb (`ingest`, `backup`, `restore`) to its end: its exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunVerbAsync(string folder, params string[] args)
+    /// <summary>
+    /// Runs a verb (`ingest`, `backup`, `restore`, `migrate-to-postgres`) to its end: its exit
+    /// code and everything it printed. With a folder, the verb runs there on its data/newsreader.db
+    /// unless the arguments name another database.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunVerbAsync(string? folder, params string[] args)
     {
         using var process = Process.Start(Start(folder, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -138,13 +142,13 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo Start(string folder, IEnumerable<string> args)
+    private static ProcessStartInfo Start(string? folder, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = folder,
+            WorkingDirectory = folder ?? "",
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsReader.Web.dll"));
         foreach (var arg in args)
@@ -153,7 +157,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
         // The app's appsettings.json (log levels and the rest) is copied beside the tests.
         start.ArgumentList.Add($"--contentRoot={AppContext.BaseDirectory}");
-        if (!args.Any(a => a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)))
+        if (folder is not null && !args.Any(a => a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)))
         {
             start.ArgumentList.Add($"--ConnectionStrings:NewsReader=Data Source={Path.Combine(folder, "data", "newsreader.db")}");
         }

@@ -4,12 +4,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog.Core;
+using NewsReader.Web.Data;
 using NewsReader.Web.Ingestion;
 
 namespace NewsReader.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file in a temporary folder, with its own seeds folder that a
+/// The real app on a real database: a SQLite file in a temporary folder, or a fresh PostgreSQL
+/// database when the run says so (<see cref="TestDatabase"/>), with its own seeds folder that a
 /// test can fill before the first request. The app ingests its seeds in the background once it
 /// listens; the factory hands out the app only when that is done (what `/healthz/ready` says),
 /// unless a test turns <see cref="WaitForSeeds"/> off to watch it happen.
@@ -22,6 +24,15 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(Folder, "data", "newsreader.db");
 
+    /// <summary>The run's provider (<see cref="TestDatabase"/>) unless the test asked for one.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string the app uses, for a second app on the same data.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>An open connection to the app's database, for a test that looks under the hood.</summary>
+    public Task<System.Data.Common.DbConnection> OpenDatabaseAsync() => TestDatabase.OpenAsync(Provider, ConnectionString);
+
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>Extra settings a test wants, applied over the defaults.</summary>
@@ -33,7 +44,8 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     // Each host would watch its appsettings files for changes with an inotify instance; the
     // tests never change them, and the machine's per-user limit (128) is shared by every test
     // run on it, so many hosts at once failed to start.
-    // File providers (wwwroot, content root) still watched with inotify: polling instead.
+    // The same limit is met by the file watchers of asp-append-version (one per host's web
+    // root), so those poll instead: another engineer's test run on the machine shares it too.
     static NewsReaderAppFactory()
     {
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
@@ -43,8 +55,10 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     /// <summary>Whether starting the app waits for its seed ingestion to finish.</summary>
     public bool WaitForSeeds { get; set; } = true;
 
-    public NewsReaderAppFactory(bool withSeed = true)
+    public NewsReaderAppFactory(bool withSeed = true, DatabaseProvider? provider = null)
     {
+        Provider = provider ?? TestDatabase.Provider;
+        ConnectionString = Provider == DatabaseProvider.Postgres ? TestDatabase.CreatePostgres() : $"Data Source={DatabasePath}";
         Directory.CreateDirectory(SeedsFolder);
         if (withSeed)
         {
@@ -55,7 +69,8 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:NewsReader", $"Data Source={DatabasePath}");
+        builder.UseSetting(DatabaseProviders.Key, Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
+        builder.UseSetting("ConnectionStrings:NewsReader", ConnectionString);
         builder.UseSetting(IngestionSetup.SeedsPathKey, SeedsFolder);
         foreach (var (key, value) in Settings)
         {
@@ -64,6 +79,10 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILogEventSink>(Logs);
+            // Identity's 100,000 PBKDF2 rounds cost tens of milliseconds of CPU per register and
+            // log-in; the suite does thousands of them on both providers, on two shared cores.
+            // The hashing itself is Identity's and not under test, so the tests use fewer rounds.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
             Replacements.ForEach(replace => replace(services));
         });
     }
@@ -89,6 +108,10 @@ public class NewsReaderAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            TestDatabase.DropPostgres(ConnectionString);
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);

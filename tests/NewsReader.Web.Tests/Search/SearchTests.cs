@@ -163,14 +163,22 @@ public sealed class SearchTests : IAsyncLifetime
         Assert.Empty(Ids(await SearchAsync(ada, "stageh*")));
     }
 
+    /// <summary>How many rows hold the whole word: FTS5's vocabulary, or PostgreSQL's unstemmed word column.</summary>
     private async Task<long> WordCountAsync(string word)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await app.OpenDatabaseAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(sum(doc), 0) FROM search_words_vocab WHERE term = $word";
-        command.Parameters.AddWithValue("$word", word);
-        return (long)(await command.ExecuteScalarAsync())!;
+        command.CommandText = app.Provider == NewsReader.Web.Data.DatabaseProvider.Postgres
+            ? """
+              SELECT (SELECT count(*) FROM "Annotations" WHERE "SearchWords" @@ plainto_tsquery('newsreader_words', @word))
+                   + (SELECT count(*) FROM "ArticleRevisions" WHERE "SearchWords" @@ plainto_tsquery('newsreader_words', @word))
+              """
+            : "SELECT coalesce(sum(doc), 0) FROM search_words_vocab WHERE term = @word";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "word";
+        parameter.Value = word;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     [Fact]

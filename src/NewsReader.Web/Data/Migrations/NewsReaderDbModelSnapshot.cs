@@ -17,6 +17,23 @@ namespace NewsReader.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -223,6 +240,43 @@ namespace NewsReader.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Accounts.SignInAttempt", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Account", "Address");
+
+                    b.HasIndex("LastFailedAt");
+
+                    b.ToTable("SignInAttempts");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Accounts.SignInFailureCount", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("SignInFailureCounts");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>

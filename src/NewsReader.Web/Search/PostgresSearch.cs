@@ -1,0 +1,288 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NewsReader.Core.Search;
+using NewsReader.Core.Text;
+using NewsReader.Web.Data;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace NewsReader.Web.Search;
+
+/// <summary>
+/// The PostgreSQL engine behind <see cref="SearchService"/>: the same parsed query, the same
+/// filters and visibility rule, over the tsvector columns of the SearchIndex migration
+/// (Data/PostgresMigrations). Every word the user typed reaches the server as a bound value:
+/// phrases through <c>phraseto_tsquery</c>, which reads no syntax; prefixes through
+/// <c>to_tsquery</c> on a value built here from the word's letters and digits only, each
+/// quoted, with <c>:*</c> on the last. Only fixed SQL fragments are concatenated.
+/// Snippets are cut and marked by the Core code that also serves FTS5's long texts, so they
+/// land on the passage the same way.
+/// </summary>
+internal sealed class PostgresSearch(NewsReaderDb db, SearchBudget budget)
+{
+    // ts_rank weights, {D, C, B, A}, in the proportions of FTS5's bm25 weights: tags 8, note 5,
+    // quote 2 for annotations; title 10, dateline 3, text 1 for articles.
+    private const string AnnotationRank = "ts_rank('{0.1, 0.25, 0.625, 1.0}', a.\"SearchVector\", q.rank_query)";
+    private const string ArticleRank = "ts_rank('{0.1, 0.2, 0.3, 1.0}', r.\"SearchVector\", q.rank_query, 1)";
+
+    private const string CurrentTitle = "(SELECT r.\"Title\" FROM \"ArticleRevisions\" r WHERE r.\"ArticleId\" = ar.\"Id\" ORDER BY r.\"Number\" DESC LIMIT 1)";
+
+    /// <summary>
+    /// A read-only transaction whose statements the server stops at the budget
+    /// (<c>statement_timeout</c>, set for this transaction only), whatever the client does.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginAsync()
+    {
+        var transaction = await db.Database.BeginTransactionAsync(budget.Token);
+        await using var command = Command("SELECT set_config('statement_timeout', @ms, true)",
+            [new("ms", ((long)Math.Ceiling(budget.Allowed.TotalMilliseconds) + 100).ToString(CultureInfo.InvariantCulture))]);
+        await command.ExecuteScalarAsync(budget.Token);
+        return transaction;
+    }
+
+    public async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset)
+    {
+        var parameters = new List<NpgsqlParameter> { new("user", (object?)userId ?? DBNull.Value) };
+        var (match, rankQuery) = Match(query, "a", parameters);
+        var where = new StringBuilder($"{match} AND (a.\"Visibility\" = 'Public' OR a.\"OwnerId\" = @user)");
+        AddFilters(query, where, parameters);
+        const string from = "FROM \"Annotations\" a JOIN \"Articles\" ar ON ar.\"Id\" = a.\"ArticleId\"";
+        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters);
+        if (total == 0)
+        {
+            return (0, []);
+        }
+        var sql = $"""
+            WITH q AS (SELECT {rankQuery} AS rank_query)
+            SELECT a."Id", ar."Slug", {CurrentTitle}, a."Color", a."Visibility", a."AnchorStatus", a."Created", a."TagsText",
+                   a."Exact", a."Note", coalesce(a."OwnerId" = @user, false), a."NoteHtml", u."DisplayName"
+            {from} JOIN "AspNetUsers" u ON u."Id" = a."OwnerId" CROSS JOIN q
+            WHERE {where}
+            ORDER BY {AnnotationRank} DESC, a."Created" DESC, a."Seq" DESC
+            LIMIT @limit OFFSET @offset
+            """;
+        return (total, await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), query));
+    }
+
+    public async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchQuery query, string userId, int limit, int offset)
+    {
+        var parameters = new List<NpgsqlParameter> { new("user", userId) };
+        var where = new StringBuilder("a.\"OwnerId\" = @user");
+        AddFilters(query, where, parameters);
+        const string from = "FROM \"Annotations\" a JOIN \"Articles\" ar ON ar.\"Id\" = a.\"ArticleId\"";
+        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters);
+        var sql = $"""
+            SELECT a."Id", ar."Slug", {CurrentTitle}, a."Color", a."Visibility", a."AnchorStatus", a."Created", a."TagsText",
+                   a."Exact", a."Note", true, a."NoteHtml", u."DisplayName"
+            {from} JOIN "AspNetUsers" u ON u."Id" = a."OwnerId"
+            WHERE {where}
+            ORDER BY a."Created" DESC, a."Seq" DESC
+            LIMIT @limit OFFSET @offset
+            """;
+        return (total, total == 0 ? [] : await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), query: null));
+    }
+
+    public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, int limit, int offset)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        var (match, rankQuery) = Match(query, "r", parameters);
+        // Only the current revision is searched, as only it is in FTS5's index.
+        var where = new StringBuilder($"{match} AND r.\"Number\" = (SELECT max(c.\"Number\") FROM \"ArticleRevisions\" c WHERE c.\"ArticleId\" = r.\"ArticleId\")");
+        if (query.ArticleSlug is not null)
+        {
+            where.Append(" AND ar.\"Slug\" = @article");
+            parameters.Add(new("article", query.ArticleSlug));
+        }
+        if (query.Site is not null)
+        {
+            // SiteName has the case-insensitive collation, so this ignores case as the list's filter does.
+            where.Append(" AND r.\"SiteName\" = @site");
+            parameters.Add(new("site", query.Site));
+        }
+        const string from = "FROM \"ArticleRevisions\" r JOIN \"Articles\" ar ON ar.\"Id\" = r.\"ArticleId\"";
+        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters);
+        if (total == 0)
+        {
+            return (0, []);
+        }
+        var sql = $"""
+            WITH q AS (SELECT {rankQuery} AS rank_query)
+            SELECT ar."Slug", r."Title", r."Dateline", r."Text"
+            {from} CROSS JOIN q
+            WHERE {where}
+            ORDER BY {ArticleRank} DESC, r."Id" DESC
+            LIMIT @limit OFFSET @offset
+            """;
+        var (terms, prefixes) = Highlighted(query);
+        var hits = new List<ArticleHit>();
+        await using var command = Command(sql, Paged(parameters, limit, offset));
+        await using var reader = await command.ExecuteReaderAsync(budget.Token);
+        while (await reader.ReadAsync(budget.Token))
+        {
+            var slug = reader.GetString(0);
+            var snippet = LongTextSnippet.Cut(reader.GetString(3), terms, prefixes, SearchService.MarkOpen, SearchService.MarkClose, 32, budget.ThrowIfSpent);
+            hits.Add(new ArticleHit(slug, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                SearchService.SafeSnippet(snippet), SearchService.PassageUrl(slug, snippet)));
+        }
+        return (total, hits);
+    }
+
+    /// <summary>
+    /// The match condition over a table's SearchVector and SearchWords columns (alias
+    /// <paramref name="row"/>) and the query ranking uses: every group through one of its
+    /// words, then no excluded word.
+    /// </summary>
+    private static (string Match, string RankQuery) Match(SearchQuery query, string row, List<NpgsqlParameter> parameters)
+    {
+        var conditions = new List<string>();
+        var ranked = new List<string>();
+        string word(SearchWord word, bool rank)
+        {
+            var name = "w" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+            if (!word.Prefix)
+            {
+                parameters.Add(new(name, word.Text));
+                var phrase = $"phraseto_tsquery('newsreader', @{name})";
+                if (rank)
+                {
+                    ranked.Add(phrase);
+                }
+                return $"{row}.\"SearchVector\" @@ {phrase}";
+            }
+            parameters.Add(new(name, PrefixQuery(word.Text)));
+            var stemmed = $"to_tsquery('newsreader', @{name})";
+            if (rank)
+            {
+                ranked.Add(stemmed);
+            }
+            // The stemmed prefix, or any whole word that begins with it (see the migration).
+            return $"({row}.\"SearchVector\" @@ {stemmed} OR {row}.\"SearchWords\" @@ to_tsquery('newsreader_words', @{name}))";
+        }
+        foreach (var group in query.Groups)
+        {
+            conditions.Add("(" + string.Join(" OR ", group.Select(w => word(w, rank: true))) + ")");
+        }
+        foreach (var excluded in query.Excluded)
+        {
+            conditions.Add("NOT " + word(excluded, rank: false));
+        }
+        return (string.Join(" AND ", conditions), string.Join(" || ", ranked));
+    }
+
+    /// <summary>
+    /// A prefix as tsquery text: its tokens (letters and digits only, so nothing in them is
+    /// tsquery syntax), each quoted, in sequence, the last one a prefix.
+    /// </summary>
+    private static string PrefixQuery(string text) =>
+        string.Join(" <-> ", LongTextSnippet.TokenTexts(text).Select(t => "'" + t + "'")) + ":*";
+
+    /// <summary>The words the snippets mark: every word and phrase, the one-word prefixes as prefixes.</summary>
+    private static (IReadOnlyList<string> Terms, IReadOnlyCollection<string> Prefixes) Highlighted(SearchQuery query) =>
+        (query.Terms, query.MarkedPrefixes);
+
+    /// <summary>The filters, as fixed SQL fragments with bound values.</summary>
+    private static void AddFilters(SearchQuery query, StringBuilder where, List<NpgsqlParameter> parameters)
+    {
+        for (var i = 0; i < query.Tags.Count; i++)
+        {
+            // Name has the case-insensitive collation, so a tag matches whatever its case.
+            where.Append(CultureInfo.InvariantCulture, $" AND a.\"Id\" IN (SELECT t.\"AnnotationId\" FROM \"AnnotationTags\" t WHERE t.\"Name\" = @tag{i})");
+            parameters.Add(new($"tag{i}", query.Tags[i]));
+        }
+        if (query.Color is not null)
+        {
+            where.Append(" AND a.\"Color\" = @color");
+            parameters.Add(new("color", query.Color));
+        }
+        if (query.ArticleSlug is not null)
+        {
+            where.Append(" AND ar.\"Slug\" = @article");
+            parameters.Add(new("article", query.ArticleSlug));
+        }
+        if (query.Site is not null)
+        {
+            where.Append(" AND (SELECT r.\"SiteName\" FROM \"ArticleRevisions\" r WHERE r.\"ArticleId\" = ar.\"Id\" ORDER BY r.\"Number\" DESC LIMIT 1) = @site");
+            parameters.Add(new("site", query.Site));
+        }
+        if (query.HasNote)
+        {
+            where.Append(" AND a.\"Note\" IS NOT NULL");
+        }
+        if (query.IsOrphan)
+        {
+            where.Append(" AND a.\"AnchorStatus\" = 'Orphaned'");
+        }
+        if (query.IsPublic)
+        {
+            where.Append(" AND a.\"Visibility\" = 'Public'");
+        }
+        if (query.Before is { } before)
+        {
+            where.Append(" AND a.\"Created\" < @before");
+            parameters.Add(new("before", NpgsqlDbType.TimestampTz) { Value = before.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
+        }
+        if (query.After is { } after)
+        {
+            where.Append(" AND a.\"Created\" >= @after");
+            parameters.Add(new("after", NpgsqlDbType.TimestampTz) { Value = after.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
+        }
+    }
+
+    private async Task<IReadOnlyList<AnnotationHit>> ReadAnnotationHitsAsync(string sql, List<NpgsqlParameter> parameters, SearchQuery? query)
+    {
+        var hits = new List<AnnotationHit>();
+        var (terms, prefixes) = query is null ? ([], new HashSet<string>()) : Highlighted(query);
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(budget.Token);
+        while (await reader.ReadAsync(budget.Token))
+        {
+            var exact = reader.GetString(8);
+            var note = reader.IsDBNull(9) ? null : reader.GetString(9);
+            hits.Add(new AnnotationHit(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                query is null
+                    ? WebUtility.HtmlEncode(TextShortener.Shorten(exact, 240))
+                    : SearchService.SafeSnippet(LongTextSnippet.Cut(exact, terms, prefixes, SearchService.MarkOpen, SearchService.MarkClose, 24, budget.ThrowIfSpent)),
+                note is null ? null : SearchService.NoteSnippet(query is null ? note : LongTextSnippet.MarkAll(note, terms, prefixes, SearchService.MarkOpen, SearchService.MarkClose), query is not null),
+                reader.GetString(7).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                reader.GetString(3),
+                reader.GetString(4).ToLowerInvariant(),
+                reader.GetString(5).ToLowerInvariant(),
+                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
+                reader.GetBoolean(10))
+            {
+                RenderedNoteHtml = reader.IsDBNull(11) ? null : reader.GetString(11),
+                Author = reader.GetString(12),
+            });
+        }
+        return hits;
+    }
+
+    private async Task<int> CountAsync(string sql, List<NpgsqlParameter> parameters)
+    {
+        await using var command = Command(sql, parameters);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(budget.Token), CultureInfo.InvariantCulture);
+    }
+
+    private DbCommand Command(string sql, IEnumerable<NpgsqlParameter> parameters)
+    {
+        var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var parameter in parameters)
+        {
+            // A parameter object belongs to one command; the count and the page each get a copy.
+            command.Parameters.Add(parameter.Clone());
+        }
+        return command;
+    }
+
+    private static List<NpgsqlParameter> Paged(List<NpgsqlParameter> parameters, int limit, int offset) =>
+        [.. parameters, new("limit", limit), new("offset", offset)];
+}
