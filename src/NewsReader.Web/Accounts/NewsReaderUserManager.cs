@@ -27,12 +27,29 @@ public sealed class NewsReaderUserManager(
     {
         user.CreatedAt = clock.GetUtcNow().UtcDateTime;
         user.DisplayName = DisplayNames.Clean(user.DisplayName);
-        if (user.DisplayName.Length == 0)
+        var defaulted = user.DisplayName.Length == 0;
+        if (defaulted)
         {
             user.DisplayName = await UnusedDefaultNameAsync();
         }
         user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
-        var result = await base.CreateAsync(user);
+        IdentityResult result;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                result = await base.CreateAsync(user);
+                break;
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (defaulted && attempt < 5)
+            {
+                // Registrations at the same moment (several instances on PostgreSQL, or one
+                // busy one) counted the same accounts and chose the same default name, which
+                // the unique index refused: the other one is stored now, so the next is free.
+                user.DisplayName = await UnusedDefaultNameAsync();
+                user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
+            }
+        }
         if (result.Succeeded && await Users.CountAsync() == 1)
         {
             if (!await roles.RoleExistsAsync(Roles.Administrator))
