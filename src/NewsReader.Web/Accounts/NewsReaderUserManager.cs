@@ -36,19 +36,24 @@ public sealed class NewsReaderUserManager(
         IdentityResult result;
         for (var attempt = 1; ; attempt++)
         {
+            // Registrations at the same moment (several instances, or one busy one) count the
+            // same accounts and choose the same default name, which the validator or the
+            // unique index then refuses: the loser takes another, a random step further on.
+            // A name the reader chose is never replaced.
             try
             {
                 result = await base.CreateAsync(user);
-                break;
+                if (result.Succeeded || !defaulted || attempt == 10 || result.Errors.Any(e => e.Code != DisplayNameValidator.DuplicateCode))
+                {
+                    break;
+                }
             }
-            catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (defaulted && attempt < 5)
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (defaulted && attempt < 10)
             {
-                // Registrations at the same moment (several instances on PostgreSQL, or one
-                // busy one) counted the same accounts and chose the same default name, which
-                // the unique index refused: the other one is stored now, so the next is free.
-                user.DisplayName = await UnusedDefaultNameAsync();
-                user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
             }
+            // The racers would pick the same next number again: spread them out.
+            user.DisplayName = await UnusedDefaultNameAsync(spread: 8 * attempt);
+            user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
         }
         if (result.Succeeded && await Users.CountAsync() == 1)
         {
@@ -78,9 +83,9 @@ public sealed class NewsReaderUserManager(
 
     // "reader-N" after the number of accounts, skipping names already taken (chosen by hand,
     // or left by an account since deleted).
-    private async Task<string> UnusedDefaultNameAsync()
+    private async Task<string> UnusedDefaultNameAsync(int spread = 0)
     {
-        for (var number = await Users.LongCountAsync() + 1; ; number++)
+        for (var number = await Users.LongCountAsync() + 1 + (spread > 0 ? Random.Shared.Next(spread) : 0); ; number++)
         {
             var name = DisplayNames.Default(number);
             var normalized = DisplayNames.Normalize(name);
