@@ -2,11 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NewsReader.Core.Search;
 using NewsReader.Core.Text;
-using NewsReader.Web.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -22,7 +19,7 @@ namespace NewsReader.Web.Search;
 /// Snippets are cut and marked by the Core code that also serves FTS5's long texts, so they
 /// land on the passage the same way.
 /// </summary>
-internal sealed class PostgresSearch(NewsReaderDb db, SearchBudget budget)
+internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransaction transaction, SearchBudget budget) : IAsyncDisposable
 {
     // ts_rank weights, {D, C, B, A}, in the proportions of FTS5's bm25 weights: tags 8, note 5,
     // quote 2 for annotations; title 10, dateline 3, text 1 for articles.
@@ -32,17 +29,20 @@ internal sealed class PostgresSearch(NewsReaderDb db, SearchBudget budget)
     private const string CurrentTitle = "(SELECT r.\"Title\" FROM \"ArticleRevisions\" r WHERE r.\"ArticleId\" = ar.\"Id\" ORDER BY r.\"Number\" DESC LIMIT 1)";
 
     /// <summary>
-    /// A read-only transaction whose statements the server stops at the budget
-    /// (<c>statement_timeout</c>, set for this transaction only), whatever the client does.
+    /// The engine on an open connection, in a read-only transaction whose statements the server
+    /// stops at the budget (<c>statement_timeout</c>, set for this transaction only), whatever
+    /// the client does. Disposing ends the transaction; the connection stays its owner's.
     /// </summary>
-    public async Task<IDbContextTransaction> BeginAsync()
+    public static async Task<PostgresSearch> BeginAsync(NpgsqlConnection connection, SearchBudget budget)
     {
-        var transaction = await db.Database.BeginTransactionAsync(budget.Token);
-        await using var command = Command("SELECT set_config('statement_timeout', @ms, true)",
-            [new("ms", ((long)Math.Ceiling(budget.Allowed.TotalMilliseconds) + 100).ToString(CultureInfo.InvariantCulture))]);
+        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, budget.Token);
+        await using var command = new NpgsqlCommand("SET TRANSACTION READ ONLY; SELECT set_config('statement_timeout', @ms, true)", connection, transaction);
+        command.Parameters.AddWithValue("ms", ((long)Math.Ceiling(budget.Allowed.TotalMilliseconds) + 100).ToString(CultureInfo.InvariantCulture));
         await command.ExecuteScalarAsync(budget.Token);
-        return transaction;
+        return new PostgresSearch(connection, transaction, budget);
     }
+
+    public async ValueTask DisposeAsync() => await transaction.DisposeAsync();
 
     public async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset)
     {
@@ -272,9 +272,7 @@ internal sealed class PostgresSearch(NewsReaderDb db, SearchBudget budget)
 
     private DbCommand Command(string sql, IEnumerable<NpgsqlParameter> parameters)
     {
-        var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        var command = new NpgsqlCommand(sql, connection, transaction);
         foreach (var parameter in parameters)
         {
             // A parameter object belongs to one command; the count and the page each get a copy.

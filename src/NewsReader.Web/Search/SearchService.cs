@@ -121,17 +121,39 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         limit = Math.Clamp(limit, 1, MaxLimit);
         offset = Math.Max(0, offset);
         var messages = query.Messages.ToList();
-        var engine = new PostgresSearch(db, budget);
-        await using var transaction = await engine.BeginAsync();
-        if (query.MatchExpression is null)
+        await db.Database.OpenConnectionAsync(budget.Token);
+        try
         {
-            return await WithoutWordsAsync(query, input, userId, limit, offset, messages, user => engine.NotebookAsync(query, user, limit, offset));
+            await using var engine = await PostgresSearch.BeginAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), budget);
+            if (query.MatchExpression is null)
+            {
+                return await WithoutWordsAsync(query, input, userId, limit, offset, messages, user => engine.NotebookAsync(query, user, limit, offset));
+            }
+            // The article half on a connection of its own, beside the annotation half, as on SQLite.
+            var connectionString = db.Database.GetConnectionString()!;
+            var articleSearch = HasAnnotationOnlyFilters(query)
+                ? Task.FromResult<(int, IReadOnlyList<ArticleHit>)>((0, []))
+                : Task.Run(() => PostgresArticleHitsAsync(connectionString, query, limit, offset, budget), budget.Token);
+            var annotationSearch = engine.AnnotationHitsAsync(query, userId, limit, offset);
+            // Both awaited together, so a cancelled half never goes unobserved.
+            await Task.WhenAll(annotationSearch, articleSearch);
+            var (annotationTotal, annotations) = await annotationSearch;
+            var (articleTotal, articles) = await articleSearch;
+            budget.ThrowIfSpent();
+            return new SearchResults(input ?? "", false, messages, annotationTotal, annotations, articleTotal, articles, limit, offset);
         }
-        // One connection, one statement at a time: annotations, then articles.
-        var (annotationTotal, annotations) = await engine.AnnotationHitsAsync(query, userId, limit, offset);
-        var (articleTotal, articles) = HasAnnotationOnlyFilters(query) ? (0, []) : await engine.ArticleHitsAsync(query, limit, offset);
-        budget.ThrowIfSpent();
-        return new SearchResults(input ?? "", false, messages, annotationTotal, annotations, articleTotal, articles, limit, offset);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<(int, IReadOnlyList<ArticleHit>)> PostgresArticleHitsAsync(string connectionString, SearchQuery query, int limit, int offset, SearchBudget budget)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(budget.Token);
+        await using var engine = await PostgresSearch.BeginAsync(connection, budget);
+        return await engine.ArticleHitsAsync(query, limit, offset);
     }
 
     /// <summary>
