@@ -27,33 +27,43 @@ public sealed class NewsReaderUserManager(
     {
         user.CreatedAt = clock.GetUtcNow().UtcDateTime;
         user.DisplayName = DisplayNames.Clean(user.DisplayName);
-        var defaulted = user.DisplayName.Length == 0;
-        if (defaulted)
-        {
-            user.DisplayName = await UnusedDefaultNameAsync();
-        }
-        user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
+        var defaultName = user.DisplayName.Length == 0;
         IdentityResult result;
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 0; ; attempt++)
         {
-            // Registrations at the same moment (several instances, or one busy one) count the
-            // same accounts and choose the same default name, which the validator or the
-            // unique index then refuses: the loser takes another, a random step further on.
-            // A name the reader chose is never replaced.
+            if (defaultName)
+            {
+                user.DisplayName = await UnusedDefaultNameAsync(attempt);
+            }
+            user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
             try
             {
                 result = await base.CreateAsync(user);
-                if (result.Succeeded || !defaulted || attempt == 10 || result.Errors.Any(e => e.Code != DisplayNameValidator.DuplicateCode))
+                // The default name was free when chosen, and taken by a racing registration
+                // when validated: take another.
+                if (defaultName && attempt < 20 && result.Errors.Any(e => e.Code == DisplayNameValidator.DuplicateCode))
                 {
-                    break;
+                    continue;
                 }
+                break;
             }
-            catch (Microsoft.EntityFrameworkCore.DbUpdateException) when (defaulted && attempt < 10)
+            catch (DbUpdateException ex) when (UniqueIndexBroken(ex) is { } index)
             {
+                // Registrations at the same moment passed the validators together and met at the
+                // unique index: a default name moves on to another number; anything else is the
+                // taken name or address it is, never a 500.
+                if (defaultName && index == nameof(AppUser.NormalizedDisplayName) && attempt < 20)
+                {
+                    continue;
+                }
+                if (Store is Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserStore<AppUser, IdentityRole, Data.NewsReaderDb, string> { Context: var context })
+                {
+                    context.Entry(user).State = EntityState.Detached;
+                }
+                return index == nameof(AppUser.NormalizedDisplayName)
+                    ? IdentityResult.Failed(new IdentityError { Code = DisplayNameValidator.DuplicateCode, Description = $"Another reader is already called '{user.DisplayName}'. Choose another name." })
+                    : IdentityResult.Failed(ErrorDescriber.DuplicateUserName(user.UserName ?? ""));
             }
-            // The racers would pick the same next number again: spread them out.
-            user.DisplayName = await UnusedDefaultNameAsync(spread: 8 * attempt);
-            user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
         }
         if (result.Succeeded && await Users.CountAsync() == 1)
         {
@@ -65,6 +75,16 @@ public sealed class NewsReaderUserManager(
             Logger.LogInformation("First account {UserId} is the administrator", user.Id);
         }
         return result;
+    }
+
+    // Which unique index a failed insert broke, from the provider's message (SQLite names the
+    // column, PostgreSQL the index); null when the failure is something else.
+    private static string? UniqueIndexBroken(DbUpdateException ex)
+    {
+        var message = ex.InnerException?.Message ?? "";
+        return message.Contains(nameof(AppUser.NormalizedDisplayName), StringComparison.Ordinal) ? nameof(AppUser.NormalizedDisplayName)
+            : message.Contains("NormalizedUserName", StringComparison.Ordinal) || message.Contains("UserNameIndex", StringComparison.Ordinal) ? "NormalizedUserName"
+            : null;
     }
 
     /// <summary>Gives the account a new display name, checked by <see cref="DisplayNameValidator"/>.</summary>
@@ -82,10 +102,11 @@ public sealed class NewsReaderUserManager(
     }
 
     // "reader-N" after the number of accounts, skipping names already taken (chosen by hand,
-    // or left by an account since deleted).
-    private async Task<string> UnusedDefaultNameAsync(int spread = 0)
+    // or left by an account since deleted); a retry after a clash starts a random step further,
+    // so registrations racing for the same number spread out.
+    private async Task<string> UnusedDefaultNameAsync(int attempt)
     {
-        for (var number = await Users.LongCountAsync() + 1 + (spread > 0 ? Random.Shared.Next(spread) : 0); ; number++)
+        for (var number = await Users.LongCountAsync() + 1 + (attempt == 0 ? 0 : Random.Shared.Next(1, 8 * attempt)); ; number++)
         {
             var name = DisplayNames.Default(number);
             var normalized = DisplayNames.Normalize(name);
