@@ -197,28 +197,4 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             block.Property(b => b.Kind).HasConversion<string>().HasMaxLength(16);
         });
     }
-
-    // SQLite takes one writer at a time, and Microsoft.Data.Sqlite answers a busy database by
-    // sleeping 150 ms before it tries again: with many writers most of a write's time went to
-    // those sleeps. The app's own saves therefore queue here, in order, without sleeping; a save
-    // inside a transaction someone began (ingestion, import) already holds SQLite's write lock,
-    // or will wait for it, and skips the queue.
-    private static readonly SemaphoreSlim SqliteWriters = new(1, 1);
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        if (Database.CurrentTransaction is not null || !Database.IsSqlite())
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        await SqliteWriters.WaitAsync(cancellationToken);
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            SqliteWriters.Release();
-        }
-    }
 }
