@@ -99,21 +99,17 @@ public static class DatabaseBackup
                     problems.Add($"full-text index {table}: {ex.SqliteErrorCode switch { 267 => "does not match its table", _ => ex.Message }}");
                 }
             }
-            var migrations = TableExists(connection, "__EFMigrationsHistory")
-                ? await ListAsync(connection, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId;", cancellationToken)
-                : [];
-            if (migrations.Count == 0)
+            var facts = await FactsAsync(connection, path, cancellationToken);
+            if (facts.Migrations.Count == 0)
             {
                 problems.Add("not a NewsReader database (no migration history)");
             }
-            var unknown = migrations.Where(m => !knownMigrations.Contains(m)).ToList();
+            var unknown = facts.Migrations.Where(m => !knownMigrations.Contains(m)).ToList();
             if (unknown.Count > 0)
             {
                 problems.Add($"written by a newer NewsReader (migrations {string.Join(", ", unknown)}); upgrade the app first");
             }
-            return new BackupFacts(path, problems, migrations, await LatestChangeAsync(connection, cancellationToken),
-                await CountAsync(connection, "Articles", cancellationToken), await CountAsync(connection, "Annotations", cancellationToken),
-                await CountAsync(connection, "AspNetUsers", cancellationToken));
+            return facts with { Problems = problems };
         }
         catch (SqliteException ex)
         {
@@ -145,7 +141,13 @@ public static class DatabaseBackup
         string? keptAs = null;
         if (File.Exists(livePath) && IsSqliteFile(livePath))
         {
-            current = await CheckAsync(livePath, knownMigrations, cancellationToken);
+            // Only how recent and how full the library is decides here: read that in place,
+            // without the copy and checks a backup gets (a damaged library may be replaced too).
+            await using (var connection = new SqliteConnection(ReadOnly(livePath)))
+            {
+                await connection.OpenAsync(cancellationToken);
+                current = await FactsAsync(connection, livePath, cancellationToken);
+            }
             if (!force && string.CompareOrdinal(current.LatestChange, backup.LatestChange) > 0)
             {
                 return new RestoreOutcome(false, backup, current, null,
@@ -195,6 +197,17 @@ public static class DatabaseBackup
     }
 
     private static BackupFacts Empty(string path, string problem) => new(path, [problem], [], null, 0, 0, 0);
+
+    /// <summary>The migration history, latest change and sizes of the library open on <paramref name="connection"/>.</summary>
+    private static async Task<BackupFacts> FactsAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    {
+        var migrations = TableExists(connection, "__EFMigrationsHistory")
+            ? await ListAsync(connection, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId;", cancellationToken)
+            : [];
+        return new BackupFacts(path, [], migrations, await LatestChangeAsync(connection, cancellationToken),
+            await CountAsync(connection, "Articles", cancellationToken), await CountAsync(connection, "Annotations", cancellationToken),
+            await CountAsync(connection, "AspNetUsers", cancellationToken));
+    }
 
     private static async Task<string?> LatestChangeAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {

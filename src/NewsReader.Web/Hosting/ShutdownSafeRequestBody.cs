@@ -31,13 +31,17 @@ public sealed class ShutdownSafeRequestBody(PipeReader inner) : PipeReader
 
     public override bool TryRead(out ReadResult result)
     {
-        if (inner.TryRead(out result) && result.IsCanceled && Interlocked.Exchange(ref canceledByApp, 0) == 0)
+        if (!inner.TryRead(out result))
+        {
+            return false;
+        }
+        if (result.IsCanceled && Interlocked.Exchange(ref canceledByApp, 0) == 0)
         {
             inner.AdvanceTo(result.Buffer.Start);
             result = default;
             return false;
         }
-        return result.Buffer.Length > 0 || result.IsCompleted || result.IsCanceled;
+        return true;
     }
 
     public override void AdvanceTo(SequencePosition consumed) => inner.AdvanceTo(consumed);
