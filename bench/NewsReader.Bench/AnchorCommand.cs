@@ -1,8 +1,6 @@
-using NewsReader.Core.Text;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NewsReader.Core.Anchoring;
 
 /// <summary>
 /// <c>anchor &lt;cases.json&gt;</c>: anchors every case of a file shaped like

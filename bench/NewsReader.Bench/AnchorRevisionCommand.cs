@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using NewsReader.Core.Anchoring;
-using NewsReader.Core.Revisions;
-using NewsReader.Core.Text;
 
 /// <summary>
 /// <c>anchor-revision [--seed N] [--sweep] [--explain]</c>: for edit rates of 1%, 5% and 20%

@@ -8,9 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NewsReader.Core.Ingestion;
-using NewsReader.Web.Data;
-using NewsReader.Web.Ingestion;
 
 /// <summary>
 /// <c>ingest [--files N]</c>: ingestion throughput. Generates N (default 2,000) mixed source files

@@ -3,12 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Core.Anchoring;
-using NewsReader.Core.Text;
-using NewsReader.Web.Accounts;
-using NewsReader.Web.Articles;
-using NewsReader.Web.Data;
-using NewsReader.Web.Exchange;
 
 /// <summary>
 /// <c>io [--annotations N]</c>: N annotations (default 10,000) of one reader over N/50 synthetic
@@ -162,7 +156,7 @@ internal static class IoCommand
             {
                 Id = Guid.NewGuid(), ArticleId = article.Id, OwnerId = owner.Id, Version = 1, Color = Colors[random.Next(Colors.Length)],
                 Visibility = random.Next(4) == 0 ? Visibility.Public : Visibility.Private,
-                Note = note, NoteHtml = note is null ? null : NewsReader.Web.Annotations.NoteMarkdown.ToSafeHtml(note),
+                Note = note, NoteHtml = note is null ? null : NewsReader.Core.Annotations.NoteMarkdown.ToSafeHtml(note),
                 Tags = tags.Select(t => new AnnotationTag { Name = t }).ToList(), TagsText = string.Join('\n', tags),
                 Exact = quote.Exact, Prefix = quote.Prefix, Suffix = quote.Suffix, MadeOnRevision = 1, AnchoredRevision = 1,
                 AnchorStatus = AnchorStatus.Anchored, Start = start, End = end, Created = now.AddMinutes(-i), Modified = now.AddMinutes(-i),

@@ -1,6 +1,4 @@
 using System.Text;
-using NewsReader.Core.Anchoring;
-using NewsReader.Core.Text;
 
 /// <summary>
 /// The data of <c>anchor-revision</c>: a synthetic 20,000-word article with 1,000 annotations,

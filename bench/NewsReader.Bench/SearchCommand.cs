@@ -5,9 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Core.Search;
-using NewsReader.Web.Data;
-using NewsReader.Web.Search;
 
 /// <summary>
 /// <c>search [--annotations N]</c>: N annotations (default 100,000) over N/50 synthetic articles

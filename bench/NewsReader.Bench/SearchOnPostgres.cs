@@ -3,9 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Core.Search;
-using NewsReader.Web.Data;
-using NewsReader.Web.Search;
 using Npgsql;
 
 /// <summary>

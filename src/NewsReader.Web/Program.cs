@@ -1,14 +1,5 @@
-using NewsReader.Web;
-using NewsReader.Web.Accounts;
-using NewsReader.Web.Api;
-using NewsReader.Web.Data;
-using NewsReader.Web.Feeds;
-using NewsReader.Web.Hosting;
-using NewsReader.Web.Ingestion;
-using NewsReader.Web.Security;
-using NewsReader.Web.Tokens;
 
-var builder = WebApplication.CreateBuilder(IngestionSetup.ConfigurationArgs(args));
+var builder = WebApplication.CreateBuilder(Verbs.ConfigurationArgs(args));
 
 // Logs: Serilog everywhere, levels in appsettings.json.
 builder.AddNewsReaderLogging();
@@ -36,9 +27,9 @@ builder.Services.AddNewsReaderOpenApi();
 
 var app = builder.Build();
 
-// Verbs instead of the server: `ingest <path>`, `backup <file>`, `restore <file> [--force]`,
-// `migrate-to-postgres --to "<connection string>"`.
-if ((await app.RunIngestVerbAsync(args) ?? await app.RunBackupVerbsAsync(args) ?? await app.RunMigrateToPostgresVerbAsync(args)) is { } exitCode)
+// Verbs instead of the server (the table is Cli/Verbs.cs): `ingest <path>`, `backup <file>`,
+// `restore <file> [--force]`, `migrate-to-postgres --to "<connection string>"`.
+if (await app.RunVerbAsync(args) is { } exitCode)
 {
     return exitCode;
 }
@@ -62,7 +53,7 @@ app.UseAuthentication();
 app.UseApiTokenLimits();
 app.UseAuthorization();
 
-// Endpoints: pages by route under Pages/, API groups under Api/.
+// Endpoints: pages by route under Pages/; each feature maps its own API group (MapX in its folder).
 app.MapRazorPages();
 app.MapAuth();
 app.MapAccount();

@@ -1,4 +1,3 @@
-using NewsReader.Core.Text;
 namespace NewsReader.Core.Anchoring;
 
 /// <summary>How an annotation's selectors were placed in the current text.</summary>

@@ -1,4 +1,3 @@
-using NewsReader.Core.Text;
 namespace NewsReader.Core.Anchoring;
 
 /// <summary>A match of a pattern in a text: code point range [Start, End) and its edit distance to the pattern.</summary>

@@ -1,4 +1,3 @@
-using NewsReader.Core.Text;
 namespace NewsReader.Core.Anchoring;
 
 /// <summary>Apache Annotator's options for <see cref="QuoteDescriber.DescribeUnambiguous(string, int, int, DescribeOptions?)"/>.</summary>

@@ -1,4 +1,3 @@
-using NewsReader.Core.Text;
 namespace NewsReader.Core.Anchoring;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NewsReader.Core.Anchoring;
-using NewsReader.Core.Text;
 
 namespace NewsReader.Core.Revisions;
 

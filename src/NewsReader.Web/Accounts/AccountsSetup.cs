@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
-using NewsReader.Web.Data;
-using NewsReader.Web.Security;
 
 namespace NewsReader.Web.Accounts;
 

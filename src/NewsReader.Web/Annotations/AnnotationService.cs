@@ -1,7 +1,4 @@
-using NewsReader.Core.Text;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Core.Anchoring;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Annotations;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using NewsReader.Core.Anchoring;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Annotations;
 

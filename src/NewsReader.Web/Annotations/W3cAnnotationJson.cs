@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NewsReader.Core.Anchoring;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Annotations;
 

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Web.Accounts;
-using NewsReader.Web.Feeds;
-using NewsReader.Web.Tokens;
 
 namespace NewsReader.Web.Data;
 
@@ -56,8 +53,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
 
         modelBuilder.Entity<AppUser>(user =>
         {
-            user.Property(u => u.DisplayName).HasMaxLength(Accounts.DisplayNames.MaxLength);
-            user.Property(u => u.NormalizedDisplayName).HasMaxLength(4 * Accounts.DisplayNames.MaxLength);
+            user.Property(u => u.DisplayName).HasMaxLength(NewsReader.Core.Accounts.DisplayNames.MaxLength);
+            user.Property(u => u.NormalizedDisplayName).HasMaxLength(4 * NewsReader.Core.Accounts.DisplayNames.MaxLength);
             user.HasIndex(u => u.NormalizedDisplayName).IsUnique();
         });
 

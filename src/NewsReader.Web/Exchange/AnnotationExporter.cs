@@ -1,5 +1,3 @@
-using NewsReader.Web.Articles;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Exchange;
 

@@ -3,10 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Core.Anchoring;
-using NewsReader.Core.Text;
-using NewsReader.Web.Annotations;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Exchange;
 
@@ -46,7 +42,7 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
         {
             return (null, tooLarge);
         }
-        if (await Ingestion.BoundedRead.ReadAtMostAsync(body, MaxBytes, cancellationToken) is not { } bytes)
+        if (await BoundedRead.ReadAtMostAsync(body, MaxBytes, cancellationToken) is not { } bytes)
         {
             return (null, tooLarge);
         }

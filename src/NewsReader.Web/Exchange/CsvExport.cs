@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Exchange;
 

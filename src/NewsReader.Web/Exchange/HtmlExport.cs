@@ -1,10 +1,5 @@
 using System.Globalization;
 using System.Net;
-using NewsReader.Core.Anchoring;
-using NewsReader.Core.Text;
-using NewsReader.Web.Annotations;
-using NewsReader.Web.Articles;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Exchange;
 

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using NewsReader.Web.Annotations;
 
 namespace NewsReader.Web.Exchange;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Exchange;
 

@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NewsReader.Core.Ingestion;
-using NewsReader.Web.Data;
-using NewsReader.Web.Fetching;
-using NewsReader.Web.Ingestion;
 
 namespace NewsReader.Web.Feeds;
 
@@ -97,7 +93,8 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
 
     /// <summary>The subscriptions as an OPML 2.0 file (UTF-8 bytes, <see cref="Opml.ContentType"/>).</summary>
     public async Task<byte[]> ExportAsync(CancellationToken cancellationToken = default) =>
-        Opml.Write(await db.Feeds.AsNoTracking().OrderBy(f => f.Title).ToListAsync(cancellationToken), clock.GetUtcNow());
+        Opml.Write(await db.Feeds.AsNoTracking().OrderBy(f => f.Title)
+            .Select(f => new OpmlFeed(f.Url, f.Title, f.SiteUrl)).ToListAsync(cancellationToken), clock.GetUtcNow());
 
     /// <summary>Unsubscribes; the articles the feed brought stay in the library.</summary>
     public async Task<bool> UnsubscribeAsync(int id, CancellationToken cancellationToken = default)

@@ -1,4 +1,3 @@
-using NewsReader.Web.Fetching;
 
 namespace NewsReader.Web.Feeds;
 

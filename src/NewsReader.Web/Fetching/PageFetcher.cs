@@ -1,4 +1,3 @@
-using NewsReader.Web.Ingestion;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Core.Ingestion;
-using NewsReader.Web.Data;
-using NewsReader.Web.Ingestion;
 
 namespace NewsReader.Web.Fetching;
 

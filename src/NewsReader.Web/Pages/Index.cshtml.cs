@@ -1,12 +1,9 @@
-using NewsReader.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsReader.Web.Fetching;
-using NewsReader.Web.Reading;
 
 namespace NewsReader.Web.Pages;
 
-[NewsReader.Web.Security.ExpensiveWork(PostsOnly = true)]
+[NewsReader.Web.Hosting.ExpensiveWork(PostsOnly = true)]
 public sealed class IndexModel(ReadingService reading, UrlSaver saver) : PageModel
 {
     /// <summary>The address in the save form: prefilled from `?save=` (the bookmarklet), posted back by the form.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Reading;
 

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Web.Articles;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Reading;
 

@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Core.Revisions;
-using NewsReader.Core.Text;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Revisions;
 

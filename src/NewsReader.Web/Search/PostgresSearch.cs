@@ -2,8 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using NewsReader.Core.Search;
-using NewsReader.Core.Text;
 using Npgsql;
 using NpgsqlTypes;
 

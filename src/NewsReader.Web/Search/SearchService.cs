@@ -4,10 +4,6 @@ using System.Net;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Core.Search;
-using NewsReader.Core.Text;
-using NewsReader.Web.Annotations;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Search;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Web.Data;
 
 namespace NewsReader.Web.Tokens;
 

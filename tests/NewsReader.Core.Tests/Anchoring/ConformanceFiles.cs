@@ -1,4 +1,3 @@
-using NewsReader.Core.Text;
 using System.Text.Json.Nodes;
 
 namespace NewsReader.Core.Tests.Anchoring;

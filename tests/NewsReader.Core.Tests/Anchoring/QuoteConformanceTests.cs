@@ -1,6 +1,4 @@
-using NewsReader.Core.Text;
 using System.Text.Json.Nodes;
-using NewsReader.Core.Anchoring;
 
 namespace NewsReader.Core.Tests.Anchoring;
 

@@ -1,6 +1,3 @@
-using NewsReader.Core.Anchoring;
-using NewsReader.Core.Revisions;
-using NewsReader.Core.Text;
 
 namespace NewsReader.Core.Tests.Revisions;
 

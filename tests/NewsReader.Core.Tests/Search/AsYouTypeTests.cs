@@ -1,4 +1,3 @@
-using NewsReader.Core.Search;
 
 namespace NewsReader.Core.Tests.Search;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
-using NewsReader.Core.Search;
 
 namespace NewsReader.Core.Tests.Search;
 

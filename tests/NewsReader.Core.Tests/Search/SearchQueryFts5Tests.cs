@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using NewsReader.Core.Search;
 
 namespace NewsReader.Core.Tests.Search;
 

@@ -1,5 +1,3 @@
-using NewsReader.Core.Text;
-using NewsReader.Core.Anchoring;
 
 namespace NewsReader.Core.Tests.Text;
 

@@ -2,9 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using NewsReader.Web.Accounts;
-using NewsReader.Web.Data;
-using NewsReader.Web.Tokens;
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Data;

@@ -6,7 +6,6 @@ using CsvHelper;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using NewsReader.Web.Exchange;
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Exchange;

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using NewsReader.Web.Feeds;
 using NewsReader.Web.Tests.Fetching;
 using NewsReader.Web.Tests.Infrastructure;
 using Item = NewsReader.Web.Tests.Fetching.FeedFixtures.Item;

@@ -1,4 +1,3 @@
-using NewsReader.Web.Fetching;
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Fetching;

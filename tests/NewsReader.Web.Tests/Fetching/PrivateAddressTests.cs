@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using NewsReader.Web.Fetching;
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Fetching;

@@ -4,8 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog.Core;
-using NewsReader.Web.Data;
-using NewsReader.Web.Ingestion;
 
 namespace NewsReader.Web.Tests.Infrastructure;
 

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using NewsReader.Web.Data;
 using Npgsql;
 
 namespace NewsReader.Web.Tests.Infrastructure;

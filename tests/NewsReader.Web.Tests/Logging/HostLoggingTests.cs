@@ -1,4 +1,3 @@
-using NewsReader.Web.Ingestion;
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Logging;

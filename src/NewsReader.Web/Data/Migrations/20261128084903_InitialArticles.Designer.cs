@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NewsReader.Web.Data;
 
 #nullable disable
 
@@ -20,7 +19,7 @@ namespace NewsReader.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -50,7 +49,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -104,7 +103,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ArticleRevisions");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -135,9 +134,9 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("RevisionBlock");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany("Revisions")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -146,21 +145,21 @@ namespace NewsReader.Web.Data.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.ArticleRevision", null)
+                    b.HasOne("NewsReader.Web.Revisions.ArticleRevision", null)
                         .WithMany("Blocks")
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Navigation("Blocks");
                 });

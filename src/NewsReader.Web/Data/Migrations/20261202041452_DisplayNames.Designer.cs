@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NewsReader.Web.Data;
 
 #nullable disable
 
@@ -228,7 +227,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
                     b.Property<long>("Seq")
                         .ValueGeneratedOnAdd()
@@ -319,7 +318,7 @@ namespace NewsReader.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.AnnotationTag", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -344,7 +343,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("AnnotationTags");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -379,7 +378,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -460,7 +459,7 @@ namespace NewsReader.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -490,7 +489,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ReaderSettings");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReadingState", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReadingState", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -520,7 +519,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ReadingStates");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -551,7 +550,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("RevisionBlock");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.SourceFile", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.SourceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -724,9 +723,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -743,9 +742,9 @@ namespace NewsReader.Web.Data.Migrations
                     b.Navigation("Owner");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.AnnotationTag", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Annotation", null)
+                    b.HasOne("NewsReader.Web.Annotations.Annotation", null)
                         .WithMany("Tags")
                         .HasForeignKey("AnnotationId")
                         .HasPrincipalKey("Id")
@@ -753,9 +752,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany("Revisions")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -764,18 +763,18 @@ namespace NewsReader.Web.Data.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithOne()
-                        .HasForeignKey("NewsReader.Web.Data.ReaderSettings", "UserId")
+                        .HasForeignKey("NewsReader.Web.Reading.ReaderSettings", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReadingState", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReadingState", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
+                    b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -788,9 +787,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.ArticleRevision", null)
+                    b.HasOne("NewsReader.Web.Revisions.ArticleRevision", null)
                         .WithMany("Blocks")
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -799,7 +798,7 @@ namespace NewsReader.Web.Data.Migrations
 
             modelBuilder.Entity("NewsReader.Web.Feeds.FeedItem", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
+                    b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -812,17 +811,17 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Navigation("Blocks");
                 });

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NewsReader.Web.Data;
 
 #nullable disable
 
@@ -215,7 +214,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
                     b.Property<long>("Seq")
                         .ValueGeneratedOnAdd()
@@ -306,7 +305,7 @@ namespace NewsReader.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.AnnotationTag", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -331,7 +330,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("AnnotationTags");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -366,7 +365,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -447,7 +446,7 @@ namespace NewsReader.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.DeletedAnnotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.DeletedAnnotation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -473,7 +472,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("DeletedAnnotations");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -503,7 +502,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ReaderSettings");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReadingState", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReadingState", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -533,7 +532,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ReadingStates");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -564,7 +563,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("RevisionBlock");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.SourceFile", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.SourceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -737,9 +736,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -754,9 +753,9 @@ namespace NewsReader.Web.Data.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.AnnotationTag", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Annotation", null)
+                    b.HasOne("NewsReader.Web.Annotations.Annotation", null)
                         .WithMany("Tags")
                         .HasForeignKey("AnnotationId")
                         .HasPrincipalKey("Id")
@@ -764,9 +763,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany("Revisions")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -775,7 +774,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.DeletedAnnotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.DeletedAnnotation", b =>
                 {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithMany()
@@ -784,18 +783,18 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithOne()
-                        .HasForeignKey("NewsReader.Web.Data.ReaderSettings", "UserId")
+                        .HasForeignKey("NewsReader.Web.Reading.ReaderSettings", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReadingState", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReadingState", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
+                    b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -808,9 +807,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.ArticleRevision", null)
+                    b.HasOne("NewsReader.Web.Revisions.ArticleRevision", null)
                         .WithMany("Blocks")
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -819,7 +818,7 @@ namespace NewsReader.Web.Data.Migrations
 
             modelBuilder.Entity("NewsReader.Web.Feeds.FeedItem", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
+                    b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -832,17 +831,17 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Navigation("Blocks");
                 });

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NewsReader.Web.Data;
 
 #nullable disable
 
@@ -282,7 +281,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("SignInFailureCounts");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
                     b.Property<long>("Seq")
                         .ValueGeneratedOnAdd()
@@ -379,7 +378,7 @@ namespace NewsReader.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.AnnotationTag", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -404,7 +403,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("AnnotationTags");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -439,7 +438,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -527,7 +526,7 @@ namespace NewsReader.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.DeletedAnnotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.DeletedAnnotation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -553,7 +552,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("DeletedAnnotations");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -583,7 +582,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ReaderSettings");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReadingState", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReadingState", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -616,7 +615,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ReadingStates");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -647,7 +646,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("RevisionBlock");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.SourceFile", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.SourceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -867,9 +866,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -886,9 +885,9 @@ namespace NewsReader.Web.Data.Migrations
                     b.Navigation("Owner");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.AnnotationTag", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Annotation", null)
+                    b.HasOne("NewsReader.Web.Annotations.Annotation", null)
                         .WithMany("Tags")
                         .HasForeignKey("AnnotationId")
                         .HasPrincipalKey("Id")
@@ -896,9 +895,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany("Revisions")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -907,7 +906,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.DeletedAnnotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.DeletedAnnotation", b =>
                 {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithMany()
@@ -916,18 +915,18 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithOne()
-                        .HasForeignKey("NewsReader.Web.Data.ReaderSettings", "UserId")
+                        .HasForeignKey("NewsReader.Web.Reading.ReaderSettings", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReadingState", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReadingState", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
+                    b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -940,9 +939,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.ArticleRevision", null)
+                    b.HasOne("NewsReader.Web.Revisions.ArticleRevision", null)
                         .WithMany("Blocks")
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -951,7 +950,7 @@ namespace NewsReader.Web.Data.Migrations
 
             modelBuilder.Entity("NewsReader.Web.Feeds.FeedItem", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
+                    b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -973,17 +972,17 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Navigation("Blocks");
                 });

@@ -3,7 +3,6 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NewsReader.Web.Data;
 
 #nullable disable
 
@@ -279,7 +278,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("SignInFailureCounts");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
                     b.Property<long>("Seq")
                         .ValueGeneratedOnAdd()
@@ -376,7 +375,7 @@ namespace NewsReader.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.AnnotationTag", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -401,7 +400,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("AnnotationTags");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -436,7 +435,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -524,7 +523,7 @@ namespace NewsReader.Web.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.DeletedAnnotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.DeletedAnnotation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -550,7 +549,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("DeletedAnnotations");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -580,7 +579,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ReaderSettings");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReadingState", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReadingState", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -613,7 +612,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("ReadingStates");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -644,7 +643,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("RevisionBlock");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.SourceFile", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.SourceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -864,9 +863,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -883,9 +882,9 @@ namespace NewsReader.Web.Data.Migrations
                     b.Navigation("Owner");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.AnnotationTag", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Annotation", null)
+                    b.HasOne("NewsReader.Web.Annotations.Annotation", null)
                         .WithMany("Tags")
                         .HasForeignKey("AnnotationId")
                         .HasPrincipalKey("Id")
@@ -893,9 +892,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany("Revisions")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -904,7 +903,7 @@ namespace NewsReader.Web.Data.Migrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.DeletedAnnotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.DeletedAnnotation", b =>
                 {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithMany()
@@ -913,18 +912,18 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithOne()
-                        .HasForeignKey("NewsReader.Web.Data.ReaderSettings", "UserId")
+                        .HasForeignKey("NewsReader.Web.Reading.ReaderSettings", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReadingState", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReadingState", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
+                    b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -937,9 +936,9 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.ArticleRevision", null)
+                    b.HasOne("NewsReader.Web.Revisions.ArticleRevision", null)
                         .WithMany("Blocks")
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -948,7 +947,7 @@ namespace NewsReader.Web.Data.Migrations
 
             modelBuilder.Entity("NewsReader.Web.Feeds.FeedItem", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
+                    b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -970,17 +969,17 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Navigation("Blocks");
                 });

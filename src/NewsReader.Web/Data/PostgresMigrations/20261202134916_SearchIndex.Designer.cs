@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NewsReader.Web.Data;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -294,7 +293,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.ToTable("SignInFailureCounts");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
                     b.Property<long>("Seq")
                         .ValueGeneratedOnAdd()
@@ -393,7 +392,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         });
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.AnnotationTag", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -420,7 +419,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.ToTable("AnnotationTags");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -457,7 +456,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -547,7 +546,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         });
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.DeletedAnnotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.DeletedAnnotation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -573,7 +572,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.ToTable("DeletedAnnotations");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -603,7 +602,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.ToTable("ReaderSettings");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReadingState", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReadingState", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -636,7 +635,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.ToTable("ReadingStates");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -669,7 +668,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.ToTable("RevisionBlock");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.SourceFile", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.SourceFile", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -897,9 +896,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -916,9 +915,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.Navigation("Owner");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.AnnotationTag", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.AnnotationTag", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Annotation", null)
+                    b.HasOne("NewsReader.Web.Annotations.Annotation", null)
                         .WithMany("Tags")
                         .HasForeignKey("AnnotationId")
                         .HasPrincipalKey("Id")
@@ -926,9 +925,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", "Article")
+                    b.HasOne("NewsReader.Web.Library.Article", "Article")
                         .WithMany("Revisions")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -937,7 +936,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.Navigation("Article");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.DeletedAnnotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.DeletedAnnotation", b =>
                 {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithMany()
@@ -946,18 +945,18 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReaderSettings", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithOne()
-                        .HasForeignKey("NewsReader.Web.Data.ReaderSettings", "UserId")
+                        .HasForeignKey("NewsReader.Web.Reading.ReaderSettings", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ReadingState", b =>
+            modelBuilder.Entity("NewsReader.Web.Reading.ReadingState", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
+                    b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -970,9 +969,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.RevisionBlock", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.RevisionBlock", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.ArticleRevision", null)
+                    b.HasOne("NewsReader.Web.Revisions.ArticleRevision", null)
                         .WithMany("Blocks")
                         .HasForeignKey("RevisionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -981,7 +980,7 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
             modelBuilder.Entity("NewsReader.Web.Feeds.FeedItem", b =>
                 {
-                    b.HasOne("NewsReader.Web.Data.Article", null)
+                    b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1003,17 +1002,17 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Annotation", b =>
+            modelBuilder.Entity("NewsReader.Web.Annotations.Annotation", b =>
                 {
                     b.Navigation("Tags");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.Article", b =>
+            modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
                 {
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("NewsReader.Web.Data.ArticleRevision", b =>
+            modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
                 {
                     b.Navigation("Blocks");
                 });

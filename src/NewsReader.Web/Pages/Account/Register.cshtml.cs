@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using NewsReader.Web.Accounts;
-using NewsReader.Web.Security;
 
 namespace NewsReader.Web.Pages.Account;
 

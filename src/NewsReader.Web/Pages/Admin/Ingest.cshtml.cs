@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsReader.Web.Accounts;
-using NewsReader.Web.Ingestion;
 
 namespace NewsReader.Web.Pages.Admin;
 
@@ -10,7 +8,7 @@ namespace NewsReader.Web.Pages.Admin;
 [Authorize(Roles = Roles.Administrator)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadFiles * SourceFileReader.MaxBytes + 1024 * 1024)]
 [RequestSizeLimit(MaxUploadFiles * SourceFileReader.MaxBytes + 1024 * 1024)]
-[NewsReader.Web.Security.ExpensiveWork(PostsOnly = true)]
+[NewsReader.Web.Hosting.ExpensiveWork(PostsOnly = true)]
 public sealed class IngestModel(ArticleIngester ingester, IConfiguration configuration, IHostEnvironment environment) : PageModel
 {
     /// <summary>How many files one upload may carry; each may be up to 5 MB.</summary>

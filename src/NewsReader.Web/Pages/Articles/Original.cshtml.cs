@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsReader.Web.Articles;
 
 namespace NewsReader.Web.Pages.Articles;
 

@@ -1,13 +1,6 @@
-using NewsReader.Web.Accounts;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsReader.Core.Anchoring;
-using NewsReader.Web.Annotations;
-using NewsReader.Web.Articles;
-using NewsReader.Web.Data;
-using NewsReader.Web.Reading;
-using NewsReader.Web.Revisions;
 
 namespace NewsReader.Web.Pages.Articles;
 

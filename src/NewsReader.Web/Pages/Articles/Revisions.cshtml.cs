@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsReader.Core.Revisions;
-using NewsReader.Web.Revisions;
 
 namespace NewsReader.Web.Pages.Articles;
 

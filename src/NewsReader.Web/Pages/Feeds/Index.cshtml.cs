@@ -1,16 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsReader.Web.Accounts;
-using NewsReader.Web.Feeds;
-using NewsReader.Web.Fetching;
 
 namespace NewsReader.Web.Pages.Feeds;
 
 /// <summary>`/feeds`: the subscriptions with their last poll, and subscribe, refresh, unsubscribe, OPML in and out.</summary>
 [Authorize(Roles = Roles.Administrator)]
 [RequestSizeLimit(Opml.MaxBytes + 64 * 1024)]
-[NewsReader.Web.Security.ExpensiveWork(PostsOnly = true)]
+[NewsReader.Web.Hosting.ExpensiveWork(PostsOnly = true)]
 public sealed class IndexModel(FeedService feeds) : PageModel
 {
     [BindProperty(Name = "url")]

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsReader.Web.Accounts;
-using NewsReader.Web.Exchange;
 
 namespace NewsReader.Web.Pages.Notebook;
 

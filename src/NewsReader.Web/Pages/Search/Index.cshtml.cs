@@ -1,12 +1,9 @@
-using NewsReader.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsReader.Core.Search;
-using NewsReader.Web.Search;
 
 namespace NewsReader.Web.Pages.Search;
 
-[NewsReader.Web.Security.ExpensiveWork]
+[NewsReader.Web.Hosting.ExpensiveWork]
 public sealed class IndexModel(SearchService search) : PageModel
 {
     public const int PageSize = 20;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsReader.Web.Accounts;
-using NewsReader.Web.Tokens;
 
 namespace NewsReader.Web.Pages.Settings;
 

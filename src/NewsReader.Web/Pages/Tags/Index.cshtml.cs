@@ -1,8 +1,6 @@
-using NewsReader.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NewsReader.Web.Annotations;
 
 namespace NewsReader.Web.Pages.Tags;
 

@@ -1,0 +1,219 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace NewsReader.Core.Extraction.Formats;
+
+/// <summary>
+/// Reads RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom feeds by hand: each item an article whose raw
+/// source is that item's XML. Bodies come from content:encoded or Atom content, else the
+/// description or summary; an item with no body keeps its title as its only paragraph.
+/// </summary>
+public static partial class FeedParser
+{
+    public const string RssMediaType = "application/rss+xml";
+    public const string AtomMediaType = "application/atom+xml";
+
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+    private static readonly XNamespace Rss1 = "http://purl.org/rss/1.0/";
+    private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+    private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
+    private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
+
+    // No DTD is read, so no entity can reach a file or the network, nor expand without bound.
+    private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
+
+    public static ExtractionResult Parse(string xml)
+    {
+        XDocument document;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), Settings);
+            document = XDocument.Load(reader);
+        }
+        catch (XmlException ex)
+        {
+            return ExtractionResult.Refuse($"truncated or malformed feed XML: {ex.Message}");
+        }
+        var root = document.Root!;
+        var (channel, articles, kind) = root.Name switch
+        {
+            { LocalName: "rss" } => (root.Element("channel"), Rss(root.Element("channel"), root.Element("channel")?.Elements("item") ?? []), "RSS"),
+            var n when n == Rdf + "RDF" => (root.Element(Rss1 + "channel"), Rss(root.Element(Rss1 + "channel"), root.Elements(Rss1 + "item")), "RSS"),
+            var n when n == Atom + "feed" => (root, AtomEntries(root), "Atom"),
+            _ => (null, null, null),
+        };
+        if (articles is null)
+        {
+            return ExtractionResult.Refuse($"not a feed: the XML's root element is <{root.Name.LocalName}>");
+        }
+        var result = articles.Count == 0
+            ? ExtractionResult.Refuse($"the {kind} feed has no items with text")
+            : new ExtractionResult(articles, null);
+        return result with { Feed = channel is null ? null : Channel(channel) };
+    }
+
+    /// <summary>The channel's title as written, and its first site link (Atom: the alternate one).</summary>
+    private static FeedChannel Channel(XElement channel)
+    {
+        var title = channel.Elements().FirstOrDefault(e => e.Name.LocalName == "title")?.Value.Trim();
+        var link = channel.Elements().Where(e => e.Name.LocalName == "link")
+            .Select(e => (string?)e.Attribute("href") is { } href
+                ? ((string?)e.Attribute("rel") is null or "alternate" ? href : null)
+                : e.Value.Trim())
+            .FirstOrDefault(l => !string.IsNullOrEmpty(l));
+        return new FeedChannel(string.IsNullOrEmpty(title) ? null : title, link);
+    }
+
+    private static List<ExtractedArticle> Rss(XElement? channel, IEnumerable<XElement> items)
+    {
+        var ns = channel?.Name.Namespace ?? XNamespace.None;
+        var siteName = Plain(channel?.Element(ns + "title")?.Value);
+        var language = Value(channel?.Element(ns + "language")) ?? Value(channel?.Element(Dc + "language"));
+        var articles = new List<ExtractedArticle>();
+        foreach (var item in items)
+        {
+            var guid = item.Element(ns + "guid");
+            var link = Value(item.Element(ns + "link")) ?? item.Attribute(Rdf + "about")?.Value
+                ?? ((string?)guid?.Attribute("isPermaLink") == "false" ? null : Value(guid));
+            var metadata = new ArticleMetadata
+            {
+                SourceUrl = CanonicalUrl.Normalize(link),
+                SiteName = siteName,
+                Author = Value(item.Element(Dc + "creator")) ?? RssAuthor(Value(item.Element(ns + "author"))),
+                Published = SourceDates.Parse(Value(item.Element(ns + "pubDate")) ?? Value(item.Element(Dc + "date"))),
+                Language = Value(item.Element(Dc + "language")) ?? language,
+                Tags = Tags(item.Elements(ns + "category").Select(c => c.Value).Concat(item.Elements(Dc + "subject").Select(s => s.Value))),
+            };
+            var body = Value(item.Element(Content + "encoded")) ?? Value(item.Element(ns + "description"));
+            var key = Value(guid) ?? link;
+            Add(articles, item, RssMediaType, key, Plain(item.Element(ns + "title")?.Value), BodyBlocks(body, isHtml: null), metadata);
+        }
+        return articles;
+    }
+
+    private static List<ExtractedArticle> AtomEntries(XElement feed)
+    {
+        var siteName = Plain(TextConstruct(feed.Element(Atom + "title")));
+        var feedAuthor = AtomAuthor(feed);
+        var articles = new List<ExtractedArticle>();
+        foreach (var entry in feed.Elements(Atom + "entry"))
+        {
+            var links = entry.Elements(Atom + "link").ToList();
+            var link = (links.FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate") ?? links.FirstOrDefault())?.Attribute("href")?.Value;
+            var metadata = new ArticleMetadata
+            {
+                SourceUrl = CanonicalUrl.Normalize(link),
+                SiteName = siteName,
+                Author = AtomAuthor(entry) ?? feedAuthor,
+                Published = SourceDates.Parse(Value(entry.Element(Atom + "published")) ?? Value(entry.Element(Atom + "updated"))),
+                Language = LanguageOf(entry),
+                Tags = Tags(entry.Elements(Atom + "category").Select(c => (string?)c.Attribute("label") ?? (string?)c.Attribute("term") ?? "")),
+            };
+            var body = entry.Element(Atom + "content") is { } content && Value(content) is not null ? content : entry.Element(Atom + "summary");
+            var blocks = body is null ? [] : BodyBlocks(TextConstruct(body), isHtml: IsHtmlType((string?)body.Attribute("type")));
+            var key = Value(entry.Element(Atom + "id")) ?? link;
+            Add(articles, entry, AtomMediaType, key, Plain(TextConstruct(entry.Element(Atom + "title"))), blocks, metadata);
+        }
+        return articles;
+    }
+
+    private static void Add(List<ExtractedArticle> articles, XElement item, string mediaType, string? key, string? title,
+        IReadOnlyList<SourceBlock> blocks, ArticleMetadata metadata)
+    {
+        // A title-only item is kept with its title as text, so its link can be fetched later.
+        var withText = blocks.Count == 0 && title is not null ? [new SourceBlock(BlockKind.Paragraph, title)] : blocks;
+        if (ArticleAssembler.Build(withText, title, metadata) is { } article)
+        {
+            articles.Add(new ExtractedArticle(article, item.ToString(), mediaType, key ?? title));
+        }
+    }
+
+    // Atom says an untyped construct is text, but feeds in the wild put escaped HTML there too.
+    private static bool? IsHtmlType(string? type) => type switch
+    {
+        null => null,
+        "html" or "xhtml" or "text/html" or "application/xhtml+xml" => true,
+        _ => false,
+    };
+
+    /// <summary>An Atom text construct's content: xhtml content is the markup inside its div, serialised.</summary>
+    private static string? TextConstruct(XElement? element)
+    {
+        if (element is null)
+        {
+            return null;
+        }
+        if ((string?)element.Attribute("type") != "xhtml")
+        {
+            return element.Value;
+        }
+        var container = element.Element(Xhtml + "div") ?? element;
+        return string.Concat(container.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting)));
+    }
+
+    /// <summary>Blocks of a body that is HTML (the declared type, or tags found when none is declared) or plain text.</summary>
+    private static IReadOnlyList<SourceBlock> BodyBlocks(string? body, bool? isHtml)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return [];
+        }
+        if (isHtml ?? LooksLikeHtml().IsMatch(body))
+        {
+            return HtmlBlockReader.ReadFragment(body);
+        }
+        return BlankLine().Split(body).Select(p => new SourceBlock(BlockKind.Paragraph, p)).ToList();
+    }
+
+    private static string? AtomAuthor(XElement element)
+    {
+        var names = element.Elements(Atom + "author").Select(a => Value(a.Element(Atom + "name"))).OfType<string>().ToList();
+        return names.Count == 0 ? null : string.Join(", ", names);
+    }
+
+    /// <summary>RSS 2.0 authors are e-mail addresses, often with the name in brackets: "desk@site.example (Jo Bloggs)".</summary>
+    private static string? RssAuthor(string? author)
+    {
+        if (author is null)
+        {
+            return null;
+        }
+        var named = NamedEmail().Match(author);
+        return named.Success ? named.Groups["name"].Value.Trim() : author;
+    }
+
+    private static string? LanguageOf(XElement element) =>
+        element.AncestorsAndSelf().Select(e => (string?)e.Attribute(XNamespace.Xml + "lang")).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
+
+    private static List<string> Tags(IEnumerable<string> values) =>
+        values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static string? Value(XElement? element) =>
+        element is null || string.IsNullOrWhiteSpace(element.Value) ? null : element.Value.Trim();
+
+    /// <summary>Titles are text, but feeds often escape markup and entities in them once more.</summary>
+    private static string? Plain(string? title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return null;
+        }
+        var text = ArticleTextBuilder.Collapse(WebUtility.HtmlDecode(Tag().Replace(title, "")));
+        return text.Length == 0 ? null : text;
+    }
+
+    [GeneratedRegex(@"<(?:[a-zA-Z][\w:-]*[\s/>]|/[a-zA-Z]|!--)")]
+    private static partial Regex LooksLikeHtml();
+
+    [GeneratedRegex(@"<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\r?\n[ \t]*\r?\n")]
+    private static partial Regex BlankLine();
+
+    [GeneratedRegex(@"^\S+@\S+\s*\((?<name>[^)]+)\)$")]
+    private static partial Regex NamedEmail();
+}

@@ -1,0 +1,61 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using SmartReader;
+
+namespace NewsReader.Core.Extraction.Formats;
+
+/// <summary>
+/// Reads a web page's main article: Readability (SmartReader) finds it among the navigation,
+/// asides and comments, and the page's own metadata names it. When Readability finds nothing
+/// the page's article or main element is read instead, provided it holds enough prose.
+/// </summary>
+public static class HtmlArticleParser
+{
+    public const string MediaType = "text/html";
+
+    public const string NoArticle = "no article found in the HTML page";
+
+    /// <summary>
+    /// Less paragraph text than this is a navigation page or a stub, not an article. Counted in
+    /// characters, not words, so that Japanese or Chinese prose without spaces counts fully.
+    /// </summary>
+    public const int MinParagraphCharacters = 120;
+
+    public static ExtractionResult Parse(string html)
+    {
+        // One parse serves the metadata and Readability; Readability rewrites the document, so
+        // the rare fallback parses again. A parser per call: files are parsed on several threads.
+        var document = new HtmlParser().ParseDocument(html);
+        var page = HtmlPageMetadata.Read(document);
+        var blocks = ReadabilityBlocks(document, page.Metadata.SourceUrl) is { } found && IsArticle(found)
+            ? found
+            : FallbackBlocks(new HtmlParser().ParseDocument(html));
+        if (!IsArticle(blocks))
+        {
+            return ExtractionResult.Refuse(NoArticle);
+        }
+        var title = page.Title ?? blocks.FirstOrDefault(b => b.Kind == BlockKind.Heading)?.Text;
+        var article = ArticleAssembler.Build(blocks, title, page.Metadata);
+        return article is null ? ExtractionResult.Refuse(NoArticle) : ExtractionResult.Of(new ExtractedArticle(article, html, MediaType));
+    }
+
+    private static IReadOnlyList<SourceBlock>? ReadabilityBlocks(IHtmlDocument document, string? url)
+    {
+        var reader = new Reader(url ?? "https://localhost/", document);
+        var article = reader.GetArticle();
+        return article.IsReadable && !string.IsNullOrWhiteSpace(article.Content) ? HtmlBlockReader.ReadFragment(article.Content) : null;
+    }
+
+    private static IReadOnlyList<SourceBlock> FallbackBlocks(IHtmlDocument document)
+    {
+        foreach (var chrome in document.QuerySelectorAll("nav, header, footer, aside, [role=navigation], [role=complementary], .comments, #comments"))
+        {
+            chrome.Remove();
+        }
+        var root = document.QuerySelector("article") ?? document.QuerySelector("main, [role=main]") ?? document.Body;
+        return root is null ? [] : HtmlBlockReader.Read(root);
+    }
+
+    private static bool IsArticle(IReadOnlyList<SourceBlock> blocks) =>
+        blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.Quote).Sum(b => b.Text.Length) >= MinParagraphCharacters;
+}

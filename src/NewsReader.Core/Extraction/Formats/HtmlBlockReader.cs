@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace NewsReader.Core.Extraction.Formats;
+
+/// <summary>
+/// Reads HTML as article blocks: h1-h6 headings, paragraphs, list items and the paragraphs of
+/// block quotes. Text outside any paragraph (a feed body of bare text and &lt;br&gt;s) becomes
+/// paragraphs at blank lines; scripts, styles, forms and media never reach the text.
+/// </summary>
+public sealed partial class HtmlBlockReader
+{
+    private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas",
+        "video", "audio", "picture", "img", "form", "button", "input", "select", "textarea", "head", "title", "meta", "link",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "body", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
+        "figcaption", "figure", "footer", "header", "hgroup", "hr", "html", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul",
+    };
+
+    private readonly List<SourceBlock> blocks = [];
+    private readonly StringBuilder run = new();
+
+    /// <summary>The blocks of an HTML fragment such as a feed item's body.</summary>
+    public static IReadOnlyList<SourceBlock> ReadFragment(string html)
+    {
+        // A parser per call: files are parsed in parallel and AngleSharp promises no thread safety.
+        var parser = new HtmlParser();
+        var document = parser.ParseDocument("<!DOCTYPE html><html><body></body></html>");
+        var nodes = parser.ParseFragment(html, document.Body!);
+        var reader = new HtmlBlockReader();
+        foreach (var node in nodes)
+        {
+            reader.Visit(node, BlockKind.Paragraph);
+        }
+        reader.Flush(BlockKind.Paragraph);
+        return reader.blocks;
+    }
+
+    /// <summary>The blocks of <paramref name="root"/> and everything in it.</summary>
+    public static IReadOnlyList<SourceBlock> Read(INode root)
+    {
+        var reader = new HtmlBlockReader();
+        reader.Visit(root, BlockKind.Paragraph);
+        reader.Flush(BlockKind.Paragraph);
+        return reader.blocks;
+    }
+
+    private void Visit(INode node, BlockKind kind)
+    {
+        if (node is IText text)
+        {
+            run.Append(Whitespace().Replace(text.Data, " "));
+            return;
+        }
+        if (node is not IElement element)
+        {
+            VisitChildren(node, kind);
+            return;
+        }
+        var name = element.LocalName;
+        if (Ignored.Contains(name))
+        {
+            return;
+        }
+        if (name == "br")
+        {
+            run.Append('\n');
+            return;
+        }
+        var ownKind = name switch
+        {
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
+            "li" => BlockKind.ListItem,
+            "blockquote" => BlockKind.Quote,
+            _ when Blocks.Contains(name) => kind,
+            _ => (BlockKind?)null,
+        };
+        if (ownKind is not { } blockKind)
+        {
+            VisitChildren(element, kind);
+            return;
+        }
+        Flush(kind);
+        VisitChildren(element, blockKind);
+        Flush(blockKind);
+    }
+
+    private void VisitChildren(INode node, BlockKind kind)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            Visit(child, kind);
+        }
+    }
+
+    /// <summary>Ends the run of inline text as blocks of <paramref name="kind"/>, split where &lt;br&gt;s left a blank line.</summary>
+    private void Flush(BlockKind kind)
+    {
+        foreach (var part in BlankLine().Split(run.ToString()))
+        {
+            var collapsed = ArticleTextBuilder.Collapse(part);
+            if (collapsed.Length > 0)
+            {
+                blocks.Add(new SourceBlock(kind, collapsed));
+            }
+        }
+        run.Clear();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\n[ ]*\n")]
+    private static partial Regex BlankLine();
+}

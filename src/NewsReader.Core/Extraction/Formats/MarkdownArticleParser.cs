@@ -1,0 +1,114 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace NewsReader.Core.Extraction.Formats;
+
+/// <summary>
+/// Reads a Markdown article with optional YAML front matter: headings, paragraphs, list items
+/// and quoted paragraphs become blocks, inline markup is reduced to its text (link text and
+/// code kept, images dropped), and raw HTML blocks are read as HTML.
+/// </summary>
+public static class MarkdownArticleParser
+{
+    public const string MediaType = "text/markdown";
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
+    public static ExtractionResult Parse(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        var frontMatter = new FrontMatter(null, ArticleMetadata.None);
+        if (document.Descendants<YamlFrontMatterBlock>().FirstOrDefault() is { } yaml)
+        {
+            var (parsed, refusal) = FrontMatter.Parse(yaml.Lines.ToString());
+            if (refusal is not null)
+            {
+                return ExtractionResult.Refuse(refusal);
+            }
+            frontMatter = parsed!;
+        }
+        var blocks = new List<SourceBlock>();
+        AddBlocks(document, BlockKind.Paragraph, blocks);
+        var article = ArticleAssembler.Build(blocks, frontMatter.Title, frontMatter.Metadata);
+        return article is null
+            ? ExtractionResult.Refuse("no text in the Markdown, only front matter")
+            : ExtractionResult.Of(new ExtractedArticle(article, markdown, MediaType));
+    }
+
+    private static void AddBlocks(ContainerBlock container, BlockKind kind, List<SourceBlock> blocks)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case YamlFrontMatterBlock or LinkReferenceDefinition:
+                    break;
+                case HeadingBlock heading:
+                    blocks.Add(new SourceBlock(BlockKind.Heading, InlineText(heading.Inline)));
+                    break;
+                case ParagraphBlock paragraph:
+                    blocks.Add(new SourceBlock(kind, InlineText(paragraph.Inline)));
+                    break;
+                case HtmlBlock html:
+                    blocks.AddRange(HtmlBlockReader.ReadFragment(html.Lines.ToString()));
+                    break;
+                case LeafBlock code:
+                    blocks.Add(new SourceBlock(kind, code.Lines.ToString()));
+                    break;
+                case QuoteBlock quote:
+                    AddBlocks(quote, BlockKind.Quote, blocks);
+                    break;
+                case ListItemBlock item:
+                    AddBlocks(item, BlockKind.ListItem, blocks);
+                    break;
+                case ContainerBlock other:
+                    AddBlocks(other, kind, blocks);
+                    break;
+            }
+        }
+    }
+
+    private static string InlineText(ContainerInline? inlines)
+    {
+        var text = new StringBuilder();
+        AppendInlines(inlines, text);
+        return text.ToString();
+    }
+
+    private static void AppendInlines(ContainerInline? container, StringBuilder text)
+    {
+        if (container is null)
+        {
+            return;
+        }
+        foreach (var inline in container)
+        {
+            switch (inline)
+            {
+                case LinkInline { IsImage: true }:
+                    break;
+                case LiteralInline literal:
+                    text.Append(literal.Content);
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case ContainerInline nested:
+                    AppendInlines(nested, text);
+                    break;
+            }
+        }
+    }
+}

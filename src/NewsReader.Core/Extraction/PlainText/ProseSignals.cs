@@ -1,0 +1,21 @@
+using System.Text.RegularExpressions;
+
+namespace NewsReader.Core.Extraction.PlainText;
+
+/// <summary>The small tests of a line of plain text that layout, title and heading rules share.</summary>
+internal static partial class ProseSignals
+{
+    /// <summary>True when the line ends a sentence: a stop, question or exclamation mark or colon, maybe inside quotes or brackets.</summary>
+    public static bool EndsSentence(string line) => SentenceEnd().IsMatch(line);
+
+    public static bool StartsLowercase(string line)
+    {
+        var first = line.TrimStart().FirstOrDefault(c => char.IsLetterOrDigit(c));
+        return char.IsLower(first);
+    }
+
+    public static string[] Words(string line) => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+
+    [GeneratedRegex(@"[.!?…:][""'”’)\]»]*\s*$")]
+    private static partial Regex SentenceEnd();
+}

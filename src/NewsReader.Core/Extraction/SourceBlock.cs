@@ -1,0 +1,34 @@
+
+namespace NewsReader.Core.Extraction;
+
+/// <summary>A block as a structured parser (HTML, Markdown, feed) reads it, before the text is built.</summary>
+public sealed record SourceBlock(BlockKind Kind, string Text);
+
+/// <summary>
+/// The one way structured sources become a ParsedArticle: a leading heading is the title when
+/// the source names none, and the heading that repeats the title is not kept as a block.
+/// </summary>
+public static class ArticleAssembler
+{
+    public static ParsedArticle? Build(IReadOnlyList<SourceBlock> blocks, string? title, ArticleMetadata metadata)
+    {
+        var kept = blocks.Where(b => ArticleTextBuilder.Collapse(b.Text).Length > 0).ToList();
+        var finalTitle = string.IsNullOrWhiteSpace(title) ? null : ArticleTextBuilder.Collapse(title);
+        if (finalTitle is null && kept is [{ Kind: BlockKind.Heading } first, _, ..])
+        {
+            finalTitle = ArticleTextBuilder.Collapse(first.Text);
+        }
+        var repeated = kept.FindIndex(b => b.Kind == BlockKind.Heading
+            && string.Equals(ArticleTextBuilder.Collapse(b.Text), finalTitle, StringComparison.OrdinalIgnoreCase));
+        if (repeated >= 0)
+        {
+            kept.RemoveAt(repeated);
+        }
+        var builder = new ArticleTextBuilder();
+        foreach (var block in kept)
+        {
+            builder.Add(block.Kind, block.Text);
+        }
+        return builder.Build(finalTitle, metadata: metadata);
+    }
+}

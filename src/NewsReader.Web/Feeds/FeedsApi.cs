@@ -1,0 +1,101 @@
+
+namespace NewsReader.Web.Feeds;
+
+/// <summary>`/api/feeds`: subscriptions, polling now, OPML import and export. Administrators only.</summary>
+public static class FeedsApi
+{
+    /// <summary>The body of `POST /api/feeds`.</summary>
+    public sealed record SubscribeRequest(string? Url);
+
+    public sealed record FeedDto(int Id, string Title, string Url, string? SiteUrl, DateTime? LastFetched, string? LastError, int ArticleCount, DateTime NextPoll);
+
+    public sealed record RefreshDto(int Id, bool NotModified, int Added, int Revised, int Unchanged, int Failed, FeedDto Feed);
+
+    public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/feeds").WithTags("Feeds")
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Administrator))
+            .RequireAntiforgeryForCookies();
+
+        group.MapGet("/", async (FeedService feeds, CancellationToken ct) => (await feeds.ListAsync(ct)).Select(ToDto));
+        group.MapPost("/", SubscribeAsync)
+            .Produces<FeedDto>(StatusCodes.Status201Created).Produces<FeedDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapPost("/{id:int}/refresh", RefreshAsync)
+            .Produces<RefreshDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapDelete("/{id:int}", async Task<IResult> (int id, FeedService feeds, CancellationToken ct) =>
+            await feeds.UnsubscribeAsync(id, ct) ? TypedResults.NoContent() : FeedNotFound(id))
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/opml", async (FeedService feeds, CancellationToken ct) =>
+            TypedResults.File(await feeds.ExportAsync(ct), Opml.ContentType, Opml.FileName))
+            .Produces(StatusCodes.Status200OK, contentType: "text/x-opml");
+        group.MapPost("/opml", ImportAsync).LimitedAsExpensive()
+            .Accepts<string>("text/x-opml", "application/xml", "text/xml")
+            .Produces<OpmlImport>().ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    private static async Task<IResult> SubscribeAsync(SubscribeRequest request, FeedService feeds, CancellationToken ct)
+    {
+        try
+        {
+            var (feed, created) = await feeds.SubscribeAsync(request.Url, ct);
+            return created ? TypedResults.Created($"/api/feeds/{feed.Id}", ToDto(feed)) : TypedResults.Ok(ToDto(feed));
+        }
+        catch (FetchException failure)
+        {
+            return ApiProblems.FetchFailed(failure);
+        }
+    }
+
+    private static async Task<IResult> RefreshAsync(int id, FeedService feeds, CancellationToken ct)
+    {
+        FeedRefresh? refresh;
+        try
+        {
+            refresh = await feeds.RefreshAsync(id, ct);
+        }
+        catch (FeedBusyException busy)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Feed is being polled", detail: busy.Message);
+        }
+        if (refresh is null)
+        {
+            return FeedNotFound(id);
+        }
+        if (refresh.Error is { } failure)
+        {
+            return ApiProblems.FetchFailed(failure);
+        }
+        var feed = ToDto((await feeds.FindAsync(id, ct))!);
+        return TypedResults.Ok(new RefreshDto(id, refresh.NotModified, refresh.Added, refresh.Revised, refresh.Unchanged, refresh.Failed, feed));
+    }
+
+    /// <summary>The OPML file is the request body, whatever its content type says.</summary>
+    private static async Task<IResult> ImportAsync(HttpRequest request, FeedService feeds, CancellationToken ct)
+    {
+        var tooLarge = $"The file is larger than {Opml.MaxBytes / (1024 * 1024)} MB.";
+        if (request.ContentLength > Opml.MaxBytes)
+        {
+            return NotOpml(tooLarge);
+        }
+        if (await BoundedRead.ReadAtMostAsync(request.Body, Opml.MaxBytes, ct) is not { } body)
+        {
+            return NotOpml(tooLarge);
+        }
+        if (Opml.Read(new MemoryStream(body)) is not { } subscriptions)
+        {
+            return NotOpml("The body is not an OPML document (an <opml> root with a <body>).");
+        }
+        return TypedResults.Ok(await feeds.ImportAsync(subscriptions, ct));
+    }
+
+    private static IResult NotOpml(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an OPML file", detail: detail);
+
+    private static IResult FeedNotFound(int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Feed not found", detail: $"No feed has the id {id}.");
+
+    private static FeedDto ToDto(FeedSummary f) => new(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched, f.LastError, f.ArticleCount, f.NextPollAt);
+}

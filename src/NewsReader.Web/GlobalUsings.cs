@@ -1,0 +1,32 @@
+// Every feature folder's namespace is in scope everywhere: moving a file between folders
+// changes its namespace line and nothing else.
+global using NewsReader.Core.Accounts;
+global using NewsReader.Core.Anchoring;
+global using NewsReader.Core.Annotations;
+global using NewsReader.Core.Exchange;
+global using NewsReader.Core.Extraction;
+global using NewsReader.Core.Extraction.Decoding;
+global using NewsReader.Core.Extraction.Formats;
+global using NewsReader.Core.Extraction.PlainText;
+global using NewsReader.Core.Feeds;
+global using NewsReader.Core.Fetching;
+global using NewsReader.Core.Revisions;
+global using NewsReader.Core.Search;
+global using NewsReader.Core.Text;
+global using NewsReader.Web;
+global using NewsReader.Web.Accounts;
+global using NewsReader.Web.Annotations;
+global using NewsReader.Web.Cli;
+global using NewsReader.Web.Data;
+global using NewsReader.Web.Exchange;
+global using NewsReader.Web.Feeds;
+global using NewsReader.Web.Fetching;
+global using NewsReader.Web.Hosting;
+global using NewsReader.Web.Library;
+global using NewsReader.Web.Library.Ingestion;
+global using NewsReader.Web.Operations;
+global using NewsReader.Web.Reading;
+global using NewsReader.Web.Revisions;
+global using NewsReader.Web.Search;
+global using NewsReader.Web.Security;
+global using NewsReader.Web.Tokens;

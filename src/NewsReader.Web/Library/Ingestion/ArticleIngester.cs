@@ -1,0 +1,319 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsReader.Web.Library.Ingestion;
+
+/// <summary>
+/// Loads source files (plain text, Markdown, HTML, feeds) into the store. Idempotent: a file
+/// whose size, time or hash says it is unchanged is not parsed again; the same content is
+/// never stored twice; changed content becomes a new revision of the article it made; a bad
+/// file is skipped with its reason while the others go in. Files are parsed in parallel and
+/// written in chunks, one transaction a chunk and a savepoint a file, so a file is stored
+/// whole or not at all.
+/// </summary>
+public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> logger, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment)
+{
+    /// <summary>Files read and parsed ahead of the writer, and written in one transaction.</summary>
+    private const int ChunkSize = 64;
+
+    /// <summary>Ingests a single file, or every file in a folder and its subfolders.</summary>
+    /// <param name="progress">Told each file's outcomes as soon as the file is stored.</param>
+    public async Task<IngestionReport> IngestAsync(string path, IProgress<IReadOnlyList<IngestedFile>>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var fullPath = Path.GetFullPath(path);
+        IReadOnlyList<string> files;
+        if (File.Exists(fullPath))
+        {
+            files = [fullPath];
+        }
+        else if (Directory.Exists(fullPath))
+        {
+            files = SourceFileReader.Enumerate(fullPath);
+        }
+        else
+        {
+            logger.LogWarning("Ingestion path {Path} does not exist; nothing ingested", fullPath);
+            return new IngestionReport([]);
+        }
+
+        // One read of what earlier runs saw, so an unchanged file costs a stat and a lookup.
+        var keys = files.ToDictionary(f => f, SourceKey);
+        var known = files.Count == 1
+            ? await db.SourceFiles.AsNoTracking().Where(f => f.Path == keys[files[0]]).ToDictionaryAsync(f => f.Path, cancellationToken)
+            : await db.SourceFiles.AsNoTracking().ToDictionaryAsync(f => f.Path, cancellationToken);
+
+        // Reading and parsing (the costly part, and free of the database) run on every core, a
+        // chunk ahead of the one writer; chunks keep the files' order, so outcomes such as which
+        // of two copies is the duplicate do not depend on timing.
+        var chunks = files.Chunk(ChunkSize).ToList();
+        var outcomes = new List<IngestedFile>();
+        var next = chunks.Count > 0 ? PrepareAsync(chunks[0], keys, known, cancellationToken) : null;
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var prepared = await next!;
+            next = i + 1 < chunks.Count ? PrepareAsync(chunks[i + 1], keys, known, cancellationToken) : null;
+            await WriteAsync(prepared, outcomes, progress, cancellationToken);
+        }
+        var report = new IngestionReport(outcomes);
+        logger.LogInformation("Ingested {Path}: {Summary}", fullPath, report.ToString());
+        return report;
+    }
+
+    /// <summary>Ingests a file an administrator uploaded; the same name uploaded again with other content is a new revision.</summary>
+    public async Task<IReadOnlyList<IngestedFile>> IngestUploadAsync(string fileName, byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        var name = Path.GetFileName(fileName);
+        var key = "upload/" + name;
+        var known = await db.SourceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Path == key, cancellationToken);
+        var outcomes = new List<IngestedFile>();
+        await WriteAsync([Prepare(name, key, bytes, new SourceStamp(bytes.Length, 0), known)], outcomes, null, cancellationToken);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Stores one article fetched from the web (a saved page, a feed item) under
+    /// <paramref name="sourceKey"/> (its canonical URL, or its feed and item id), through the
+    /// same rules as files: the same content again is unchanged, the same content under another
+    /// key is a duplicate, changed content is a new revision that re-anchors annotations.
+    /// </summary>
+    /// <param name="origin">Where it came from, for the outcome and the log (the URL fetched).</param>
+    public async Task<IngestedFile> IngestFetchedAsync(ExtractedArticle extracted, string sourceKey, string origin, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        IngestedFile outcome;
+        using (var writer = new ArticleWriter(db))
+        {
+            outcome = await StoreAsync(writer, origin, sourceKey, extracted, cancellationToken,
+                sourceKey.StartsWith("feed:", StringComparison.Ordinal) ? RevisionOrigins.Feed : RevisionOrigins.Url);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    private Task<PreparedFile[]> PrepareAsync(string[] chunk, Dictionary<string, string> keys, Dictionary<string, SourceFile> known, CancellationToken cancellationToken) =>
+        Task.Run(() => chunk.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .Select(file => PrepareFile(file, keys[file], known.GetValueOrDefault(keys[file])))
+            .ToArray(), cancellationToken);
+
+    /// <summary>Everything about one file that needs no database: stat, read, hash, parse.</summary>
+    private PreparedFile PrepareFile(string file, string key, SourceFile? known)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            var stamp = new SourceStamp(info.Length, info.LastWriteTimeUtc.Ticks);
+            if (known is not null && known.Size == stamp.Size && known.ModifiedTicks == stamp.ModifiedTicks)
+            {
+                return new PreparedFile(file, key, stamp, known.ContentHash, known, Unchanged: true);
+            }
+            var read = SourceFileReader.Read(file);
+            return read.Refusal is not null
+                ? new PreparedFile(file, key, stamp, "", known, Refusal: read.Refusal)
+                : Prepare(file, key, read.Bytes!, stamp, known);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // One file that cannot be read must not stop the others, nor the app's start.
+            return new PreparedFile(file, key, default, "", known, Refusal: $"could not be read: {ex.Message}");
+        }
+    }
+
+    private PreparedFile Prepare(string file, string key, byte[] bytes, SourceStamp stamp, SourceFile? known)
+    {
+        var hash = ContentHash.Of(bytes);
+        if (known is not null && known.ContentHash == hash)
+        {
+            return new PreparedFile(file, key, stamp, hash, known, Unchanged: true);
+        }
+        ExtractionResult extraction;
+        try
+        {
+            extraction = ArticleExtractor.Extract(bytes, Path.GetFileName(file));
+        }
+        catch (Exception ex)
+        {
+            // A parser that fails on some file must cost that file only; the reason is logged with it.
+            logger.LogWarning(ex, "Parsing {File} failed", file);
+            return new PreparedFile(file, key, stamp, hash, known, Refusal: $"could not be parsed ({ex.GetType().Name})");
+        }
+        return new PreparedFile(file, key, stamp, hash, known, Refusal: extraction.Refusal, Articles: extraction.Articles);
+    }
+
+    /// <summary>
+    /// Stores a chunk of prepared files in one transaction, each file behind its own savepoint
+    /// so that a file that cannot be stored is rolled back alone: whole or not at all.
+    /// </summary>
+    private async Task WriteAsync(IReadOnlyList<PreparedFile> chunk, List<IngestedFile> outcomes, IProgress<IReadOnlyList<IngestedFile>>? progress, CancellationToken cancellationToken)
+    {
+        if (chunk.All(p => p.NeedsNoWrite))
+        {
+            foreach (var prepared in chunk)
+            {
+                IReadOnlyList<IngestedFile> unchanged = [Unchanged(prepared.File, prepared.Known!)];
+                outcomes.AddRange(unchanged);
+                progress?.Report(unchanged);
+            }
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var writer = new ArticleWriter(db);
+        foreach (var prepared in chunk)
+        {
+            IReadOnlyList<IngestedFile> fileOutcomes;
+            await transaction.CreateSavepointAsync("file", cancellationToken);
+            try
+            {
+                fileOutcomes = await WriteFileAsync(writer, prepared, cancellationToken);
+                await transaction.ReleaseSavepointAsync("file", cancellationToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+            {
+                await transaction.RollbackToSavepointAsync("file", cancellationToken);
+                logger.LogWarning(ex, "Skipped {File}: {Reason}", prepared.File, ex.Message);
+                fileOutcomes = [new IngestedFile(prepared.File, IngestionOutcome.Skipped, Reason: $"could not be stored: {ex.Message}")];
+            }
+            db.ChangeTracker.Clear();
+            outcomes.AddRange(fileOutcomes);
+            progress?.Report(fileOutcomes);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<IngestedFile>> WriteFileAsync(ArticleWriter writer, PreparedFile prepared, CancellationToken cancellationToken)
+    {
+        if (prepared.Unchanged)
+        {
+            if (prepared.Known!.ModifiedTicks != prepared.Stamp.ModifiedTicks)
+            {
+                Remember(writer, prepared, prepared.Known.SkipReason);
+            }
+            return [Unchanged(prepared.File, prepared.Known)];
+        }
+        if (prepared.Refusal is not null)
+        {
+            Remember(writer, prepared, prepared.Refusal);
+            return [Skip(prepared.File, prepared.Refusal)];
+        }
+        var outcomes = new List<IngestedFile>();
+        foreach (var extracted in prepared.Articles!)
+        {
+            outcomes.Add(await StoreAsync(writer, prepared.File, FileArticleKey(extracted, prepared.Key), extracted, cancellationToken));
+        }
+        Remember(writer, prepared, null);
+        return outcomes;
+    }
+
+    /// <summary>What an article from a file is known by: its canonical URL, else the file (and the item's id in a feed file).</summary>
+    private static string FileArticleKey(ExtractedArticle extracted, string fileKey) =>
+        CanonicalUrl.Normalize(extracted.Article.Metadata.SourceUrl)
+        ?? (extracted.ItemKey is null ? fileKey : $"{fileKey}#{extracted.ItemKey}");
+
+    private async Task<IngestedFile> StoreAsync(ArticleWriter writer, string file, string sourceKey, ExtractedArticle extracted, CancellationToken cancellationToken,
+        string origin = RevisionOrigins.File)
+    {
+        var parsed = extracted.Article;
+        var metadata = parsed.Metadata;
+        var url = CanonicalUrl.Normalize(metadata.SourceUrl);
+        var hash = ContentHash.Of(extracted.RawSource);
+
+        var article = writer.FindArticle(sourceKey);
+        if (article?.LatestHash == hash)
+        {
+            return new IngestedFile(file, IngestionOutcome.Unchanged, article.Value.Slug);
+        }
+        if (article is null && writer.FindTwin(hash) is { } twin)
+        {
+            logger.LogWarning("Skipped {File}: the same content is already article {Slug}", file, twin);
+            return new IngestedFile(file, IngestionOutcome.Duplicate, twin, $"same content as article {twin}");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var slug = article?.Slug ?? UniqueSlug(writer, parsed.Title);
+        var articleId = article?.Id ?? writer.InsertArticle(slug, sourceKey, url, now);
+        if (article is not null && url is not null)
+        {
+            writer.SetSourceUrl(articleId, url);
+        }
+        var revision = new ArticleRevision
+        {
+            ArticleId = articleId,
+            Number = (article?.LatestNumber ?? 0) + 1,
+            ContentHash = hash,
+            RawSource = extracted.RawSource,
+            SourceFormat = extracted.SourceFormat,
+            Origin = origin,
+            Title = parsed.Title,
+            Dateline = parsed.Dateline,
+            Agency = Limit(parsed.Agency, 100),
+            SiteName = Limit(metadata.SiteName, 200),
+            Author = Limit(metadata.Author, 300),
+            Published = metadata.Published?.UtcDateTime,
+            Language = Limit(metadata.Language, 35),
+            Text = parsed.Text,
+            WordCount = parsed.WordCount,
+            ReadingMinutes = parsed.ReadingMinutes,
+            IngestedAt = now,
+            Blocks = parsed.Blocks.Select((b, i) => new RevisionBlock { Ordinal = i, Kind = b.Kind, Start = b.Start, End = b.End }).ToList(),
+        };
+        writer.InsertRevision(revision);
+        if (article is null)
+        {
+            logger.LogDebug("Added article {Slug} from {File}", slug, file);
+            return new IngestedFile(file, IngestionOutcome.Added, slug);
+        }
+
+        var (anchored, changed, orphaned) = await AnnotationAnchoring.ReanchorAsync(db, articleId, revision, cancellationToken);
+        logger.LogInformation("Revised article {Slug} to revision {Revision} from {File}; annotations: {Anchored} anchored, {Changed} changed or moved, {Orphaned} orphaned",
+            slug, revision.Number, file, anchored, changed, orphaned);
+        return new IngestedFile(file, IngestionOutcome.Revised, slug);
+    }
+
+    private void Remember(ArticleWriter writer, PreparedFile prepared, string? skipReason) =>
+        writer.RememberFile(prepared.Key, prepared.Stamp.Size, prepared.Stamp.ModifiedTicks, prepared.Hash, skipReason, clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// What identifies a file across runs: its path inside the seeds folder (so the folder can
+    /// move), or its full path when it lives elsewhere (so two story.txt never collide).
+    /// </summary>
+    private string SourceKey(string file)
+    {
+        var seeds = IngestionSetup.SeedsPath(configuration, environment);
+        var relative = Path.GetRelativePath(seeds, file);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
+    }
+
+    private IngestedFile Unchanged(string file, SourceFile known) =>
+        known.SkipReason is null ? new IngestedFile(file, IngestionOutcome.Unchanged) : Skip(file, known.SkipReason);
+
+    private IngestedFile Skip(string file, string reason)
+    {
+        logger.LogWarning("Skipped {File}: {Reason}", file, reason);
+        return new IngestedFile(file, IngestionOutcome.Skipped, Reason: reason);
+    }
+
+    private static string UniqueSlug(ArticleWriter writer, string title)
+    {
+        var baseSlug = Slugs.From(title);
+        var slug = baseSlug;
+        for (var n = 2; writer.SlugTaken(slug); n++)
+        {
+            slug = $"{baseSlug}-{n}";
+        }
+        return slug;
+    }
+
+
+    private static string? Limit(string? value, int length) =>
+        value is null ? null : value.Length <= length ? value : value[..length];
+
+    /// <summary>A file's size and last write time: what tells an unchanged file without reading it.</summary>
+    private readonly record struct SourceStamp(long Size, long ModifiedTicks);
+
+    /// <summary>One file made ready for the writer: unchanged, refused with a reason, or its articles.</summary>
+    private sealed record PreparedFile(
+        string File, string Key, SourceStamp Stamp, string Hash, SourceFile? Known,
+        bool Unchanged = false, string? Refusal = null, IReadOnlyList<ExtractedArticle>? Articles = null)
+    {
+        /// <summary>Unchanged down to its time stamp: nothing to store, not even the stamp.</summary>
+        public bool NeedsNoWrite => Unchanged && Known!.ModifiedTicks == Stamp.ModifiedTicks;
+    }
+}
