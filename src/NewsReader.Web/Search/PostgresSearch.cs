@@ -3,12 +3,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace NewsReader.Web.Search;
 
 /// <summary>
-/// The PostgreSQL engine behind <see cref="SearchService"/>: the same parsed query, the same
+/// The SQL of <see cref="PostgresSearchEngine"/>, in one read-only transaction: the same parsed query, the same
 /// filters and visibility rule, over the tsvector columns of the SearchIndex migration
 /// (Data/PostgresMigrations). Every word the user typed reaches the server as a bound value:
 /// phrases through <c>phraseto_tsquery</c>, which reads no syntax; prefixes through
@@ -90,17 +89,7 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
         var (match, rankQuery) = Match(query, "r", parameters);
         // Only the current revision is searched, as only it is in FTS5's index.
         var where = new StringBuilder($"{match} AND r.\"Number\" = (SELECT max(c.\"Number\") FROM \"ArticleRevisions\" c WHERE c.\"ArticleId\" = r.\"ArticleId\")");
-        if (query.ArticleSlug is not null)
-        {
-            where.Append(" AND ar.\"Slug\" = @article");
-            parameters.Add(new("article", query.ArticleSlug));
-        }
-        if (query.Site is not null)
-        {
-            // SiteName has the case-insensitive collation, so this ignores case as the list's filter does.
-            where.Append(" AND r.\"SiteName\" = @site");
-            parameters.Add(new("site", query.Site));
-        }
+        AddFilters(query, where, parameters, annotations: false);
         const string from = "FROM \"ArticleRevisions\" r JOIN \"Articles\" ar ON ar.\"Id\" = r.\"ArticleId\"";
         var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters);
         if (total == 0)
@@ -122,9 +111,9 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
         while (await reader.ReadAsync(budget.Token))
         {
             var slug = reader.GetString(0);
-            var snippet = LongTextSnippet.Cut(reader.GetString(3), terms, prefixes, SearchService.MarkOpen, SearchService.MarkClose, 32, budget.ThrowIfSpent);
+            var snippet = LongTextSnippet.Cut(reader.GetString(3), terms, prefixes, SearchSnippets.MarkOpen, SearchSnippets.MarkClose, 32, budget.ThrowIfSpent);
             hits.Add(new ArticleHit(slug, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                SearchService.SafeSnippet(snippet), SearchService.PassageUrl(slug, snippet)));
+                SearchSnippets.Safe(snippet), SearchSnippets.PassageUrl(slug, snippet)));
         }
         return (total, hits);
     }
@@ -182,52 +171,19 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
     private static (IReadOnlyList<string> Terms, IReadOnlyCollection<string> Prefixes) Highlighted(SearchQuery query) =>
         (query.Terms, query.MarkedPrefixes);
 
-    /// <summary>The filters, as fixed SQL fragments with bound values.</summary>
-    private static void AddFilters(SearchQuery query, StringBuilder where, List<NpgsqlParameter> parameters)
+    /// <summary>The shared filters (<see cref="SearchFilters"/>), bound as Npgsql parameters.</summary>
+    private static void AddFilters(SearchQuery query, StringBuilder where, List<NpgsqlParameter> parameters, bool annotations = true)
     {
-        for (var i = 0; i < query.Tags.Count; i++)
+        var values = new List<KeyValuePair<string, object>>();
+        if (annotations)
         {
-            // Name has the case-insensitive collation, so a tag matches whatever its case.
-            where.Append(CultureInfo.InvariantCulture, $" AND a.\"Id\" IN (SELECT t.\"AnnotationId\" FROM \"AnnotationTags\" t WHERE t.\"Name\" = @tag{i})");
-            parameters.Add(new($"tag{i}", query.Tags[i]));
+            SearchFilters.AppendAnnotationFilters(query, where, values, SearchFilters.Dialect.Postgres);
         }
-        if (query.Color is not null)
+        else
         {
-            where.Append(" AND a.\"Color\" = @color");
-            parameters.Add(new("color", query.Color));
+            SearchFilters.AppendArticleFilters(query, where, values, SearchFilters.Dialect.Postgres);
         }
-        if (query.ArticleSlug is not null)
-        {
-            where.Append(" AND ar.\"Slug\" = @article");
-            parameters.Add(new("article", query.ArticleSlug));
-        }
-        if (query.Site is not null)
-        {
-            where.Append(" AND (SELECT r.\"SiteName\" FROM \"ArticleRevisions\" r WHERE r.\"ArticleId\" = ar.\"Id\" ORDER BY r.\"Number\" DESC LIMIT 1) = @site");
-            parameters.Add(new("site", query.Site));
-        }
-        if (query.HasNote)
-        {
-            where.Append(" AND a.\"Note\" IS NOT NULL");
-        }
-        if (query.IsOrphan)
-        {
-            where.Append(" AND a.\"AnchorStatus\" = 'Orphaned'");
-        }
-        if (query.IsPublic)
-        {
-            where.Append(" AND a.\"Visibility\" = 'Public'");
-        }
-        if (query.Before is { } before)
-        {
-            where.Append(" AND a.\"Created\" < @before");
-            parameters.Add(new("before", NpgsqlDbType.TimestampTz) { Value = before.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
-        }
-        if (query.After is { } after)
-        {
-            where.Append(" AND a.\"Created\" >= @after");
-            parameters.Add(new("after", NpgsqlDbType.TimestampTz) { Value = after.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
-        }
+        parameters.AddRange(values.Select(v => new NpgsqlParameter(v.Key, v.Value)));
     }
 
     private async Task<IReadOnlyList<AnnotationHit>> ReadAnnotationHitsAsync(string sql, List<NpgsqlParameter> parameters, SearchQuery? query)
@@ -246,8 +202,8 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
                 reader.GetString(2),
                 query is null
                     ? WebUtility.HtmlEncode(TextShortener.Shorten(exact, 240))
-                    : SearchService.SafeSnippet(LongTextSnippet.Cut(exact, terms, prefixes, SearchService.MarkOpen, SearchService.MarkClose, 24, budget.ThrowIfSpent)),
-                note is null ? null : SearchService.NoteSnippet(query is null ? note : LongTextSnippet.MarkAll(note, terms, prefixes, SearchService.MarkOpen, SearchService.MarkClose), query is not null),
+                    : SearchSnippets.Safe(LongTextSnippet.Cut(exact, terms, prefixes, SearchSnippets.MarkOpen, SearchSnippets.MarkClose, 24, budget.ThrowIfSpent)),
+                note is null ? null : SearchSnippets.Note(query is null ? note : LongTextSnippet.MarkAll(note, terms, prefixes, SearchSnippets.MarkOpen, SearchSnippets.MarkClose), query is not null),
                 reader.GetString(7).Split('\n', StringSplitOptions.RemoveEmptyEntries),
                 reader.GetString(3),
                 reader.GetString(4).ToLowerInvariant(),

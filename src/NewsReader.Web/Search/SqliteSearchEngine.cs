@@ -1,0 +1,291 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsReader.Web.Search;
+
+/// <summary>
+/// Search on SQLite: the FTS5 tables of the SearchIndex and SearchWords migrations. The MATCH
+/// expression comes from <see cref="SearchQueryParser"/>, which quotes every word, and it and
+/// every filter value are bound as parameters; only fixed SQL fragments are concatenated.
+/// </summary>
+public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
+{
+    // Words per prefix handed to the parser, which keeps those the stemmed prefix misses.
+    private const int PrefixCandidates = 1000;
+
+    // bm25 weights per column. Tags are labels a reader chose on purpose, so a tag hit ranks
+    // highest; the note is the reader's own words; the quote is the article's words, which
+    // also match as article hits. For articles, the title says what the piece is about,
+    // the dateline only where, and the body is long, so single mentions there weigh least.
+    private const string AnnotationRank = "bm25(annotations_fts, 5.0, 2.0, 8.0)";
+    private const string ArticleRank = "bm25(articles_fts, 10.0, 3.0, 1.0)";
+
+    private const string CurrentTitle = "(SELECT r.Title FROM ArticleRevisions r WHERE r.ArticleId = ar.Id ORDER BY r.Number DESC LIMIT 1)";
+
+    // FTS5's snippet() and highlight() weigh every match against every other: over a long text
+    // full of matches they run for minutes, in one call SQLite cannot interrupt. Past this
+    // length the plain text comes back and LongTextSnippet finds and marks the window, within
+    // the budget.
+    private const int SnippetTextLimit = 10_000;
+
+    public bool IsStoppedByBudget(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_INTERRUPT };
+
+    /// <summary>
+    /// Parses the input, then parses it again with each prefix's whole words from
+    /// search_words, most frequent first, so that `play*` also finds "player" (see the
+    /// SearchWords migration and SearchQueryParser). The words may come from anyone's notes; they only widen the
+    /// MATCH, and what it finds is still filtered by visibility, so none is ever shown.
+    /// </summary>
+    public async Task<SearchQuery> ParseAsync(string? input, CancellationToken cancellationToken)
+    {
+        var query = SearchQueryParser.Parse(input);
+        if (query.Prefixes.Count == 0)
+        {
+            return query;
+        }
+        var connection = await ContextConnectionAsync(cancellationToken);
+        using var interrupt = InterruptWhenCancelled(connection, cancellationToken);
+        var words = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var prefix in query.Prefixes)
+        {
+            await using var command = Command(connection, """
+                SELECT term FROM search_words_vocab
+                WHERE term >= @prefix AND term < @prefix || char(1114111)
+                ORDER BY doc DESC, term
+                LIMIT @max
+                """, [new("prefix", prefix), new("max", PrefixCandidates)]);
+            var terms = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                terms.Add(reader.GetString(0));
+            }
+            words[prefix] = terms;
+        }
+        return SearchQueryParser.Parse(input, words);
+    }
+
+    public async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
+    {
+        var ct = budget.Token;
+        using var interrupt = InterruptWhenCancelled(await ContextConnectionAsync(ct), ct);
+        var where = new StringBuilder("annotations_fts MATCH @match AND (a.Visibility = 'Public' OR a.OwnerId = @user)");
+        var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!), new("user", (object?)userId ?? DBNull.Value) };
+        SearchFilters.AppendAnnotationFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
+        const string from = """
+            FROM annotations_fts
+            JOIN Annotations a ON a.Seq = annotations_fts.rowid
+            JOIN Articles ar ON ar.Id = a.ArticleId
+            """;
+        var total = await CountAsync(await ContextConnectionAsync(ct), $"SELECT count(*) {from} WHERE {where}", parameters, ct);
+        if (total == 0)
+        {
+            return (0, []);
+        }
+        var sql = $"""
+            SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText,
+                   {Snippet("annotations_fts", 1, "a.Exact", 24)},
+                   CASE WHEN a.Note IS NULL THEN NULL ELSE highlight(annotations_fts, 0, char(2), char(3)) END,
+                   coalesce(a.OwnerId = @user, 0)
+            {from}
+            WHERE {where}
+            ORDER BY {AnnotationRank}, a.Created DESC
+            LIMIT @limit OFFSET @offset
+            """;
+        return (total, await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, new SnippetCutter(query, budget)));
+    }
+
+    public async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, SearchBudget budget)
+    {
+        var ct = budget.Token;
+        using var interrupt = InterruptWhenCancelled(await ContextConnectionAsync(ct), ct);
+        // With a tag filter, start from the tag's rows: the unary + keeps SQLite from walking
+        // all of the reader's annotations by the (OwnerId, Created) index instead.
+        var where = new StringBuilder(query.Tags.Count > 0 ? "+a.OwnerId = @user" : "a.OwnerId = @user");
+        var parameters = new List<KeyValuePair<string, object>> { new("user", userId) };
+        SearchFilters.AppendAnnotationFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
+        const string from = "FROM Annotations a JOIN Articles ar ON ar.Id = a.ArticleId";
+        var total = await CountAsync(await ContextConnectionAsync(ct), $"SELECT count(*) {from} WHERE {where}", parameters, ct);
+        var sql = $"""
+            SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText, a.Exact, a.Note, 1
+            {from}
+            WHERE {where}
+            ORDER BY a.Created DESC, a.Seq DESC
+            LIMIT @limit OFFSET @offset
+            """;
+        return (total, total == 0 ? [] : await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, cutter: null));
+    }
+
+    public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, int limit, int offset, SearchBudget budget)
+    {
+        var ct = budget.Token;
+        // Read on the caller's thread: the DbContext must not be touched from another.
+        var connectionString = db.Database.GetConnectionString()!;
+        // Microsoft.Data.Sqlite runs synchronously underneath, so only another thread lets
+        // this half overlap with the annotation half (SQLite in WAL mode lets two readers work at once).
+        return await Task.Run(async () =>
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(ct);
+            using var interrupt = InterruptWhenCancelled(connection, ct);
+            var where = new StringBuilder("articles_fts MATCH @match");
+            var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!) };
+            SearchFilters.AppendArticleFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
+            const string from = """
+                FROM articles_fts
+                JOIN ArticleRevisions r ON r.Id = articles_fts.rowid
+                JOIN Articles ar ON ar.Id = r.ArticleId
+                """;
+            var total = await CountAsync(connection, $"SELECT count(*) {from} WHERE {where}", parameters, ct);
+            if (total == 0)
+            {
+                return (0, (IReadOnlyList<ArticleHit>)[]);
+            }
+            // The page first, then snippets for its rows only: SQLite computes every selected column
+            // of every match before it sorts, and snippet() over whole article texts is costly, so
+            // in the ranked query itself it would run for all matching articles, not just the page.
+            var sql = $"""
+                WITH page AS (
+                    SELECT articles_fts.rowid AS RevisionId, {ArticleRank} AS score
+                    {from}
+                    WHERE {where}
+                    ORDER BY score
+                    LIMIT @limit OFFSET @offset)
+                SELECT ar.Slug, r.Title, r.Dateline, {Snippet("articles_fts", 2, "r.Text", 32)}
+                FROM page
+                JOIN articles_fts ON articles_fts.rowid = page.RevisionId
+                JOIN ArticleRevisions r ON r.Id = page.RevisionId
+                JOIN Articles ar ON ar.Id = r.ArticleId
+                WHERE articles_fts MATCH @match
+                ORDER BY page.score
+                """;
+            var hits = new List<ArticleHit>();
+            var cutter = new SnippetCutter(query, budget);
+            await using var command = Command(connection, sql, Paged(parameters, limit, offset));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var slug = reader.GetString(0);
+                var snippet = cutter.SnippetOf(reader, 3, 32);
+                hits.Add(new ArticleHit(slug, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    SearchSnippets.Safe(snippet), SearchSnippets.PassageUrl(slug, snippet)));
+            }
+            return (total, (IReadOnlyList<ArticleHit>)hits);
+        }, ct);
+    }
+
+    private async Task<IReadOnlyList<AnnotationHit>> ReadAnnotationHitsAsync(string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct, SnippetCutter? cutter)
+    {
+        var markers = cutter is not null;
+        var hits = new List<AnnotationHit>();
+        var ids = new List<string>();
+        var connection = await ContextConnectionAsync(ct);
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var quote = cutter?.SnippetOf(reader, 8, 24) ?? reader.GetString(8);
+            // The note comes whole (highlight() when marked, at most 10,000 characters), so its
+            // Markdown can be read before a window is cut from its plain text.
+            var note = reader.IsDBNull(9) ? null : SearchSnippets.Note(reader.GetString(9), markers);
+            ids.Add(reader.GetString(0));
+            hits.Add(new AnnotationHit(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                markers ? SearchSnippets.Safe(quote) : WebUtility.HtmlEncode(SearchSnippets.Shorten(quote)),
+                note,
+                reader.GetString(7).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+                reader.GetString(3),
+                reader.GetString(4).ToLowerInvariant(),
+                reader.GetString(5).ToLowerInvariant(),
+                DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
+                reader.GetInt64(10) == 1));
+        }
+        await reader.DisposeAsync();
+        return await WithNotesAndAuthorsAsync(connection, hits, ids, ct);
+    }
+
+    /// <summary>The rendered notes and the authors' display names, for the page's rows only.</summary>
+    private static async Task<IReadOnlyList<AnnotationHit>> WithNotesAndAuthorsAsync(DbConnection connection, List<AnnotationHit> hits, List<string> ids, CancellationToken ct)
+    {
+        if (hits.Count == 0)
+        {
+            return hits;
+        }
+        var parameters = ids.Select((id, i) => new KeyValuePair<string, object>($"id{i}", id)).ToList();
+        var sql = "SELECT a.Id, a.NoteHtml, u.DisplayName FROM Annotations a JOIN AspNetUsers u ON u.Id = a.OwnerId " +
+            $"WHERE a.Id IN ({string.Join(", ", parameters.Select(p => "@" + p.Key))})";
+        var details = new Dictionary<string, (string? NoteHtml, string Author)>();
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            details[reader.GetString(0)] = (reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
+        }
+        return hits.Select((hit, i) => details.TryGetValue(ids[i], out var d) ? hit with { RenderedNoteHtml = d.NoteHtml, Author = d.Author } : hit).ToList();
+    }
+
+    private static async Task<int> CountAsync(DbConnection connection, string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct)
+    {
+        await using var command = Command(connection, sql, parameters);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<DbConnection> ContextConnectionAsync(CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        return connection;
+    }
+
+    private static string Snippet(string table, int column, string text, int words) =>
+        $"CASE WHEN length({text}) <= {SnippetTextLimit} THEN snippet({table}, {column}, char(2), char(3), '…', {words}) " +
+        $"ELSE char(1) || {text} END";
+
+    /// <summary>Reads a snippet column: FTS5's snippet, or a long text (starting with char(1)) to cut here.</summary>
+    private sealed class SnippetCutter(SearchQuery query, SearchBudget budget)
+    {
+        public string SnippetOf(DbDataReader reader, int ordinal, int words)
+        {
+            var value = reader.GetString(ordinal);
+            return value.StartsWith('\u0001')
+                ? LongTextSnippet.Cut(value[1..], query.Terms, query.Prefixes, SearchSnippets.MarkOpen, SearchSnippets.MarkClose, words, budget.ThrowIfSpent)
+                : value;
+        }
+    }
+
+    // Microsoft.Data.Sqlite does not cancel a running statement (SqliteCommand.Cancel does
+    // nothing), so the token interrupts the connection itself. Disposed before the connection
+    // goes back to the pool; SQLite ignores an interrupt that arrives when nothing runs.
+    private static CancellationTokenRegistration InterruptWhenCancelled(DbConnection connection, CancellationToken ct) =>
+        ct.Register(static state =>
+        {
+            if (state is SqliteConnection { Handle: { } handle })
+            {
+                SQLitePCL.raw.sqlite3_interrupt(handle);
+            }
+        }, connection);
+
+    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<KeyValuePair<string, object>> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter("@" + name, value));
+        }
+        return command;
+    }
+
+    private static IEnumerable<KeyValuePair<string, object>> Paged(List<KeyValuePair<string, object>> parameters, int limit, int offset) =>
+        [.. parameters, new("limit", limit), new("offset", offset)];
+}
