@@ -47,7 +47,7 @@ internal static class IoCommand
             var (owner, importer) = await GenerateAsync(options, annotationCount);
             var results = new List<(string Step, double Seconds, long PeakMb, long Bytes)>();
             string? jsonLd = null;
-            foreach (var format in Enum.GetValues<ExportFormat>())
+            foreach (var format in ExportFormats.All)
             {
                 var file = Path.Combine(folder, ExportFormats.FileName(format, null, DateTime.UtcNow));
                 var (seconds, peak) = await MeasureAsync(async () =>
@@ -58,8 +58,8 @@ internal static class IoCommand
                     await using var output = File.Create(file);
                     await exporter.WriteAsync(set, format, output, CancellationToken.None);
                 });
-                results.Add(($"export {ExportFormats.Name(format)}", seconds, peak, new FileInfo(file).Length));
-                if (format == ExportFormat.JsonLd)
+                results.Add(($"export {format.Name}", seconds, peak, new FileInfo(file).Length));
+                if (format is JsonLdExport)
                 {
                     jsonLd = file;
                 }

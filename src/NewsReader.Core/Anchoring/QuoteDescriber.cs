@@ -17,6 +17,17 @@ public static class QuoteDescriber
     public const int DefaultContextLength = 32;
 
     /// <summary>
+    /// The quote with at most <see cref="DefaultContextLength"/> code points of context each
+    /// side: context beyond what a selector stores adds nothing to a match but costs a fuzzy
+    /// comparison per candidate, so a caller cannot make anchoring expensive with it.
+    /// </summary>
+    public static TextQuoteSelector WithAnchoringContext(TextQuoteSelector quote) => quote with
+    {
+        Prefix = TextShortener.LastCodePoints(quote.Prefix, DefaultContextLength),
+        Suffix = TextShortener.FirstCodePoints(quote.Suffix, DefaultContextLength),
+    };
+
+    /// <summary>
     /// The quote at code points [<paramref name="start"/>, <paramref name="end"/>) with up to
     /// <paramref name="contextLength"/> code points of context on each side (less at the text's edges).
     /// </summary>

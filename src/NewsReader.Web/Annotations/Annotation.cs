@@ -68,6 +68,26 @@ public sealed class Annotation
 
     /// <summary>Bumped on every change; the ETag and the optimistic-concurrency token.</summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// Sets the note and its rendering together, so the two never disagree: blank is no note;
+    /// control characters other than line breaks and tabs go (search uses two as markers).
+    /// </summary>
+    public void SetNote(string? markdown)
+    {
+        Note = string.IsNullOrWhiteSpace(markdown) ? null : AnnotationRules.WithoutControlCharacters(markdown);
+        NoteHtml = Note is null ? null : NoteMarkdown.ToSafeHtml(Note);
+    }
+
+    /// <summary>Adds tags (already normalised) and keeps <see cref="TagsText"/>, the full-text index's copy, in step.</summary>
+    public void AddTags(IEnumerable<string> names)
+    {
+        Tags.AddRange(names.Select(name => new AnnotationTag { Name = name }));
+        SyncTagsText();
+    }
+
+    /// <summary>Re-reads <see cref="TagsText"/> from <see cref="Tags"/>, in the order they were added.</summary>
+    public void SyncTagsText() => TagsText = string.Join('\n', Tags.OrderBy(t => t.Id).Select(t => t.Name));
 }
 
 /// <summary>One tag of an annotation (a W3C body with purpose "tagging").</summary>

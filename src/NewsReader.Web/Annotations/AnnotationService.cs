@@ -318,14 +318,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
     private static Placement? Place(ArticleRevision revision, AnnotationDraft draft)
     {
         var text = new CodePointText(revision.Text);
-        // Context beyond what a selector stores adds nothing to the match but costs a fuzzy
-        // comparison per candidate, so a caller cannot make anchoring expensive with it.
-        var quote = draft.Quote! with
-        {
-            Prefix = TextShortener.LastCodePoints(draft.Quote!.Prefix, QuoteDescriber.DefaultContextLength),
-            Suffix = TextShortener.FirstCodePoints(draft.Quote!.Suffix, QuoteDescriber.DefaultContextLength),
-        };
-        var result = Anchorer.Anchor(text, quote, draft.Position, options: AnchorOptions.NewSelection);
+        var result = Anchorer.Anchor(text, QuoteDescriber.WithAnchoringContext(draft.Quote!), draft.Position, options: AnchorOptions.NewSelection);
         if (result is not { Start: { } start, End: { } end } || end <= start)
         {
             return null;
@@ -335,10 +328,8 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
 
     private static void ApplyContent(Annotation annotation, AnnotationDraft draft)
     {
-        annotation.Note = string.IsNullOrWhiteSpace(draft.Note) ? null : AnnotationRules.WithoutControlCharacters(draft.Note);
-        annotation.NoteHtml = annotation.Note is null ? null : NoteMarkdown.ToSafeHtml(annotation.Note);
-        annotation.Tags.AddRange(draft.Tags.Select(t => new AnnotationTag { Name = t }));
-        annotation.TagsText = string.Join('\n', draft.Tags);
+        annotation.SetNote(draft.Note);
+        annotation.AddTags(draft.Tags);
     }
 
     private static AnnotationFailure? Validate(AnnotationDraft draft)

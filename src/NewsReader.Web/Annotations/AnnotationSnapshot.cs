@@ -20,27 +20,30 @@ internal sealed record AnnotationSnapshot(
     public static AnnotationSnapshot FromJson(string json) => JsonSerializer.Deserialize<AnnotationSnapshot>(json)!;
 
     /// <summary>The annotation again; its version moves on so an ETag taken before the delete does not match.</summary>
-    public Annotation ToAnnotation(DateTime now) => new()
+    public Annotation ToAnnotation(DateTime now)
     {
-        Id = Id,
-        ArticleId = ArticleId,
-        OwnerId = OwnerId,
-        Visibility = Visibility,
-        Color = Color,
-        Note = Note,
-        NoteHtml = NoteHtml,
-        Tags = Tags.Select(t => new AnnotationTag { Name = t }).ToList(),
-        TagsText = string.Join('\n', Tags),
-        Exact = Exact,
-        Prefix = Prefix,
-        Suffix = Suffix,
-        MadeOnRevision = MadeOnRevision,
-        AnchoredRevision = AnchoredRevision,
-        AnchorStatus = AnchorStatus,
-        Start = Start,
-        End = End,
-        Created = Created,
-        Modified = now,
-        Version = Version + 1,
-    };
+        // The note HTML is rendered again, as for any note: the rules may have changed since the delete.
+        var annotation = new Annotation
+        {
+            Id = Id,
+            ArticleId = ArticleId,
+            OwnerId = OwnerId,
+            Visibility = Visibility,
+            Color = Color,
+            Exact = Exact,
+            Prefix = Prefix,
+            Suffix = Suffix,
+            MadeOnRevision = MadeOnRevision,
+            AnchoredRevision = AnchoredRevision,
+            AnchorStatus = AnchorStatus,
+            Start = Start,
+            End = End,
+            Created = Created,
+            Modified = now,
+            Version = Version + 1,
+        };
+        annotation.SetNote(Note);
+        annotation.AddTags(Tags);
+        return annotation;
+    }
 }

@@ -64,7 +64,7 @@ public sealed class TagService(NewsReaderDb db, TimeProvider clock)
             }
             db.AnnotationTags.RemoveRange(old);
             annotation.Tags.RemoveAll(old.Contains);
-            annotation.TagsText = string.Join('\n', annotation.Tags.OrderBy(t => t.Id).Select(t => t.Name));
+            annotation.SyncTagsText();
             annotation.Modified = now;
             annotation.Version++;
         }

@@ -8,11 +8,6 @@ public sealed class AnnotationExporter(NewsReaderDb db, ArticleQueries articles)
     public Task<ExportSet?> LoadAsync(ExportScope scope, string baseUrl, CancellationToken cancellationToken) =>
         ExportSet.LoadAsync(db, scope, baseUrl, cancellationToken);
 
-    public Task WriteAsync(ExportSet set, ExportFormat format, Stream output, CancellationToken cancellationToken) => format switch
-    {
-        ExportFormat.Markdown => MarkdownExport.WriteAsync(set, output, cancellationToken),
-        ExportFormat.JsonLd => JsonLdExport.WriteAsync(set, output, cancellationToken),
-        ExportFormat.Csv => CsvExport.WriteAsync(set, output, cancellationToken),
-        _ => HtmlExport.WriteAsync(set, articles, output, cancellationToken),
-    };
+    public Task WriteAsync(ExportSet set, IExportFormat format, Stream output, CancellationToken cancellationToken) =>
+        format.WriteAsync(set, new ExportContext(articles), output, cancellationToken);
 }

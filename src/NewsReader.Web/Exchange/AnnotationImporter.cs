@@ -164,12 +164,7 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
     /// <summary>Places the quote on the article's current text, keeping it as an orphan when it is not there.</summary>
     private static Annotation Place(string ownerId, Target target, TextQuoteSelector given, AnnotationDraft draft, string color, string key, DateTime now)
     {
-        // Context beyond what the anchorer compares adds nothing but cost.
-        var quote = given with
-        {
-            Prefix = TextShortener.LastCodePoints(given.Prefix, QuoteDescriber.DefaultContextLength),
-            Suffix = TextShortener.FirstCodePoints(given.Suffix, QuoteDescriber.DefaultContextLength),
-        };
+        var quote = QuoteDescriber.WithAnchoringContext(given);
         // Approximate matches only where plausible (issue 13's rule for quotes without a base text).
         var result = Anchorer.Anchor(target.Text, quote, draft.Position, options: AnchorOptions.NewsReader);
         var placed = result is { Start: { } start, End: { } end } && end > start;
@@ -177,8 +172,7 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
             : result.Status == AnchorStatus.Anchored && (draft.Position is null || (draft.Position.Start, draft.Position.End) == (result.Start!.Value, result.End!.Value))
                 ? AnchorStatus.Anchored
                 : AnchorStatus.Moved;
-        var note = string.IsNullOrWhiteSpace(draft.Note) ? null : AnnotationRules.WithoutControlCharacters(draft.Note);
-        return new Annotation
+        var annotation = new Annotation
         {
             Id = Guid.NewGuid(),
             ArticleId = target.ArticleId,
@@ -186,10 +180,6 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
             Version = 1,
             Color = color,
             Visibility = draft.Visibility,
-            Note = note,
-            NoteHtml = note is null ? null : NoteMarkdown.ToSafeHtml(note),
-            Tags = draft.Tags.Select(t => new AnnotationTag { Name = t }).ToList(),
-            TagsText = string.Join('\n', draft.Tags),
             Exact = quote.Exact,
             Prefix = quote.Prefix,
             Suffix = quote.Suffix,
@@ -202,6 +192,9 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
             Created = now,
             Modified = now,
         };
+        annotation.SetNote(draft.Note);
+        annotation.AddTags(draft.Tags);
+        return annotation;
     }
 
     /// <summary>The article a source names: `…/articles/{slug}` on any host, else an article saved from that URL.</summary>

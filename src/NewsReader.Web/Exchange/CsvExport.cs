@@ -8,14 +8,22 @@ namespace NewsReader.Web.Exchange;
 /// Times are UTC in ISO 8601; tags are joined by ", " (a tag cannot hold a comma). A cell that a
 /// spreadsheet would run as a formula (=, +, -, @ first) is escaped with a leading apostrophe.
 /// </summary>
-public static class CsvExport
+public sealed class CsvExport : IExportFormat
 {
+    public string Name => "csv";
+
+    public string Label => "CSV (spreadsheet)";
+
+    public string ContentType => "text/csv; charset=utf-8";
+
+    public string Extension => "csv";
+
     public static readonly IReadOnlyList<string> Columns =
         ["article title", "slug", "quote", "prefix", "suffix", "start", "end", "note", "tags", "colour", "visibility", "created", "modified", "status"];
 
     private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape };
 
-    public static async Task WriteAsync(ExportSet set, Stream output, CancellationToken cancellationToken)
+    public async Task WriteAsync(ExportSet set, ExportContext context, Stream output, CancellationToken cancellationToken)
     {
         await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
         await csv.WriteRecordAsync([.. Columns], cancellationToken);

@@ -50,7 +50,7 @@ public static class ExchangeApi
             return ApiProblems.ArticleNotFound(slug!);
         }
         var fileName = ExportFormats.FileName(chosen, slug, clock.GetUtcNow().UtcDateTime);
-        return TypedResults.Stream(stream => exporter.WriteAsync(set, chosen, stream, http.RequestAborted), ExportFormats.ContentType(chosen), fileName);
+        return TypedResults.Stream(stream => exporter.WriteAsync(set, chosen, stream, http.RequestAborted), chosen.ContentType, fileName);
     }
 
     /// <summary>The file is the request body, whatever its content type says.</summary>

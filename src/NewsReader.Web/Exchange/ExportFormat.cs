@@ -2,57 +2,42 @@ using System.Globalization;
 
 namespace NewsReader.Web.Exchange;
 
-/// <summary>The formats annotations leave NewsReader in.</summary>
-public enum ExportFormat
+/// <summary>A format annotations leave NewsReader in: its names, its media type, and its writer.</summary>
+public interface IExportFormat
 {
-    Markdown,
-    JsonLd,
-    Csv,
-    Html,
+    /// <summary>The name in the query string (<c>format=</c>) and the menu's value.</summary>
+    string Name { get; }
+
+    /// <summary>Other spellings accepted for <see cref="Name"/>.</summary>
+    IReadOnlyList<string> Aliases => [];
+
+    /// <summary>What the export menu calls it.</summary>
+    string Label { get; }
+
+    string ContentType { get; }
+
+    /// <summary>The saved file's extension, without the dot.</summary>
+    string Extension { get; }
+
+    /// <summary>Writes the set straight to the stream, without holding the whole export in memory.</summary>
+    Task WriteAsync(ExportSet set, ExportContext context, Stream output, CancellationToken cancellationToken);
 }
 
-/// <summary>How each format is named in the query string, typed and saved.</summary>
+/// <summary>What a writer may need beyond the set itself.</summary>
+public sealed record ExportContext(ArticleQueries Articles);
+
+/// <summary>The export formats, in the order the menu lists them: a new format is one class and one line in <see cref="All"/>.</summary>
 public static class ExportFormats
 {
-    public static readonly IReadOnlyList<string> Names = ["markdown", "jsonld", "csv", "html"];
+    public static readonly IReadOnlyList<IExportFormat> All = [new MarkdownExport(), new JsonLdExport(), new CsvExport(), new HtmlExport()];
 
-    public static ExportFormat? Parse(string? name) => name?.ToLowerInvariant() switch
-    {
-        "markdown" or "md" => ExportFormat.Markdown,
-        "jsonld" or "json-ld" => ExportFormat.JsonLd,
-        "csv" => ExportFormat.Csv,
-        "html" => ExportFormat.Html,
-        _ => null,
-    };
+    public static IReadOnlyList<string> Names { get; } = All.Select(f => f.Name).ToList();
 
-    public static string Label(ExportFormat format) => format switch
-    {
-        ExportFormat.Markdown => "Markdown (Obsidian, Logseq)",
-        ExportFormat.JsonLd => "JSON-LD (W3C Web Annotation)",
-        ExportFormat.Csv => "CSV (spreadsheet)",
-        _ => "HTML (printable page)",
-    };
-
-    public static string Name(ExportFormat format) => Names[(int)format];
-
-    public static string ContentType(ExportFormat format) => format switch
-    {
-        ExportFormat.Markdown => "text/markdown; charset=utf-8",
-        ExportFormat.JsonLd => Annotations.W3cAnnotationJson.MediaType,
-        ExportFormat.Csv => "text/csv; charset=utf-8",
-        _ => "text/html; charset=utf-8",
-    };
+    public static IExportFormat? Parse(string? name) =>
+        name is null ? null : All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)
+            || f.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>`{slug}-2026-12-02.md`, or `newsreader-notebook-2026-12-02.md` for everything.</summary>
-    public static string FileName(ExportFormat format, string? articleSlug, DateTime day)
-    {
-        var extension = format switch
-        {
-            ExportFormat.Markdown => "md",
-            ExportFormat.JsonLd => "jsonld",
-            ExportFormat.Csv => "csv",
-            _ => "html",
-        };
-        return $"{articleSlug ?? "newsreader-notebook"}-{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
-    }
+    public static string FileName(IExportFormat format, string? articleSlug, DateTime day) =>
+        $"{articleSlug ?? "newsreader-notebook"}-{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{format.Extension}";
 }

@@ -9,8 +9,16 @@ namespace NewsReader.Web.Exchange;
 /// from <see cref="ReaderView"/>), a numbered reference after each highlight, and the notes
 /// below the article. Notes are the stored <c>NoteHtml</c>, which NoteMarkdown made safe.
 /// </summary>
-public static class HtmlExport
+public sealed class HtmlExport : IExportFormat
 {
+    public string Name => "html";
+
+    public string Label => "HTML (printable page)";
+
+    public string ContentType => "text/html; charset=utf-8";
+
+    public string Extension => "html";
+
     private const string Style = """
         body { font: 17px/1.55 Georgia, "Times New Roman", serif; color: #111; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; }
         h1 { font-size: 1.7rem; line-height: 1.2; } h2 { font-size: 1.25rem; } h3 { font-size: 1.1rem; }
@@ -27,8 +35,9 @@ public static class HtmlExport
         @media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; } mark, .tag { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
         """;
 
-    public static async Task WriteAsync(ExportSet set, ArticleQueries articles, Stream output, CancellationToken cancellationToken)
+    public async Task WriteAsync(ExportSet set, ExportContext context, Stream output, CancellationToken cancellationToken)
     {
+        var articles = context.Articles;
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
         await writer.WriteLineAsync("<!DOCTYPE html>");
         await writer.WriteLineAsync("<html lang=\"en\"><head><meta charset=\"utf-8\">");

@@ -9,9 +9,19 @@ namespace NewsReader.Web.Exchange;
 /// further pages from, so everything is on the one page; it is written item by item, so a
 /// large export never sits in memory as one JSON tree.
 /// </summary>
-public static class JsonLdExport
+public sealed class JsonLdExport : IExportFormat
 {
-    public static async Task WriteAsync(ExportSet set, Stream output, CancellationToken cancellationToken)
+    public string Name => "jsonld";
+
+    public IReadOnlyList<string> Aliases => ["json-ld"];
+
+    public string Label => "JSON-LD (W3C Web Annotation)";
+
+    public string ContentType => Annotations.W3cAnnotationJson.MediaType;
+
+    public string Extension => "jsonld";
+
+    public async Task WriteAsync(ExportSet set, ExportContext context, Stream output, CancellationToken cancellationToken)
     {
         var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         await using var json = new Utf8JsonWriter(output, options);

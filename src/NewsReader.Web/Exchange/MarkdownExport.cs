@@ -9,9 +9,19 @@ namespace NewsReader.Web.Exchange;
 /// `#tags` and colour, and a link back to the reader. Tags lose their spaces (`#climate-policy`),
 /// since a #tag ends at the first space in both apps.
 /// </summary>
-public static class MarkdownExport
+public sealed class MarkdownExport : IExportFormat
 {
-    public static async Task WriteAsync(ExportSet set, Stream output, CancellationToken cancellationToken)
+    public string Name => "markdown";
+
+    public IReadOnlyList<string> Aliases => ["md"];
+
+    public string Label => "Markdown (Obsidian, Logseq)";
+
+    public string ContentType => "text/markdown; charset=utf-8";
+
+    public string Extension => "md";
+
+    public async Task WriteAsync(ExportSet set, ExportContext context, Stream output, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
         var single = set.Scope.ArticleSlug is not null;
