@@ -2,7 +2,8 @@ namespace NewsReader.Core.Extraction;
 
 /// <summary>
 /// The one entry point from a source file to articles: decodes the bytes, recognises the
-/// format (by extension and by sniffing the content) and hands the text to its parser.
+/// format (<see cref="SourceFormats"/>: by sniffing the content, else by extension) and hands
+/// the text to that format's parser.
 /// </summary>
 public static class ArticleExtractor
 {
@@ -15,17 +16,6 @@ public static class ArticleExtractor
             return ExtractionResult.Refuse(decoded.Refusal);
         }
         var text = decoded.Text!;
-        return SourceFormatDetector.Detect(fileName, text) switch
-        {
-            SourceFormat.Markdown => MarkdownArticleParser.Parse(text),
-            SourceFormat.Html => HtmlArticleParser.Parse(text),
-            SourceFormat.Feed => FeedParser.Parse(text),
-            _ => PlainText(text),
-        };
+        return SourceFormats.Detect(fileName, text).Parse(text);
     }
-
-    private static ExtractionResult PlainText(string text) =>
-        PlainTextArticleParser.Parse(text) is { } article
-            ? ExtractionResult.Of(new ExtractedArticle(article, text, "text/plain"))
-            : ExtractionResult.Refuse("no text, only white space");
 }

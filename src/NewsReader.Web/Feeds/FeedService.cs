@@ -43,7 +43,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
             return (known, false);
         }
         var document = await fetcher.FetchAsync(uri, cancellationToken: cancellationToken);
-        var (items, about) = ReadFeed(document, $"{uri} is not an RSS or Atom feed; to keep a page, save it from the list page.");
+        var (items, about) = ReadFeed(document, $"{uri} is not a feed (RSS, Atom or JSON Feed); to keep a page, save it from the list page.");
         var now = Now;
         // Created already claimed, so the poller cannot start on it while its first items go in.
         var feed = new Feed
@@ -162,7 +162,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
                 Succeeded(feed);
                 return new FeedRefresh(true, 0, 0, 0, 0);
             }
-            var (items, about) = ReadFeed(document, $"{feed.Url} no longer serves an RSS or Atom feed.");
+            var (items, about) = ReadFeed(document, $"{feed.Url} no longer serves a feed (RSS, Atom or JSON Feed).");
             feed.Title = about.Title ?? feed.Title;
             feed.SiteUrl = about.SiteUrl ?? feed.SiteUrl;
             return await StoreAsync(feed, document, items, bodyHash, cancellationToken);

@@ -10,10 +10,22 @@ namespace NewsReader.Core.Extraction.Formats;
 /// source is that item's XML. Bodies come from content:encoded or Atom content, else the
 /// description or summary; an item with no body keeps its title as its only paragraph.
 /// </summary>
-public static partial class FeedParser
+public sealed partial class FeedParser : ISourceFormat
 {
     public const string RssMediaType = "application/rss+xml";
     public const string AtomMediaType = "application/atom+xml";
+
+    public string Name => "XML feed";
+
+    public IReadOnlyList<string> Extensions { get; } = [".xml", ".rss", ".atom", ".rdf"];
+
+    public IReadOnlyList<AnnouncedType> MediaTypes { get; } =
+        [new(RssMediaType), new(AtomMediaType), new("application/rdf+xml"), new("application/xml", 0.9), new("text/xml", 0.9)];
+
+    /// <summary>An XML declaration (pages in XHTML are claimed by the HTML format before this one), or a feed's root element.</summary>
+    public bool Announces(string head) => head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || FeedRoot().IsMatch(head);
+
+    ExtractionResult ISourceFormat.Parse(string text) => Parse(text);
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Rss1 = "http://purl.org/rss/1.0/";
@@ -89,7 +101,7 @@ public static partial class FeedParser
             };
             var body = Value(item.Element(Content + "encoded")) ?? Value(item.Element(ns + "description"));
             var key = Value(guid) ?? link;
-            Add(articles, item, RssMediaType, key, Plain(item.Element(ns + "title")?.Value), BodyBlocks(body, isHtml: null), metadata);
+            Add(articles, item.ToString(), RssMediaType, key, Plain(item.Element(ns + "title")?.Value), BodyBlocks(body, isHtml: null), metadata);
         }
         return articles;
     }
@@ -115,19 +127,19 @@ public static partial class FeedParser
             var body = entry.Element(Atom + "content") is { } content && Value(content) is not null ? content : entry.Element(Atom + "summary");
             var blocks = body is null ? [] : BodyBlocks(TextConstruct(body), isHtml: IsHtmlType((string?)body.Attribute("type")));
             var key = Value(entry.Element(Atom + "id")) ?? link;
-            Add(articles, entry, AtomMediaType, key, Plain(TextConstruct(entry.Element(Atom + "title"))), blocks, metadata);
+            Add(articles, entry.ToString(), AtomMediaType, key, Plain(TextConstruct(entry.Element(Atom + "title"))), blocks, metadata);
         }
         return articles;
     }
 
-    private static void Add(List<ExtractedArticle> articles, XElement item, string mediaType, string? key, string? title,
+    internal static void Add(List<ExtractedArticle> articles, string rawSource, string mediaType, string? key, string? title,
         IReadOnlyList<SourceBlock> blocks, ArticleMetadata metadata)
     {
         // A title-only item is kept with its title as text, so its link can be fetched later.
         var withText = blocks.Count == 0 && title is not null ? [new SourceBlock(BlockKind.Paragraph, title)] : blocks;
         if (ArticleAssembler.Build(withText, title, metadata) is { } article)
         {
-            articles.Add(new ExtractedArticle(article, item.ToString(), mediaType, key ?? title));
+            articles.Add(new ExtractedArticle(article, rawSource, mediaType, key ?? title));
         }
     }
 
@@ -155,7 +167,7 @@ public static partial class FeedParser
     }
 
     /// <summary>Blocks of a body that is HTML (the declared type, or tags found when none is declared) or plain text.</summary>
-    private static IReadOnlyList<SourceBlock> BodyBlocks(string? body, bool? isHtml)
+    internal static IReadOnlyList<SourceBlock> BodyBlocks(string? body, bool? isHtml)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -188,14 +200,14 @@ public static partial class FeedParser
     private static string? LanguageOf(XElement element) =>
         element.AncestorsAndSelf().Select(e => (string?)e.Attribute(XNamespace.Xml + "lang")).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
 
-    private static List<string> Tags(IEnumerable<string> values) =>
+    internal static List<string> Tags(IEnumerable<string> values) =>
         values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     private static string? Value(XElement? element) =>
         element is null || string.IsNullOrWhiteSpace(element.Value) ? null : element.Value.Trim();
 
     /// <summary>Titles are text, but feeds often escape markup and entities in them once more.</summary>
-    private static string? Plain(string? title)
+    internal static string? Plain(string? title)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
@@ -204,6 +216,9 @@ public static partial class FeedParser
         var text = ArticleTextBuilder.Collapse(WebUtility.HtmlDecode(Tag().Replace(title, "")));
         return text.Length == 0 ? null : text;
     }
+
+    [GeneratedRegex(@"^<(?:rss|feed|rdf:RDF)[\s>]", RegexOptions.IgnoreCase)]
+    private static partial Regex FeedRoot();
 
     [GeneratedRegex(@"<(?:[a-zA-Z][\w:-]*[\s/>]|/[a-zA-Z]|!--)")]
     private static partial Regex LooksLikeHtml();

@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using SmartReader;
+using System.Text.RegularExpressions;
 
 namespace NewsReader.Core.Extraction.Formats;
 
@@ -9,9 +10,21 @@ namespace NewsReader.Core.Extraction.Formats;
 /// asides and comments, and the page's own metadata names it. When Readability finds nothing
 /// the page's article or main element is read instead, provided it holds enough prose.
 /// </summary>
-public static class HtmlArticleParser
+public sealed partial class HtmlArticleParser : ISourceFormat
 {
     public const string MediaType = "text/html";
+
+    public string Name => "HTML";
+
+    public IReadOnlyList<string> Extensions { get; } = [".html", ".htm", ".xhtml"];
+
+    public IReadOnlyList<AnnouncedType> MediaTypes { get; } = [new(MediaType), new("application/xhtml+xml")];
+
+    /// <summary>A doctype or html element first, or an XML declaration followed by one (XHTML).</summary>
+    public bool Announces(string head) =>
+        HtmlStart().IsMatch(head) || (head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && XhtmlRoot().IsMatch(head));
+
+    ExtractionResult ISourceFormat.Parse(string text) => Parse(text);
 
     public const string NoArticle = "no article found in the HTML page";
 
@@ -58,4 +71,10 @@ public static class HtmlArticleParser
 
     private static bool IsArticle(IReadOnlyList<SourceBlock> blocks) =>
         blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.Quote).Sum(b => b.Text.Length) >= MinParagraphCharacters;
+
+    [GeneratedRegex(@"<!DOCTYPE\s+html|<html[\s>]", RegexOptions.IgnoreCase)]
+    private static partial Regex XhtmlRoot();
+
+    [GeneratedRegex(@"^(?:<!DOCTYPE\s+html|<html[\s>])", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlStart();
 }
