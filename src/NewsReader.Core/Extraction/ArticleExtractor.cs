@@ -7,8 +7,11 @@ namespace NewsReader.Core.Extraction;
 /// </summary>
 public static class ArticleExtractor
 {
-    /// <summary>The articles in <paramref name="bytes"/>, read from a file named <paramref name="fileName"/>.</summary>
-    public static ExtractionResult Extract(ReadOnlySpan<byte> bytes, string fileName)
+    /// <summary>
+    /// The articles in <paramref name="bytes"/>, read from a file named <paramref name="fileName"/>
+    /// or fetched from <paramref name="address"/> (the base of relative links).
+    /// </summary>
+    public static ExtractionResult Extract(ReadOnlySpan<byte> bytes, string fileName, Uri? address = null)
     {
         var decoded = SourceDecoder.Decode(bytes);
         if (decoded.Refusal is not null)
@@ -16,6 +19,6 @@ public static class ArticleExtractor
             return ExtractionResult.Refuse(decoded.Refusal);
         }
         var text = decoded.Text!;
-        return SourceFormats.Detect(fileName, text).Parse(text);
+        return SourceFormats.Detect(fileName, text).Parse(text, address);
     }
 }

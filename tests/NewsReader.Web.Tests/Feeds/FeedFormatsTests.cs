@@ -38,6 +38,51 @@ public sealed class FeedFormatsTests(FetchAppFixture fixture) : IClassFixture<Fe
         Assert.Contains("replaced the points", article.GetProperty("text").GetString());
     }
 
+    [Fact]
+    public async Task A_page_address_subscribes_to_the_feed_the_page_announces()
+    {
+        Site.Serve("/found/index.html", "text/html", $"""
+            <!DOCTYPE html><html><head><title>Found Folio</title>
+            <link rel="alternate" type="application/rss+xml" title="Folio" href="/found/rss"></head>
+            <body><p>Welcome.</p></body></html>
+            """);
+        Site.Serve("/found/rss", "application/rss+xml", FeedFixtures.Rss("Found Folio", Site.Url("/found/"),
+            new FeedFixtures.Item("ff-1", "Kiln fired again", Site.Url("/found/1"), FullHtml: FeedFixtures.FullBody("The old kiln was fired again after a decade."))));
+
+        var response = await Admin.PostAsJsonAsync("/api/feeds", new { url = Site.Url("/found/index.html") });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var feed = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(Site.Url("/found/rss"), feed.GetProperty("url").GetString());
+        Assert.Equal(1, feed.GetProperty("articleCount").GetInt32());
+        // The page's address again finds the same subscription.
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsJsonAsync("/api/feeds", new { url = Site.Url("/found/index.html") })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_truncated_feed_is_refused_with_a_message_that_says_so()
+    {
+        Site.Serve("/cut/feed.xml", "application/rss+xml", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Cut</title><item><title>Half");
+
+        var response = await Admin.PostAsJsonAsync("/api/feeds", new { url = Site.Url("/cut/feed.xml") });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("truncated feed", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_feed_with_white_space_before_its_declaration_and_html_entities_is_subscribed()
+    {
+        Site.Serve("/lenient/feed.xml", "text/xml", "\n\n  " + FeedFixtures.Rss("Lenient&nbsp;Ledger", Site.Url("/lenient/"),
+            new FeedFixtures.Item("le-1", "Caf&eacute; opens", Site.Url("/lenient/1"), FullHtml: FeedFixtures.FullBody("The café opened on the corner."))));
+
+        var id = await SubscribeAsync(Admin, Site.Url("/lenient/feed.xml"));
+
+        var listed = (await Admin.GetFromJsonAsync<JsonElement>("/api/feeds")).EnumerateArray().Single(f => f.GetProperty("id").GetInt32() == id);
+        Assert.Equal("Lenient\u00A0Ledger", listed.GetProperty("title").GetString());
+        Assert.Equal("Café opens", (await ArticleFromAsync(Site.Url("/lenient/1"))).GetProperty("title").GetString());
+    }
+
     internal static async Task<int> SubscribeAsync(HttpClient admin, string url)
     {
         var response = await admin.PostAsJsonAsync("/api/feeds", new { url });

@@ -25,7 +25,7 @@ public sealed partial class FeedParser : ISourceFormat
     /// <summary>An XML declaration (pages in XHTML are claimed by the HTML format before this one), or a feed's root element.</summary>
     public bool Announces(string head) => head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || FeedRoot().IsMatch(head);
 
-    ExtractionResult ISourceFormat.Parse(string text) => Parse(text);
+    ExtractionResult ISourceFormat.Parse(string text, Uri? address) => Parse(text, address);
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Rss1 = "http://purl.org/rss/1.0/";
@@ -34,27 +34,40 @@ public sealed partial class FeedParser : ISourceFormat
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 
-    // No DTD is read, so no entity can reach a file or the network, nor expand without bound.
+    // No DTD is read (LenientXml refuses one that declares entities), so no entity can reach a
+    // file or the network, nor expand without bound.
     private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
 
-    public static ExtractionResult Parse(string xml)
+    /// <summary>The items of a feed; <paramref name="address"/>, where it was fetched from, is the last base of relative links.</summary>
+    public static ExtractionResult Parse(string xml, Uri? address = null)
     {
+        var (prepared, refusal) = LenientXml.Prepare(xml);
+        if (refusal is not null)
+        {
+            return ExtractionResult.Broken(refusal);
+        }
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), Settings);
-            document = XDocument.Load(reader);
+            using var reader = XmlReader.Create(new StringReader(prepared!), Settings);
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex) when (ex.Message.StartsWith("Unexpected end of file", StringComparison.Ordinal))
+        {
+            return ExtractionResult.Broken($"truncated feed: the XML ends at line {ex.LineNumber} before its elements are closed; the file or the download was cut short");
         }
         catch (XmlException ex)
         {
-            return ExtractionResult.Refuse($"truncated or malformed feed XML: {ex.Message}");
+            return ExtractionResult.Broken($"broken feed XML: {ex.Message}");
         }
         var root = document.Root!;
+        // RSS 0.90, 1.0 (RDF): channel and items are siblings under rdf:RDF, in the version's own namespace.
+        var rdfChannel = root.Name == Rdf + "RDF" ? root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel") : null;
         var (channel, articles, kind) = root.Name switch
         {
-            { LocalName: "rss" } => (root.Element("channel"), Rss(root.Element("channel"), root.Element("channel")?.Elements("item") ?? []), "RSS"),
-            var n when n == Rdf + "RDF" => (root.Element(Rss1 + "channel"), Rss(root.Element(Rss1 + "channel"), root.Elements(Rss1 + "item")), "RSS"),
-            var n when n == Atom + "feed" => (root, AtomEntries(root), "Atom"),
+            { LocalName: "rss" } => (root.Element("channel"), Rss(root.Element("channel"), root.Element("channel")?.Elements("item") ?? [], address), "RSS"),
+            var n when n == Rdf + "RDF" => (rdfChannel, Rss(rdfChannel, root.Elements((rdfChannel?.Name.Namespace ?? Rss1) + "item"), address), "RSS"),
+            var n when n == Atom + "feed" => (root, AtomEntries(root, address), "Atom"),
             _ => (null, null, null),
         };
         if (articles is null)
@@ -79,8 +92,10 @@ public sealed partial class FeedParser : ISourceFormat
         return new FeedChannel(string.IsNullOrEmpty(title) ? null : title, link);
     }
 
-    private static List<ExtractedArticle> Rss(XElement? channel, IEnumerable<XElement> items)
+    private static List<ExtractedArticle> Rss(XElement? channel, IEnumerable<XElement> items, Uri? address)
     {
+        // Relative item links: against xml:base, else the address fetched, else the channel's own link.
+        var fallback = address ?? (channel is null ? null : HttpUri(Value(channel.Element(channel.Name.Namespace + "link"))));
         var ns = channel?.Name.Namespace ?? XNamespace.None;
         var siteName = Plain(channel?.Element(ns + "title")?.Value);
         var language = Value(channel?.Element(ns + "language")) ?? Value(channel?.Element(Dc + "language"));
@@ -88,8 +103,8 @@ public sealed partial class FeedParser : ISourceFormat
         foreach (var item in items)
         {
             var guid = item.Element(ns + "guid");
-            var link = Value(item.Element(ns + "link")) ?? item.Attribute(Rdf + "about")?.Value
-                ?? ((string?)guid?.Attribute("isPermaLink") == "false" ? null : Value(guid));
+            var link = Resolve(Value(item.Element(ns + "link")) ?? item.Attribute(Rdf + "about")?.Value
+                ?? ((string?)guid?.Attribute("isPermaLink") == "false" ? null : Value(guid)), item, fallback);
             var metadata = new ArticleMetadata
             {
                 SourceUrl = CanonicalUrl.Normalize(link),
@@ -106,15 +121,18 @@ public sealed partial class FeedParser : ISourceFormat
         return articles;
     }
 
-    private static List<ExtractedArticle> AtomEntries(XElement feed)
+    private static List<ExtractedArticle> AtomEntries(XElement feed, Uri? address)
     {
+        var feedLink = feed.Elements(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate");
+        var fallback = address ?? HttpUri(Resolve((string?)feedLink?.Attribute("href"), feedLink ?? feed, null));
         var siteName = Plain(TextConstruct(feed.Element(Atom + "title")));
         var feedAuthor = AtomAuthor(feed);
         var articles = new List<ExtractedArticle>();
         foreach (var entry in feed.Elements(Atom + "entry"))
         {
             var links = entry.Elements(Atom + "link").ToList();
-            var link = (links.FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate") ?? links.FirstOrDefault())?.Attribute("href")?.Value;
+            var linkElement = links.FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate") ?? links.FirstOrDefault();
+            var link = Resolve(linkElement?.Attribute("href")?.Value, linkElement ?? entry, fallback);
             var metadata = new ArticleMetadata
             {
                 SourceUrl = CanonicalUrl.Normalize(link),
@@ -142,6 +160,37 @@ public sealed partial class FeedParser : ISourceFormat
             articles.Add(new ExtractedArticle(article, rawSource, mediaType, key ?? title));
         }
     }
+
+    /// <summary>
+    /// A link made absolute: as it is when it is an http(s) address, else against the element's
+    /// xml:base (itself resolved against its ancestors'), else against <paramref name="fallback"/>;
+    /// left as written when there is nothing to resolve it against.
+    /// </summary>
+    private static string? Resolve(string? link, XElement element, Uri? fallback)
+    {
+        if (string.IsNullOrWhiteSpace(link))
+        {
+            return null;
+        }
+        link = link.Trim();
+        if (HttpUri(link) is { } absolute)
+        {
+            return absolute.AbsoluteUri;
+        }
+        var baseUri = fallback;
+        foreach (var scope in element.AncestorsAndSelf().Reverse())
+        {
+            if ((string?)scope.Attribute(XNamespace.Xml + "base") is { } declared && !string.IsNullOrWhiteSpace(declared))
+            {
+                baseUri = HttpUri(declared.Trim()) ?? (baseUri is not null && Uri.TryCreate(baseUri, declared.Trim(), out var nested) ? nested : baseUri);
+            }
+        }
+        return baseUri is not null && Uri.TryCreate(baseUri, link, out var resolved) ? resolved.AbsoluteUri : link;
+    }
+
+    // On Unix "/posts/1" parses as an absolute file: URI, so only http(s) counts as absolute here.
+    private static Uri? HttpUri(string? value) =>
+        value is not null && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
     // Atom says an untyped construct is text, but feeds in the wild put escaped HTML there too.
     private static bool? IsHtmlType(string? type) => type switch

@@ -24,7 +24,7 @@ public sealed partial class HtmlArticleParser : ISourceFormat
     public bool Announces(string head) =>
         HtmlStart().IsMatch(head) || (head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && XhtmlRoot().IsMatch(head));
 
-    ExtractionResult ISourceFormat.Parse(string text) => Parse(text);
+    ExtractionResult ISourceFormat.Parse(string text, Uri? address) => Parse(text, address);
 
     public const string NoArticle = "no article found in the HTML page";
 
@@ -34,13 +34,13 @@ public sealed partial class HtmlArticleParser : ISourceFormat
     /// </summary>
     public const int MinParagraphCharacters = 120;
 
-    public static ExtractionResult Parse(string html)
+    public static ExtractionResult Parse(string html, Uri? address = null)
     {
         // One parse serves the metadata and Readability; Readability rewrites the document, so
         // the rare fallback parses again. A parser per call: files are parsed on several threads.
         var document = new HtmlParser().ParseDocument(html);
         var page = HtmlPageMetadata.Read(document);
-        var blocks = ReadabilityBlocks(document, page.Metadata.SourceUrl) is { } found && IsArticle(found)
+        var blocks = ReadabilityBlocks(document, page.Metadata.SourceUrl ?? address?.AbsoluteUri) is { } found && IsArticle(found)
             ? found
             : FallbackBlocks(new HtmlParser().ParseDocument(html));
         if (!IsArticle(blocks))

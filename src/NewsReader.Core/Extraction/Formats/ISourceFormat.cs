@@ -25,5 +25,6 @@ public interface ISourceFormat
     /// </summary>
     bool Announces(string head);
 
-    ExtractionResult Parse(string text);
+    /// <summary>The articles in <paramref name="text"/>; <paramref name="address"/>, when known, is where it was fetched from, the base of its relative links.</summary>
+    ExtractionResult Parse(string text, Uri? address);
 }

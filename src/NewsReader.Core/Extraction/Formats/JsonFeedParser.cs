@@ -22,11 +22,11 @@ public sealed partial class JsonFeedParser : ISourceFormat
     /// <summary>An object whose first lines name a jsonfeed.org version.</summary>
     public bool Announces(string head) => head.StartsWith('{') && VersionMember().IsMatch(head);
 
-    ExtractionResult ISourceFormat.Parse(string text) => Parse(text);
+    ExtractionResult ISourceFormat.Parse(string text, Uri? address) => Parse(text, address);
 
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
-    public static ExtractionResult Parse(string json)
+    public static ExtractionResult Parse(string json, Uri? address = null)
     {
         JsonDocument document;
         try
@@ -35,7 +35,7 @@ public sealed partial class JsonFeedParser : ISourceFormat
         }
         catch (JsonException ex)
         {
-            return ExtractionResult.Refuse($"truncated or malformed JSON Feed: {ex.Message}");
+            return ExtractionResult.Broken($"truncated or malformed JSON Feed: {ex.Message}");
         }
         using (document)
         {
@@ -45,7 +45,7 @@ public sealed partial class JsonFeedParser : ISourceFormat
             {
                 return ExtractionResult.Refuse("not a JSON Feed: no jsonfeed.org version");
             }
-            var baseUrl = (Absolute(String(root, "feed_url"), null) ?? Absolute(String(root, "home_page_url"), null)) is { } address ? new Uri(address) : null;
+            var baseUrl = address ?? ((Absolute(String(root, "feed_url"), null) ?? Absolute(String(root, "home_page_url"), null)) is { } own ? new Uri(own) : null);
             var channel = new FeedChannel(FeedParser.Plain(String(root, "title")), Absolute(String(root, "home_page_url"), baseUrl));
             var articles = new List<ExtractedArticle>();
             if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)

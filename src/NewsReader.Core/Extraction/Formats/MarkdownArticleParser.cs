@@ -25,7 +25,7 @@ public sealed partial class MarkdownArticleParser : ISourceFormat
     /// <summary>A closed front matter block first.</summary>
     public bool Announces(string head) => FrontMatterBlock().IsMatch(head);
 
-    ExtractionResult ISourceFormat.Parse(string text) => Parse(text);
+    ExtractionResult ISourceFormat.Parse(string text, Uri? address) => Parse(text);
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 

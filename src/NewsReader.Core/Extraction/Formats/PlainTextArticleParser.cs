@@ -21,7 +21,7 @@ public sealed class PlainTextArticleParser : ISourceFormat
     /// <summary>Plain text never announces itself: it is what a source is when nothing else fits.</summary>
     public bool Announces(string head) => false;
 
-    ExtractionResult ISourceFormat.Parse(string text) =>
+    ExtractionResult ISourceFormat.Parse(string text, Uri? address) =>
         Parse(text) is { } article
             ? ExtractionResult.Of(new ExtractedArticle(article, text, MediaType))
             : ExtractionResult.Refuse("no text, only white space");
