@@ -40,9 +40,13 @@ public sealed partial class HtmlArticleParser : ISourceFormat
         // the rare fallback parses again. A parser per call: files are parsed on several threads.
         var document = new HtmlParser().ParseDocument(html);
         var page = HtmlPageMetadata.Read(document);
-        var blocks = ReadabilityBlocks(document, page.Metadata.SourceUrl ?? address?.AbsoluteUri) is { } found && IsArticle(found)
+        // Readability's content is trusted whenever it holds a story, even on a page it calls
+        // not readable; the page's own <article> or <main> is read only when it holds more, so a
+        // teaser in the first <article> never wins over the story.
+        var found = Boilerplate.Remove(ReadabilityBlocks(document, page.Metadata.SourceUrl ?? address?.AbsoluteUri) ?? []);
+        var blocks = IsArticle(found)
             ? found
-            : FallbackBlocks(new HtmlParser().ParseDocument(html));
+            : new[] { found, Boilerplate.Remove(FallbackBlocks(new HtmlParser().ParseDocument(html))) }.MaxBy(ParagraphCharacters)!;
         if (!IsArticle(blocks))
         {
             return ExtractionResult.Refuse(NoArticle);
@@ -56,7 +60,7 @@ public sealed partial class HtmlArticleParser : ISourceFormat
     {
         var reader = new Reader(url ?? "https://localhost/", document);
         var article = reader.GetArticle();
-        return article.IsReadable && !string.IsNullOrWhiteSpace(article.Content) ? HtmlBlockReader.ReadFragment(article.Content) : null;
+        return !string.IsNullOrWhiteSpace(article.Content) ? HtmlBlockReader.ReadFragment(article.Content) : null;
     }
 
     private static IReadOnlyList<SourceBlock> FallbackBlocks(IHtmlDocument document)
@@ -69,8 +73,10 @@ public sealed partial class HtmlArticleParser : ISourceFormat
         return root is null ? [] : HtmlBlockReader.Read(root);
     }
 
-    private static bool IsArticle(IReadOnlyList<SourceBlock> blocks) =>
-        blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.Quote).Sum(b => b.Text.Length) >= MinParagraphCharacters;
+    private static bool IsArticle(IReadOnlyList<SourceBlock> blocks) => ParagraphCharacters(blocks) >= MinParagraphCharacters;
+
+    private static int ParagraphCharacters(IReadOnlyList<SourceBlock> blocks) =>
+        blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.Quote).Sum(b => b.Text.Length);
 
     [GeneratedRegex(@"<!DOCTYPE\s+html|<html[\s>]", RegexOptions.IgnoreCase)]
     private static partial Regex XhtmlRoot();
