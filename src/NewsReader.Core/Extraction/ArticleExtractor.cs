@@ -2,12 +2,16 @@ namespace NewsReader.Core.Extraction;
 
 /// <summary>
 /// The one entry point from a source file to articles: decodes the bytes, recognises the
-/// format (by extension and by sniffing the content) and hands the text to its parser.
+/// format (<see cref="SourceFormats"/>: by sniffing the content, else by extension) and hands
+/// the text to that format's parser.
 /// </summary>
 public static class ArticleExtractor
 {
-    /// <summary>The articles in <paramref name="bytes"/>, read from a file named <paramref name="fileName"/>.</summary>
-    public static ExtractionResult Extract(ReadOnlySpan<byte> bytes, string fileName)
+    /// <summary>
+    /// The articles in <paramref name="bytes"/>, read from a file named <paramref name="fileName"/>
+    /// or fetched from <paramref name="address"/> (the base of relative links).
+    /// </summary>
+    public static ExtractionResult Extract(ReadOnlySpan<byte> bytes, string fileName, Uri? address = null)
     {
         var decoded = SourceDecoder.Decode(bytes);
         if (decoded.Refusal is not null)
@@ -15,17 +19,6 @@ public static class ArticleExtractor
             return ExtractionResult.Refuse(decoded.Refusal);
         }
         var text = decoded.Text!;
-        return SourceFormatDetector.Detect(fileName, text) switch
-        {
-            SourceFormat.Markdown => MarkdownArticleParser.Parse(text),
-            SourceFormat.Html => HtmlArticleParser.Parse(text),
-            SourceFormat.Feed => FeedParser.Parse(text),
-            _ => PlainText(text),
-        };
+        return SourceFormats.Detect(fileName, text).Parse(text, address);
     }
-
-    private static ExtractionResult PlainText(string text) =>
-        PlainTextArticleParser.Parse(text) is { } article
-            ? ExtractionResult.Of(new ExtractedArticle(article, text, "text/plain"))
-            : ExtractionResult.Refuse("no text, only white space");
 }

@@ -18,7 +18,12 @@ public sealed record ExtractionResult(IReadOnlyList<ExtractedArticle> Articles, 
     /// <summary>What a feed says of itself; set for every document whose root is a feed, with or without items.</summary>
     public FeedChannel? Feed { get; init; }
 
+    /// <summary>Set when the document is a feed that cannot be read (cut short, broken, declaring entities), so it is not mistaken for something that is no feed.</summary>
+    public bool BrokenFeed { get; init; }
+
     public static ExtractionResult Refuse(string reason) => new([], reason);
+
+    public static ExtractionResult Broken(string reason) => new([], reason) { BrokenFeed = true };
 
     public static ExtractionResult Of(params ExtractedArticle[] articles) => new(articles, null);
 }

@@ -12,8 +12,9 @@ public static class ArticleAssembler
 {
     public static ParsedArticle? Build(IReadOnlyList<SourceBlock> blocks, string? title, ArticleMetadata metadata)
     {
-        var kept = blocks.Where(b => ArticleTextBuilder.Collapse(b.Text).Length > 0).ToList();
-        var finalTitle = string.IsNullOrWhiteSpace(title) ? null : ArticleTextBuilder.Collapse(title);
+        var kept = blocks.Select(b => b with { Text = LeftoverEntities.Decode(b.Text) })
+            .Where(b => ArticleTextBuilder.Collapse(b.Text).Length > 0).ToList();
+        var finalTitle = string.IsNullOrWhiteSpace(title) ? null : ArticleTextBuilder.Collapse(LeftoverEntities.Decode(title));
         if (finalTitle is null && kept is [{ Kind: BlockKind.Heading } first, _, ..])
         {
             finalTitle = ArticleTextBuilder.Collapse(first.Text);

@@ -27,8 +27,39 @@ public static partial class SourceDates
             return null;
         }
         var trimmed = value.Trim();
-        return Iso8601().IsMatch(trimmed) ? ParseIso(trimmed) : ParseRfc822(trimmed);
+        return Iso8601().IsMatch(trimmed) ? ParseIso(trimmed) : ParseRfc822(trimmed) ?? ParseOther(trimmed);
     }
+
+    // Forms met in real feeds that neither standard allows: "2020/1/10 14:33:00",
+    // "Sat, Dec 16 2023 02:02:33 PM", "December 16, 2023", with or without a zone after them.
+    private static readonly string[] OtherForms =
+    [
+        "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d", "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm",
+        "MMM d yyyy h:mm:ss tt", "MMM d yyyy h:mm tt", "MMM d yyyy H:mm:ss", "MMM d yyyy H:mm", "MMM d yyyy",
+        "MMM d, yyyy h:mm:ss tt", "MMM d, yyyy h:mm tt", "MMM d, yyyy H:mm:ss", "MMM d, yyyy H:mm", "MMM d, yyyy",
+        "MMMM d, yyyy h:mm tt", "MMMM d, yyyy H:mm", "MMMM d, yyyy", "MMMM d yyyy", "d MMMM yyyy", "d MMM yyyy",
+    ];
+
+    private static DateTimeOffset? ParseOther(string value)
+    {
+        var body = Weekday().Replace(value, "").Replace("Sept ", "Sep ", StringComparison.OrdinalIgnoreCase);
+        if (Exact(body) is { } local)
+        {
+            return new DateTimeOffset(local, TimeSpan.Zero);
+        }
+        var zoned = TrailingZone().Match(body);
+        if (zoned.Success && (zoned.Groups["zone"].Value[0] is '+' or '-' || ZoneHours.ContainsKey(zoned.Groups["zone"].Value))
+            && Exact(body[..zoned.Index]) is { } withZone)
+        {
+            return new DateTimeOffset(withZone, OffsetOf(zoned.Groups["zone"].Value));
+        }
+        return null;
+    }
+
+    private static DateTime? Exact(string value) =>
+        DateTime.TryParseExact(value.Trim(), OtherForms, CultureInfo.InvariantCulture, DateTimeStyles.AllowInnerWhite, out var parsed)
+            ? DateTime.SpecifyKind(parsed, DateTimeKind.Unspecified)
+            : null;
 
     private static DateTimeOffset? ParseIso(string value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed)
@@ -77,6 +108,12 @@ public static partial class SourceDates
         }
         return TimeSpan.FromHours(ZoneHours.GetValueOrDefault(zone));
     }
+
+    [GeneratedRegex(@"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Weekday();
+
+    [GeneratedRegex(@"\s+(?<zone>[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})$")]
+    private static partial Regex TrailingZone();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
     private static partial Regex Iso8601();

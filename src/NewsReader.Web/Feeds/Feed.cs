@@ -38,4 +38,11 @@ public sealed class FeedItem
     public required string ContentHash { get; set; }
     public int ArticleId { get; set; }
     public DateTime SeenAt { get; set; }
+    /// <summary>Why the item's page could not be fetched the last time it was tried, for the feed list; null when it was, or when none was needed.</summary>
+    public string? Error { get; set; }
+    public DateTime? ErrorAt { get; set; }
+    /// <summary>Page fetches failed in a row: the exponent of the retry's back-off.</summary>
+    public int Attempts { get; set; }
+    /// <summary>When the page is tried again for the full text; null when nothing is pending.</summary>
+    public DateTime? RetryAt { get; set; }
 }

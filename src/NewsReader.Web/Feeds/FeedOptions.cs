@@ -12,6 +12,9 @@ public sealed class FeedOptions
     /// <summary>An item with fewer words than this is a summary: its link is fetched for the article.</summary>
     public const int SummaryWords = 150;
 
+    /// <summary>Tries of an item's page before it is left with the item's own text for good.</summary>
+    public const int MaxPageAttempts = 6;
+
     /// <summary>The longest back-off after failures.</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(24);
 

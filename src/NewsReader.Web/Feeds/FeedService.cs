@@ -4,9 +4,14 @@ using Microsoft.Extensions.Options;
 namespace NewsReader.Web.Feeds;
 
 /// <summary>A feed as the list shows it.</summary>
-public sealed record FeedSummary(int Id, string Title, string Url, string? SiteUrl, DateTime? LastFetched, string? LastError, int ArticleCount, DateTime NextPollAt);
+/// <summary>A feed as the list shows it. <paramref name="LastError"/> is the poll's failure, else the latest item whose page failed; <paramref name="ItemErrors"/> counts such items.</summary>
+public sealed record FeedSummary(int Id, string Title, string Url, string? SiteUrl, DateTime? LastFetched, string? LastError, int ArticleCount, DateTime NextPollAt, int ItemErrors = 0);
 
-/// <summary>What one poll did: not modified (a 304, or the same bytes again), or the items added, revised, unchanged and failed; or the error.</summary>
+/// <summary>
+/// What one poll did: not modified (a 304, or the same bytes again), or the items added,
+/// revised and unchanged, and of them the ones whose page failed (kept with the item's own
+/// text, tried again later); or the error.
+/// </summary>
 public sealed record FeedRefresh(bool NotModified, int Added, int Revised, int Unchanged, int Failed, FetchException? Error = null);
 
 /// <summary>The counts of an OPML import.</summary>
@@ -27,8 +32,9 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
 
     // Two items of one feed may lead to one article (the same story twice), so articles are counted once.
     private static IQueryable<FeedSummary> Summaries(IQueryable<Feed> feeds) =>
-        feeds.AsNoTracking().Select(f => new FeedSummary(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched, f.LastError,
-            f.Items.Select(i => i.ArticleId).Distinct().Count(), f.NextPollAt));
+        feeds.AsNoTracking().Select(f => new FeedSummary(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched,
+            f.LastError ?? f.Items.Where(i => i.Error != null).OrderByDescending(i => i.ErrorAt).Select(i => i.Error).FirstOrDefault(),
+            f.Items.Select(i => i.ArticleId).Distinct().Count(), f.NextPollAt, f.Items.Count(i => i.Error != null)));
 
     /// <summary>
     /// Subscribes to the feed at <paramref name="url"/> and stores its items now; a feed already
@@ -43,7 +49,21 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
             return (known, false);
         }
         var document = await fetcher.FetchAsync(uri, cancellationToken: cancellationToken);
-        var (items, about) = ReadFeed(document, $"{uri} is not an RSS or Atom feed; to keep a page, save it from the list page.");
+        var extraction = Extract(document);
+        if (extraction.Feed is null && !extraction.BrokenFeed && Announced(document) is { } announced)
+        {
+            // A page that names its feed: the subscription is to the feed.
+            logger.LogInformation("{Url} announces the feed {Feed}", PageFetcher.ForLog(uri), PageFetcher.ForLog(announced));
+            uri = announced;
+            canonical = CanonicalUrl.Normalize(uri.AbsoluteUri)!;
+            if (await Summaries(db.Feeds.Where(f => f.Url == canonical)).FirstOrDefaultAsync(cancellationToken) is { } subscribed)
+            {
+                return (subscribed, false);
+            }
+            document = await fetcher.FetchAsync(uri, cancellationToken: cancellationToken);
+            extraction = Extract(document);
+        }
+        var (items, about) = ReadFeed(document, extraction, $"{uri} is not a feed (RSS, Atom or JSON Feed) and names none; to keep a page, save it from the list page.");
         var now = Now;
         // Created already claimed, so the poller cannot start on it while its first items go in.
         var feed = new Feed
@@ -153,16 +173,16 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
             {
                 Succeeded(feed);
                 logger.LogInformation("Feed {FeedId} not modified", feed.Id);
-                return new FeedRefresh(true, 0, 0, 0, 0);
+                return await RetryPagesAsync(feed, new FeedRefresh(true, 0, 0, 0, 0), cancellationToken);
             }
             var bodyHash = ContentHash.Of(document.Body);
             if (bodyHash == feed.ContentHash)
             {
                 // A server without validators sent the same bytes: as good as a 304, and nothing to parse.
                 Succeeded(feed);
-                return new FeedRefresh(true, 0, 0, 0, 0);
+                return await RetryPagesAsync(feed, new FeedRefresh(true, 0, 0, 0, 0), cancellationToken);
             }
-            var (items, about) = ReadFeed(document, $"{feed.Url} no longer serves an RSS or Atom feed.");
+            var (items, about) = ReadFeed(document, Extract(document), $"{feed.Url} no longer serves a feed (RSS, Atom or JSON Feed).");
             feed.Title = about.Title ?? feed.Title;
             feed.SiteUrl = about.SiteUrl ?? feed.SiteUrl;
             return await StoreAsync(feed, document, items, bodyHash, cancellationToken);
@@ -184,10 +204,12 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
     }
 
     /// <summary>
-    /// Stores the items of a fetched feed. An item seen before with the same XML is passed by;
-    /// a summary is replaced by the page its link leads to; each goes in under the feed's id and
-    /// the item's key. The validators are kept only when the whole feed went in, so an item whose
-    /// page failed is tried again next time.
+    /// Stores the items of a fetched feed. An item seen before with the same source is passed
+    /// by; a summary is replaced by the page its link leads to; each goes in under the feed's id
+    /// and the item's key. No item is ever lost: when its page cannot be fetched the item's own
+    /// text is the article, the failure is kept on the item for the feed list, and the page is
+    /// tried again with back-off (<see cref="RetryPagesAsync"/>). The validators are kept
+    /// whatever happened to the items, so the next poll is conditional.
     /// </summary>
     private async Task<FeedRefresh> StoreAsync(Feed feed, FetchedDocument document, IReadOnlyList<ExtractedArticle> items, string bodyHash, CancellationToken cancellationToken)
     {
@@ -202,65 +224,140 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
                 unchanged++;
                 continue;
             }
-            try
+            var (article, pageFailure) = await FullArticleAsync(item, cancellationToken);
+            var outcome = await ingester.IngestFetchedAsync(article, $"feed:{feed.Id}:{itemKey}", document.Url.AbsoluteUri, cancellationToken);
+            var articleId = await db.Articles.Where(a => a.Slug == outcome.Slug).Select(a => a.Id).SingleAsync(cancellationToken);
+            if (known is null)
             {
-                var article = await FullArticleAsync(item, cancellationToken);
-                var outcome = await ingester.IngestFetchedAsync(article, $"feed:{feed.Id}:{itemKey}", document.Url.AbsoluteUri, cancellationToken);
-                var articleId = await db.Articles.Where(a => a.Slug == outcome.Slug).Select(a => a.Id).SingleAsync(cancellationToken);
-                if (known is null)
-                {
-                    known = new FeedItem { FeedId = feed.Id, ItemKey = itemKey, ContentHash = itemHash };
-                    db.Add(known);
-                    seen[itemKey] = known;
-                }
-                known.ContentHash = itemHash;
-                known.ArticleId = articleId;
-                known.SeenAt = Now;
-                await db.SaveChangesAsync(cancellationToken);
-                switch (outcome.Outcome)
-                {
-                    case IngestionOutcome.Added: added++; break;
-                    case IngestionOutcome.Revised: revised++; break;
-                    default: unchanged++; break;
-                }
+                known = new FeedItem { FeedId = feed.Id, ItemKey = itemKey, ContentHash = itemHash };
+                db.Add(known);
+                seen[itemKey] = known;
             }
-            catch (FetchException failure)
+            known.ContentHash = itemHash;
+            known.ArticleId = articleId;
+            known.SeenAt = Now;
+            known.Attempts = 0;
+            Record(known, pageFailure is null ? null : ItemError(item, pageFailure));
+            await db.SaveChangesAsync(cancellationToken);
+            failed += pageFailure is null ? 0 : 1;
+            switch (outcome.Outcome)
             {
-                failed++;
-                logger.LogWarning("Feed {FeedId}: item {ItemKey} not stored: {Reason}", feed.Id, itemKey, failure.Message);
+                case IngestionOutcome.Added: added++; break;
+                case IngestionOutcome.Revised: revised++; break;
+                default: unchanged++; break;
             }
         }
         Succeeded(feed);
-        if (failed == 0)
-        {
-            feed.ETag = document.Validators.ETag;
-            feed.LastModified = document.Validators.LastModified;
-            feed.ContentHash = bodyHash;
-        }
+        feed.ETag = document.Validators.ETag;
+        feed.LastModified = document.Validators.LastModified;
+        feed.ContentHash = bodyHash;
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Polled feed {FeedId}: {Added} added, {Revised} revised, {Unchanged} unchanged, {Failed} failed", feed.Id, added, revised, unchanged, failed);
-        return new FeedRefresh(false, added, revised, unchanged, failed);
+        logger.LogInformation("Polled feed {FeedId}: {Added} added, {Revised} revised, {Unchanged} unchanged, {Failed} pages failed", feed.Id, added, revised, unchanged, failed);
+        return await RetryPagesAsync(feed, new FeedRefresh(false, added, revised, unchanged, failed), cancellationToken);
     }
 
-    /// <summary>The items of a fetched feed and what the feed says of itself, in one parse; a body that is no feed is refused with <paramref name="notAFeed"/>.</summary>
-    private static (IReadOnlyList<ExtractedArticle> Items, FeedChannel About) ReadFeed(FetchedDocument document, string notAFeed)
+    /// <summary>
+    /// Tries again the pages of items kept with their own text whose retry is due; a page that
+    /// arrives becomes the article's next revision. Each failure doubles the wait, up to
+    /// <see cref="FeedOptions.MaxPageAttempts"/> tries; the last error stays on the item.
+    /// </summary>
+    private async Task<FeedRefresh> RetryPagesAsync(Feed feed, FeedRefresh refresh, CancellationToken cancellationToken)
     {
-        var extraction = ArticleExtractor.Extract(document.Body, document.FileName);
-        return extraction.Feed is { } about
-            ? (extraction.Articles, about)
-            : throw new FetchException(FetchFailure.NoArticle, notAFeed);
+        var now = Now;
+        var due = await db.FeedItems.Where(i => i.FeedId == feed.Id && i.RetryAt != null && i.RetryAt <= now)
+            .Join(db.Articles, i => i.ArticleId, a => a.Id, (i, a) => new { Item = i, a.SourceUrl }).ToListAsync(cancellationToken);
+        var revised = 0;
+        foreach (var pending in due)
+        {
+            if (!Uri.TryCreate(pending.SourceUrl, UriKind.Absolute, out var link))
+            {
+                pending.Item.RetryAt = null;
+                continue;
+            }
+            try
+            {
+                var page = UrlSaver.ExtractPage(await fetcher.FetchAsync(link, cancellationToken: cancellationToken));
+                if (page.Article.Metadata.SourceUrl is null)
+                {
+                    page = page with { Article = page.Article with { Metadata = page.Article.Metadata with { SourceUrl = pending.SourceUrl } } };
+                }
+                var outcome = await ingester.IngestFetchedAsync(page, $"feed:{feed.Id}:{pending.Item.ItemKey}", link.AbsoluteUri, cancellationToken);
+                revised += outcome.Outcome == IngestionOutcome.Revised ? 1 : 0;
+                pending.Item.Attempts = 0;
+                Record(pending.Item, null);
+            }
+            catch (FetchException failure)
+            {
+                Record(pending.Item, $"{link}: {failure.Message}");
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        if (due.Count > 0)
+        {
+            logger.LogInformation("Feed {FeedId}: {Retried} item pages tried again, {Revised} arrived", feed.Id, due.Count, revised);
+        }
+        return refresh with { Revised = refresh.Revised + revised };
     }
 
-    /// <summary>The item as is when it carries the article, else the page its link leads to.</summary>
-    private async Task<ExtractedArticle> FullArticleAsync(ExtractedArticle item, CancellationToken cancellationToken)
+    /// <summary>Records a page fetch's outcome on its item: cleared, or the error and the next try after a doubled wait.</summary>
+    private void Record(FeedItem item, string? error)
+    {
+        if (error is null)
+        {
+            (item.Error, item.ErrorAt, item.RetryAt) = (null, null, null);
+            return;
+        }
+        item.Error = error;
+        item.ErrorAt = Now;
+        item.Attempts++;
+        item.RetryAt = item.Attempts >= FeedOptions.MaxPageAttempts ? null : Now + options.Value.Interval * Math.Pow(2, item.Attempts - 1);
+    }
+
+    private static string ItemError(ExtractedArticle item, FetchException failure) =>
+        $"{item.Article.Metadata.SourceUrl ?? item.ItemKey}: {failure.Message}";
+
+    private static ExtractionResult Extract(FetchedDocument document) => ArticleExtractor.Extract(document.Body, document.FileName, document.Url);
+
+    /// <summary>
+    /// The items of a fetched feed and what the feed says of itself; a feed that cannot be read
+    /// says why (cut short, broken), and a body that is no feed is refused with <paramref name="notAFeed"/>.
+    /// </summary>
+    private static (IReadOnlyList<ExtractedArticle> Items, FeedChannel About) ReadFeed(FetchedDocument document, ExtractionResult extraction, string notAFeed) =>
+        extraction switch
+        {
+            { Feed: { } about } => (extraction.Articles, about),
+            { BrokenFeed: true } => throw new FetchException(FetchFailure.NoArticle, $"{document.Url} serves a feed that cannot be read: {extraction.Refusal}."),
+            _ => throw new FetchException(FetchFailure.NoArticle, notAFeed),
+        };
+
+    /// <summary>The first feed an HTML page announces with &lt;link rel="alternate"&gt;, or null.</summary>
+    private static Uri? Announced(FetchedDocument document) =>
+        SourceDecoder.Decode(document.Body).Text is { } text && SourceFormats.Detect(document.FileName, text) is HtmlArticleParser
+            ? FeedDiscovery.Find(text, document.Url).FirstOrDefault()
+            : null;
+
+    /// <summary>
+    /// The item as is when it carries the article, else the page its link leads to; when that
+    /// page cannot be fetched or read, the item as is and why.
+    /// </summary>
+    private async Task<(ExtractedArticle Article, FetchException? PageFailure)> FullArticleAsync(ExtractedArticle item, CancellationToken cancellationToken)
     {
         if (item.Article.WordCount >= FeedOptions.SummaryWords || PageLink(item) is not { } link)
         {
-            return item;
+            return (item, null);
         }
-        var page = UrlSaver.ExtractPage(await fetcher.FetchAsync(link, cancellationToken: cancellationToken));
+        ExtractedArticle page;
+        try
+        {
+            page = UrlSaver.ExtractPage(await fetcher.FetchAsync(link, cancellationToken: cancellationToken));
+        }
+        catch (FetchException failure)
+        {
+            logger.LogWarning("Feed item {ItemKey}: page not fetched, the item's own text kept: {Reason}", item.ItemKey, failure.Message);
+            return (item, failure);
+        }
         var metadata = page.Article.Metadata;
-        return page with
+        return (page with
         {
             Article = page.Article with
             {
@@ -273,11 +370,16 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
                     Tags = metadata.Tags.Count > 0 ? metadata.Tags : item.Article.Metadata.Tags,
                 },
             },
-        };
+        }, null);
     }
 
+    /// <summary>
+    /// The page to fetch for a summary: its http(s) link, unless the item is keyed by a link
+    /// with a fragment (a daily page with an anchor per post), whose page holds many items.
+    /// </summary>
     private static Uri? PageLink(ExtractedArticle item) =>
         Uri.TryCreate(item.Article.Metadata.SourceUrl, UriKind.Absolute, out var link) && (link.Scheme == Uri.UriSchemeHttp || link.Scheme == Uri.UriSchemeHttps)
+            && !(item.ItemKey is { } key && key.Contains('#') && Uri.TryCreate(key, UriKind.Absolute, out var keyed) && keyed.Fragment.Length > 1)
             ? link
             : null;
 

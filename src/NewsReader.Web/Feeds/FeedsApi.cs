@@ -7,7 +7,8 @@ public static class FeedsApi
     /// <summary>The body of `POST /api/feeds`.</summary>
     public sealed record SubscribeRequest(string? Url);
 
-    public sealed record FeedDto(int Id, string Title, string Url, string? SiteUrl, DateTime? LastFetched, string? LastError, int ArticleCount, DateTime NextPoll);
+    /// <summary>A subscription; <paramref name="LastError"/> is why the last poll failed, else the latest item whose page could not be fetched, and <paramref name="ItemErrors"/> counts those items.</summary>
+    public sealed record FeedDto(int Id, string Title, string Url, string? SiteUrl, DateTime? LastFetched, string? LastError, int ArticleCount, DateTime NextPoll, int ItemErrors);
 
     public sealed record RefreshDto(int Id, bool NotModified, int Added, int Revised, int Unchanged, int Failed, FeedDto Feed);
 
@@ -97,5 +98,5 @@ public static class FeedsApi
     private static IResult FeedNotFound(int id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Feed not found", detail: $"No feed has the id {id}.");
 
-    private static FeedDto ToDto(FeedSummary f) => new(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched, f.LastError, f.ArticleCount, f.NextPollAt);
+    private static FeedDto ToDto(FeedSummary f) => new(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched, f.LastError, f.ArticleCount, f.NextPollAt, f.ItemErrors);
 }

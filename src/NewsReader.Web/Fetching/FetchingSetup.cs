@@ -17,7 +17,7 @@ public static class FetchingSetup
         services.AddHttpClient(PageFetcher.ClientName, client =>
             {
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
-                client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5");
+                client.DefaultRequestHeaders.Accept.ParseAdd(SourceFormats.AcceptHeader);
                 // PageFetcher keeps the one time limit over redirects and body.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })

@@ -15,13 +15,7 @@ public sealed record FetchedDocument(Uri Url, bool NotModified, byte[] Body, str
     {
         get
         {
-            var extension = MediaType switch
-            {
-                "text/html" or "application/xhtml+xml" => ".html",
-                "application/rss+xml" or "application/atom+xml" or "application/rdf+xml" or "application/xml" or "text/xml" => ".xml",
-                "text/markdown" or "text/x-markdown" => ".md",
-                _ => ".txt",
-            };
+            var extension = SourceFormats.ByMediaType(MediaType)?.Extensions[0] ?? ".txt";
             var name = Path.GetFileNameWithoutExtension(Url.AbsolutePath);
             return (string.IsNullOrEmpty(name) ? "index" : name) + extension;
         }
@@ -39,12 +33,6 @@ public sealed record FetchedDocument(Uri Url, bool NotModified, byte[] Body, str
 public sealed class PageFetcher(IHttpClientFactory clients, IOptions<FetchOptions> options, ILogger<PageFetcher> logger)
 {
     public const string ClientName = "fetch";
-
-    private static readonly HashSet<string> Readable = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "text/html", "application/xhtml+xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml",
-        "application/xml", "text/xml", "text/plain", "text/markdown", "text/x-markdown",
-    };
 
     /// <summary>The URL as an absolute http(s) address, or a 400-class failure.</summary>
     public static Uri ParseUrl(string? url)
@@ -100,7 +88,7 @@ public sealed class PageFetcher(IHttpClientFactory clients, IOptions<FetchOption
                         : new FetchException(FetchFailure.UpstreamClientError, $"{current.Host} answered {status} {response.ReasonPhrase}: there is no page to read at this address.");
                 }
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
-                if (mediaType is not null && !Readable.Contains(mediaType))
+                if (mediaType is not null && SourceFormats.ByMediaType(mediaType) is null)
                 {
                     throw new FetchException(FetchFailure.NoArticle, $"The address serves {mediaType}, not a page or a feed.");
                 }

@@ -42,7 +42,7 @@ public sealed class UrlSaver(PageFetcher fetcher, ArticleIngester ingester, News
         ExtractionResult result;
         try
         {
-            result = ArticleExtractor.Extract(document.Body, document.FileName);
+            result = ArticleExtractor.Extract(document.Body, document.FileName, document.Url);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -84,7 +84,7 @@ public sealed class FixtureWebServer : IAsyncDisposable
     {
         var request = context.Request;
         Requests.Enqueue(new FixtureRequest(request.Path + request.QueryString, request.Headers.IfNoneMatch.ToString(),
-            request.Headers.IfModifiedSince.ToString(), request.Headers.UserAgent.ToString()));
+            request.Headers.IfModifiedSince.ToString(), request.Headers.UserAgent.ToString(), request.Headers.Accept.ToString()));
         if (routes.TryGetValue(request.Path + request.QueryString, out var handler) || routes.TryGetValue(request.Path, out handler))
         {
             return handler(context);
@@ -101,4 +101,4 @@ public sealed class FixtureWebServer : IAsyncDisposable
 }
 
 /// <summary>One request the fixture server saw.</summary>
-public sealed record FixtureRequest(string Path, string IfNoneMatch, string IfModifiedSince, string UserAgent);
+public sealed record FixtureRequest(string Path, string IfNoneMatch, string IfModifiedSince, string UserAgent, string Accept = "");

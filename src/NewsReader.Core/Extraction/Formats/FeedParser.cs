@@ -10,10 +10,22 @@ namespace NewsReader.Core.Extraction.Formats;
 /// source is that item's XML. Bodies come from content:encoded or Atom content, else the
 /// description or summary; an item with no body keeps its title as its only paragraph.
 /// </summary>
-public static partial class FeedParser
+public sealed partial class FeedParser : ISourceFormat
 {
     public const string RssMediaType = "application/rss+xml";
     public const string AtomMediaType = "application/atom+xml";
+
+    public string Name => "XML feed";
+
+    public IReadOnlyList<string> Extensions { get; } = [".xml", ".rss", ".atom", ".rdf"];
+
+    public IReadOnlyList<AnnouncedType> MediaTypes { get; } =
+        [new(RssMediaType), new(AtomMediaType), new("application/rdf+xml"), new("application/xml", 0.9), new("text/xml", 0.9)];
+
+    /// <summary>An XML declaration (pages in XHTML are claimed by the HTML format before this one), or a feed's root element.</summary>
+    public bool Announces(string head) => head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || FeedRoot().IsMatch(head);
+
+    ExtractionResult ISourceFormat.Parse(string text, Uri? address) => Parse(text, address);
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Rss1 = "http://purl.org/rss/1.0/";
@@ -22,27 +34,40 @@ public static partial class FeedParser
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 
-    // No DTD is read, so no entity can reach a file or the network, nor expand without bound.
+    // No DTD is read (LenientXml refuses one that declares entities), so no entity can reach a
+    // file or the network, nor expand without bound.
     private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
 
-    public static ExtractionResult Parse(string xml)
+    /// <summary>The items of a feed; <paramref name="address"/>, where it was fetched from, is the last base of relative links.</summary>
+    public static ExtractionResult Parse(string xml, Uri? address = null)
     {
+        var (prepared, refusal) = LenientXml.Prepare(xml);
+        if (refusal is not null)
+        {
+            return ExtractionResult.Broken(refusal);
+        }
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), Settings);
-            document = XDocument.Load(reader);
+            using var reader = XmlReader.Create(new StringReader(prepared!), Settings);
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException ex) when (ex.Message.StartsWith("Unexpected end of file", StringComparison.Ordinal))
+        {
+            return ExtractionResult.Broken($"truncated feed: the XML ends at line {ex.LineNumber} before its elements are closed; the file or the download was cut short");
         }
         catch (XmlException ex)
         {
-            return ExtractionResult.Refuse($"truncated or malformed feed XML: {ex.Message}");
+            return ExtractionResult.Broken($"broken feed XML: {ex.Message}");
         }
         var root = document.Root!;
+        // RSS 0.90, 1.0 (RDF): channel and items are siblings under rdf:RDF, in the version's own namespace.
+        var rdfChannel = root.Name == Rdf + "RDF" ? root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel") : null;
         var (channel, articles, kind) = root.Name switch
         {
-            { LocalName: "rss" } => (root.Element("channel"), Rss(root.Element("channel"), root.Element("channel")?.Elements("item") ?? []), "RSS"),
-            var n when n == Rdf + "RDF" => (root.Element(Rss1 + "channel"), Rss(root.Element(Rss1 + "channel"), root.Elements(Rss1 + "item")), "RSS"),
-            var n when n == Atom + "feed" => (root, AtomEntries(root), "Atom"),
+            { LocalName: "rss" } => (root.Element("channel"), Rss(root.Element("channel"), root.Element("channel")?.Elements("item") ?? [], address), "RSS"),
+            var n when n == Rdf + "RDF" => (rdfChannel, Rss(rdfChannel, root.Elements((rdfChannel?.Name.Namespace ?? Rss1) + "item"), address), "RSS"),
+            var n when n == Atom + "feed" => (root, AtomEntries(root, address), "Atom"),
             _ => (null, null, null),
         };
         if (articles is null)
@@ -67,8 +92,10 @@ public static partial class FeedParser
         return new FeedChannel(string.IsNullOrEmpty(title) ? null : title, link);
     }
 
-    private static List<ExtractedArticle> Rss(XElement? channel, IEnumerable<XElement> items)
+    private static List<ExtractedArticle> Rss(XElement? channel, IEnumerable<XElement> items, Uri? address)
     {
+        // Relative item links: against xml:base, else the address fetched, else the channel's own link.
+        var fallback = address ?? (channel is null ? null : HttpUri(Value(channel.Element(channel.Name.Namespace + "link"))));
         var ns = channel?.Name.Namespace ?? XNamespace.None;
         var siteName = Plain(channel?.Element(ns + "title")?.Value);
         var language = Value(channel?.Element(ns + "language")) ?? Value(channel?.Element(Dc + "language"));
@@ -76,8 +103,8 @@ public static partial class FeedParser
         foreach (var item in items)
         {
             var guid = item.Element(ns + "guid");
-            var link = Value(item.Element(ns + "link")) ?? item.Attribute(Rdf + "about")?.Value
-                ?? ((string?)guid?.Attribute("isPermaLink") == "false" ? null : Value(guid));
+            var link = Resolve(Value(item.Element(ns + "link")) ?? item.Attribute(Rdf + "about")?.Value
+                ?? ((string?)guid?.Attribute("isPermaLink") == "false" ? null : Value(guid)), item, fallback);
             var metadata = new ArticleMetadata
             {
                 SourceUrl = CanonicalUrl.Normalize(link),
@@ -89,20 +116,23 @@ public static partial class FeedParser
             };
             var body = Value(item.Element(Content + "encoded")) ?? Value(item.Element(ns + "description"));
             var key = Value(guid) ?? link;
-            Add(articles, item, RssMediaType, key, Plain(item.Element(ns + "title")?.Value), BodyBlocks(body, isHtml: null), metadata);
+            Add(articles, item.ToString(), RssMediaType, key, Plain(item.Element(ns + "title")?.Value), BodyBlocks(body, isHtml: null), metadata);
         }
         return articles;
     }
 
-    private static List<ExtractedArticle> AtomEntries(XElement feed)
+    private static List<ExtractedArticle> AtomEntries(XElement feed, Uri? address)
     {
+        var feedLink = feed.Elements(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate");
+        var fallback = address ?? HttpUri(Resolve((string?)feedLink?.Attribute("href"), feedLink ?? feed, null));
         var siteName = Plain(TextConstruct(feed.Element(Atom + "title")));
         var feedAuthor = AtomAuthor(feed);
         var articles = new List<ExtractedArticle>();
         foreach (var entry in feed.Elements(Atom + "entry"))
         {
             var links = entry.Elements(Atom + "link").ToList();
-            var link = (links.FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate") ?? links.FirstOrDefault())?.Attribute("href")?.Value;
+            var linkElement = links.FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate") ?? links.FirstOrDefault();
+            var link = Resolve(linkElement?.Attribute("href")?.Value, linkElement ?? entry, fallback);
             var metadata = new ArticleMetadata
             {
                 SourceUrl = CanonicalUrl.Normalize(link),
@@ -115,21 +145,52 @@ public static partial class FeedParser
             var body = entry.Element(Atom + "content") is { } content && Value(content) is not null ? content : entry.Element(Atom + "summary");
             var blocks = body is null ? [] : BodyBlocks(TextConstruct(body), isHtml: IsHtmlType((string?)body.Attribute("type")));
             var key = Value(entry.Element(Atom + "id")) ?? link;
-            Add(articles, entry, AtomMediaType, key, Plain(TextConstruct(entry.Element(Atom + "title"))), blocks, metadata);
+            Add(articles, entry.ToString(), AtomMediaType, key, Plain(TextConstruct(entry.Element(Atom + "title"))), blocks, metadata);
         }
         return articles;
     }
 
-    private static void Add(List<ExtractedArticle> articles, XElement item, string mediaType, string? key, string? title,
+    internal static void Add(List<ExtractedArticle> articles, string rawSource, string mediaType, string? key, string? title,
         IReadOnlyList<SourceBlock> blocks, ArticleMetadata metadata)
     {
         // A title-only item is kept with its title as text, so its link can be fetched later.
         var withText = blocks.Count == 0 && title is not null ? [new SourceBlock(BlockKind.Paragraph, title)] : blocks;
         if (ArticleAssembler.Build(withText, title, metadata) is { } article)
         {
-            articles.Add(new ExtractedArticle(article, item.ToString(), mediaType, key ?? title));
+            articles.Add(new ExtractedArticle(article, rawSource, mediaType, key ?? title));
         }
     }
+
+    /// <summary>
+    /// A link made absolute: as it is when it is an http(s) address, else against the element's
+    /// xml:base (itself resolved against its ancestors'), else against <paramref name="fallback"/>;
+    /// left as written when there is nothing to resolve it against.
+    /// </summary>
+    private static string? Resolve(string? link, XElement element, Uri? fallback)
+    {
+        if (string.IsNullOrWhiteSpace(link))
+        {
+            return null;
+        }
+        link = link.Trim();
+        if (HttpUri(link) is { } absolute)
+        {
+            return absolute.AbsoluteUri;
+        }
+        var baseUri = fallback;
+        foreach (var scope in element.AncestorsAndSelf().Reverse())
+        {
+            if ((string?)scope.Attribute(XNamespace.Xml + "base") is { } declared && !string.IsNullOrWhiteSpace(declared))
+            {
+                baseUri = HttpUri(declared.Trim()) ?? (baseUri is not null && Uri.TryCreate(baseUri, declared.Trim(), out var nested) ? nested : baseUri);
+            }
+        }
+        return baseUri is not null && Uri.TryCreate(baseUri, link, out var resolved) ? resolved.AbsoluteUri : link;
+    }
+
+    // On Unix "/posts/1" parses as an absolute file: URI, so only http(s) counts as absolute here.
+    private static Uri? HttpUri(string? value) =>
+        value is not null && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
     // Atom says an untyped construct is text, but feeds in the wild put escaped HTML there too.
     private static bool? IsHtmlType(string? type) => type switch
@@ -155,7 +216,7 @@ public static partial class FeedParser
     }
 
     /// <summary>Blocks of a body that is HTML (the declared type, or tags found when none is declared) or plain text.</summary>
-    private static IReadOnlyList<SourceBlock> BodyBlocks(string? body, bool? isHtml)
+    internal static IReadOnlyList<SourceBlock> BodyBlocks(string? body, bool? isHtml)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -188,14 +249,14 @@ public static partial class FeedParser
     private static string? LanguageOf(XElement element) =>
         element.AncestorsAndSelf().Select(e => (string?)e.Attribute(XNamespace.Xml + "lang")).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
 
-    private static List<string> Tags(IEnumerable<string> values) =>
+    internal static List<string> Tags(IEnumerable<string> values) =>
         values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     private static string? Value(XElement? element) =>
         element is null || string.IsNullOrWhiteSpace(element.Value) ? null : element.Value.Trim();
 
     /// <summary>Titles are text, but feeds often escape markup and entities in them once more.</summary>
-    private static string? Plain(string? title)
+    internal static string? Plain(string? title)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
@@ -204,6 +265,9 @@ public static partial class FeedParser
         var text = ArticleTextBuilder.Collapse(WebUtility.HtmlDecode(Tag().Replace(title, "")));
         return text.Length == 0 ? null : text;
     }
+
+    [GeneratedRegex(@"^<(?:rss|feed|rdf:RDF)[\s>]", RegexOptions.IgnoreCase)]
+    private static partial Regex FeedRoot();
 
     [GeneratedRegex(@"<(?:[a-zA-Z][\w:-]*[\s/>]|/[a-zA-Z]|!--)")]
     private static partial Regex LooksLikeHtml();

@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using SmartReader;
+using System.Text.RegularExpressions;
 
 namespace NewsReader.Core.Extraction.Formats;
 
@@ -9,9 +10,21 @@ namespace NewsReader.Core.Extraction.Formats;
 /// asides and comments, and the page's own metadata names it. When Readability finds nothing
 /// the page's article or main element is read instead, provided it holds enough prose.
 /// </summary>
-public static class HtmlArticleParser
+public sealed partial class HtmlArticleParser : ISourceFormat
 {
     public const string MediaType = "text/html";
+
+    public string Name => "HTML";
+
+    public IReadOnlyList<string> Extensions { get; } = [".html", ".htm", ".xhtml"];
+
+    public IReadOnlyList<AnnouncedType> MediaTypes { get; } = [new(MediaType), new("application/xhtml+xml")];
+
+    /// <summary>A doctype or html element first, or an XML declaration followed by one (XHTML).</summary>
+    public bool Announces(string head) =>
+        HtmlStart().IsMatch(head) || (head.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && XhtmlRoot().IsMatch(head));
+
+    ExtractionResult ISourceFormat.Parse(string text, Uri? address) => Parse(text, address);
 
     public const string NoArticle = "no article found in the HTML page";
 
@@ -21,15 +34,19 @@ public static class HtmlArticleParser
     /// </summary>
     public const int MinParagraphCharacters = 120;
 
-    public static ExtractionResult Parse(string html)
+    public static ExtractionResult Parse(string html, Uri? address = null)
     {
         // One parse serves the metadata and Readability; Readability rewrites the document, so
         // the rare fallback parses again. A parser per call: files are parsed on several threads.
         var document = new HtmlParser().ParseDocument(html);
         var page = HtmlPageMetadata.Read(document);
-        var blocks = ReadabilityBlocks(document, page.Metadata.SourceUrl) is { } found && IsArticle(found)
+        // Readability's content is trusted whenever it holds a story, even on a page it calls
+        // not readable; the page's own <article> or <main> is read only when it holds more, so a
+        // teaser in the first <article> never wins over the story.
+        var found = Boilerplate.Remove(ReadabilityBlocks(document, page.Metadata.SourceUrl ?? address?.AbsoluteUri) ?? []);
+        var blocks = IsArticle(found)
             ? found
-            : FallbackBlocks(new HtmlParser().ParseDocument(html));
+            : new[] { found, Boilerplate.Remove(FallbackBlocks(new HtmlParser().ParseDocument(html))) }.MaxBy(ParagraphCharacters)!;
         if (!IsArticle(blocks))
         {
             return ExtractionResult.Refuse(NoArticle);
@@ -43,7 +60,7 @@ public static class HtmlArticleParser
     {
         var reader = new Reader(url ?? "https://localhost/", document);
         var article = reader.GetArticle();
-        return article.IsReadable && !string.IsNullOrWhiteSpace(article.Content) ? HtmlBlockReader.ReadFragment(article.Content) : null;
+        return !string.IsNullOrWhiteSpace(article.Content) ? HtmlBlockReader.ReadFragment(article.Content) : null;
     }
 
     private static IReadOnlyList<SourceBlock> FallbackBlocks(IHtmlDocument document)
@@ -56,6 +73,14 @@ public static class HtmlArticleParser
         return root is null ? [] : HtmlBlockReader.Read(root);
     }
 
-    private static bool IsArticle(IReadOnlyList<SourceBlock> blocks) =>
-        blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.Quote).Sum(b => b.Text.Length) >= MinParagraphCharacters;
+    private static bool IsArticle(IReadOnlyList<SourceBlock> blocks) => ParagraphCharacters(blocks) >= MinParagraphCharacters;
+
+    private static int ParagraphCharacters(IReadOnlyList<SourceBlock> blocks) =>
+        blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.Quote).Sum(b => b.Text.Length);
+
+    [GeneratedRegex(@"<!DOCTYPE\s+html|<html[\s>]", RegexOptions.IgnoreCase)]
+    private static partial Regex XhtmlRoot();
+
+    [GeneratedRegex(@"^(?:<!DOCTYPE\s+html|<html[\s>])", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlStart();
 }

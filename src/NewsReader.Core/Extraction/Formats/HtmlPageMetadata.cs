@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using AngleSharp.Dom;
 
@@ -8,7 +9,7 @@ namespace NewsReader.Core.Extraction.Formats;
 /// the canonical link, the html lang, a &lt;time datetime&gt;. The first source that names a
 /// field wins, in the order publishers tend to keep them accurate.
 /// </summary>
-public sealed record HtmlPageMetadata(string? Title, ArticleMetadata Metadata)
+public sealed partial record HtmlPageMetadata(string? Title, ArticleMetadata Metadata)
 {
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · "];
 
@@ -34,13 +35,15 @@ public sealed record HtmlPageMetadata(string? Title, ArticleMetadata Metadata)
             Tags = document.QuerySelectorAll("meta[property='article:tag']")
                 .Select(m => m.GetAttribute("content")?.Trim()).OfType<string>().Where(t => t.Length > 0).Distinct().ToList(),
         };
-        var title = First(Meta(document, "og:title"), ld?.Headline, pageTitle);
+        // og:title and JSON-LD headlines carry the site's name as often as <title> does.
+        var title = SplitTitle(First(Meta(document, "og:title"), ld?.Headline, pageTitle), siteName, heading).Title;
         return new HtmlPageMetadata(title, metadata);
     }
 
     /// <summary>
-    /// "Story | Site" as ("Story", "Site") when the suffix is the known site name, or the
-    /// part before it is the page's h1; else the whole title and no suffix.
+    /// "Story | Site" (or "Site | Story") as ("Story", "Site") when that part is the known site
+    /// name, is written as a domain ("Sportsnet.ca"), or the rest is the page's h1; else the
+    /// whole title and no suffix. A title that is nothing but the site's name stays whole.
     /// </summary>
     public static (string? Title, string? Suffix) SplitTitle(string? title, string? siteName, string? heading)
     {
@@ -53,18 +56,36 @@ public sealed record HtmlPageMetadata(string? Title, ArticleMetadata Metadata)
         foreach (var separator in TitleSeparators)
         {
             var cut = whole.LastIndexOf(separator, StringComparison.Ordinal);
-            if (cut <= 0)
+            if (cut > 0)
             {
-                continue;
+                var (story, suffix) = (whole[..cut], whole[(cut + separator.Length)..]);
+                if (IsSiteName(suffix, siteName) || string.Equals(story, h1, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (story, suffix);
+                }
             }
-            var (story, suffix) = (whole[..cut], whole[(cut + separator.Length)..]);
-            if (string.Equals(suffix, siteName, StringComparison.OrdinalIgnoreCase) || string.Equals(story, h1, StringComparison.OrdinalIgnoreCase))
+            var first = whole.IndexOf(separator, StringComparison.Ordinal);
+            if (first > 0)
             {
-                return (story, suffix);
+                var (prefix, story) = (whole[..first], whole[(first + separator.Length)..]);
+                if (IsSiteName(prefix, siteName) || string.Equals(story, h1, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (story, prefix);
+                }
             }
         }
         return (whole, null);
     }
+
+    private static bool IsSiteName(string part, string? siteName) =>
+        (siteName is not null && (string.Equals(part, siteName, StringComparison.OrdinalIgnoreCase)
+            || (Letters(part) is { Length: >= 3 } a && Letters(siteName) is { Length: >= 3 } b && (a == b || a.StartsWith(b, StringComparison.Ordinal) && Domain().IsMatch(part)))))
+        || Domain().IsMatch(part);
+
+    private static string Letters(string value) => new(value.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    [GeneratedRegex(@"^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|co\.uk|ca|au|de|fr|io|info|news|[a-z]{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex Domain();
 
     private static string? Meta(IDocument document, string key) =>
         document.QuerySelector($"meta[property='{key}'], meta[name='{key}'], meta[itemprop='{key}']")?.GetAttribute("content");

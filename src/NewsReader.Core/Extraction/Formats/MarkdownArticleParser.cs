@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
@@ -11,9 +12,20 @@ namespace NewsReader.Core.Extraction.Formats;
 /// and quoted paragraphs become blocks, inline markup is reduced to its text (link text and
 /// code kept, images dropped), and raw HTML blocks are read as HTML.
 /// </summary>
-public static class MarkdownArticleParser
+public sealed partial class MarkdownArticleParser : ISourceFormat
 {
     public const string MediaType = "text/markdown";
+
+    public string Name => "Markdown";
+
+    public IReadOnlyList<string> Extensions { get; } = [".md", ".markdown"];
+
+    public IReadOnlyList<AnnouncedType> MediaTypes { get; } = [new(MediaType, 0.8), new("text/x-markdown", 0.8)];
+
+    /// <summary>A closed front matter block first.</summary>
+    public bool Announces(string head) => FrontMatterBlock().IsMatch(head);
+
+    ExtractionResult ISourceFormat.Parse(string text, Uri? address) => Parse(text);
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
@@ -111,4 +123,9 @@ public static class MarkdownArticleParser
             }
         }
     }
+
+    // Front matter only when the block closes and holds a "key:" line, so a text that opens
+    // with a rule of dashes stays text.
+    [GeneratedRegex(@"^---[ \t]*\r?\n(?:.*\r?\n)*?[\w-]+:.*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)")]
+    private static partial Regex FrontMatterBlock();
 }

@@ -8,8 +8,24 @@ namespace NewsReader.Core.Extraction.Formats;
 /// the section titles, <see cref="ListItems"/> the list lines, and <see cref="TextRepair"/>
 /// mends translation scars in what is left.
 /// </summary>
-public static class PlainTextArticleParser
+public sealed class PlainTextArticleParser : ISourceFormat
 {
+    public const string MediaType = "text/plain";
+
+    public string Name => "plain text";
+
+    public IReadOnlyList<string> Extensions { get; } = [".txt", ".text"];
+
+    public IReadOnlyList<AnnouncedType> MediaTypes { get; } = [new(MediaType, 0.8)];
+
+    /// <summary>Plain text never announces itself: it is what a source is when nothing else fits.</summary>
+    public bool Announces(string head) => false;
+
+    ExtractionResult ISourceFormat.Parse(string text, Uri? address) =>
+        Parse(text) is { } article
+            ? ExtractionResult.Of(new ExtractedArticle(article, text, MediaType))
+            : ExtractionResult.Refuse("no text, only white space");
+
     // Bylines sit in the first few lines after the headline.
     private const int BylineWindow = 3;
 

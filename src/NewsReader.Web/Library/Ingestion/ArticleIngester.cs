@@ -202,10 +202,21 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         return outcomes;
     }
 
-    /// <summary>What an article from a file is known by: its canonical URL, else the file (and the item's id in a feed file).</summary>
+    /// <summary>
+    /// What an article from a file is known by: its canonical URL, else the file (and the item's
+    /// id in a feed file). A feed item known by a link with a fragment (a daily page with an
+    /// anchor per post) keeps the fragment, so its posts stay apart.
+    /// </summary>
     private static string FileArticleKey(ExtractedArticle extracted, string fileKey) =>
-        CanonicalUrl.Normalize(extracted.Article.Metadata.SourceUrl)
+        FragmentLink(extracted.ItemKey)
+        ?? CanonicalUrl.Normalize(extracted.Article.Metadata.SourceUrl)
         ?? (extracted.ItemKey is null ? fileKey : $"{fileKey}#{extracted.ItemKey}");
+
+    private static string? FragmentLink(string? itemKey) =>
+        itemKey is not null && itemKey.Contains('#') && Uri.TryCreate(itemKey, UriKind.Absolute, out var link) && link.Fragment.Length > 1
+            && CanonicalUrl.Normalize(itemKey) is { } canonical
+            ? canonical + link.Fragment
+            : null;
 
     private async Task<IngestedFile> StoreAsync(ArticleWriter writer, string file, string sourceKey, ExtractedArticle extracted, CancellationToken cancellationToken,
         string origin = RevisionOrigins.File)

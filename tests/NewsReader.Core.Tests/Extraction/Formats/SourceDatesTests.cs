@@ -18,6 +18,13 @@ public class SourceDatesTests
     [InlineData("2026-05-20", "2026-05-20T00:00:00+00:00")]
     [InlineData("2026-05-20 14:10", "2026-05-20T14:10:00+00:00")]
     [InlineData("  2026-05-20T14:10:00Z  ", "2026-05-20T14:10:00+00:00")]
+    [InlineData("2020/1/10 14:33:00", "2020-01-10T14:33:00+00:00")]
+    [InlineData("2020/01/10 14:33", "2020-01-10T14:33:00+00:00")]
+    [InlineData("Sat, Dec 16 2023 02:02:33 PM", "2023-12-16T14:02:33+00:00")]
+    [InlineData("Sat, Dec 16 2023 02:02:33 PM EST", "2023-12-16T14:02:33-05:00")]
+    [InlineData("December 16, 2023", "2023-12-16T00:00:00+00:00")]
+    [InlineData("Sept 3, 2024 9:15 AM", "2024-09-03T09:15:00+00:00")]
+    [InlineData("Dec 16 2023 14:02 +0100", "2023-12-16T14:02:00+01:00")]
     public void Reads_rfc_822_and_iso_8601(string value, string expected) =>
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), SourceDates.Parse(value));
 
@@ -31,5 +38,8 @@ public class SourceDatesTests
     [InlineData("2026-13-45T99:00:00Z")]
     [InlineData("03/04/2026")]
     [InlineData("Tue, 03 Mar 2026 25:00:00 GMT")]
+    [InlineData("2020/13/10 14:33:00")]
+    [InlineData("Sat, Dec 16 2023 02:02:33 PM Mars time")]
+    [InlineData("Dec 2023")]
     public void Anything_else_is_no_date(string? value) => Assert.Null(SourceDates.Parse(value));
 }
