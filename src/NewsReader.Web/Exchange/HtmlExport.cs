@@ -41,7 +41,7 @@ public static class HtmlExport
         foreach (var article in set.Articles)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var document = await articles.FindAsync(article.Slug, cancellationToken);
+            var document = await articles.FindStoredAsync(article.Slug, cancellationToken);
             if (document is null)
             {
                 continue;
