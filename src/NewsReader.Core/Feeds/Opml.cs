@@ -4,15 +4,16 @@ using System.Xml.Linq;
 
 namespace NewsReader.Core.Feeds;
 
-/// <summary>One feed an OPML file names.</summary>
-public sealed record OpmlFeed(string Url, string? Title, string? SiteUrl);
+/// <summary>One feed an OPML file names, and the folder (the outline around it) it sits in.</summary>
+public sealed record OpmlFeed(string Url, string? Title, string? SiteUrl, string? Folder = null);
 
 /// <summary>The feeds of an OPML file, and how many outlines named a feed address that is not one.</summary>
 public sealed record OpmlSubscriptions(IReadOnlyList<OpmlFeed> Feeds, int Invalid);
 
 /// <summary>
 /// OPML 1.0/2.0 subscription lists, as feed readers exchange them: every outline with an
-/// `xmlUrl`, however deep in folders, is a feed; export is flat OPML 2.0.
+/// `xmlUrl`, however deep in folders, is a feed, in the folder of its nearest enclosing outline;
+/// export writes one level of folders, as feed readers do.
 /// </summary>
 public static class Opml
 {
@@ -52,7 +53,9 @@ public static class Opml
             if (CanonicalUrl.Normalize(xmlUrl) is { } url)
             {
                 var title = (string?)outline.Attribute("title") ?? (string?)outline.Attribute("text");
-                feeds.Add(new OpmlFeed(url, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), (string?)outline.Attribute("htmlUrl")));
+                var folder = outline.Ancestors("outline").Select(o => ((string?)o.Attribute("title") ?? (string?)o.Attribute("text"))?.Trim())
+                    .FirstOrDefault(name => !string.IsNullOrEmpty(name));
+                feeds.Add(new OpmlFeed(url, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), (string?)outline.Attribute("htmlUrl"), folder));
             }
             else
             {
@@ -70,16 +73,21 @@ public static class Opml
                 new XElement("head",
                     new XElement("title", "NewsReader subscriptions"),
                     new XElement("dateCreated", created.ToString("R", CultureInfo.InvariantCulture))),
-                new XElement("body", feeds.Select(feed => new XElement("outline",
-                    new XAttribute("type", "rss"),
-                    new XAttribute("text", feed.Title ?? feed.Url),
-                    new XAttribute("title", feed.Title ?? feed.Url),
-                    new XAttribute("xmlUrl", feed.Url),
-                    feed.SiteUrl is null ? null : new XAttribute("htmlUrl", feed.SiteUrl))))));
+                new XElement("body",
+                    feeds.Where(f => f.Folder is null).Select(Outline),
+                    feeds.Where(f => f.Folder is not null).GroupBy(f => f.Folder!, StringComparer.Ordinal).Select(folder =>
+                        new XElement("outline", new XAttribute("text", folder.Key), new XAttribute("title", folder.Key), folder.Select(Outline))))));
         using var writer = new Utf8StringWriter();
         document.Save(writer);
         return System.Text.Encoding.UTF8.GetBytes(writer.ToString());
     }
+
+    private static XElement Outline(OpmlFeed feed) => new("outline",
+        new XAttribute("type", "rss"),
+        new XAttribute("text", feed.Title ?? feed.Url),
+        new XAttribute("title", feed.Title ?? feed.Url),
+        new XAttribute("xmlUrl", feed.Url),
+        feed.SiteUrl is null ? null : new XAttribute("htmlUrl", feed.SiteUrl));
 
     private sealed class Utf8StringWriter : StringWriter
     {

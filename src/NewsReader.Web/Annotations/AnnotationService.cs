@@ -102,7 +102,9 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         {
             return invalid;
         }
-        var revision = await CurrentRevisionAsync(articleSlug, cancellationToken);
+        var revision = await ReaderLibrary.Of(db, ownerId).AnyAsync(a => a.Slug == articleSlug, cancellationToken)
+            ? await CurrentRevisionAsync(articleSlug, cancellationToken)
+            : null;
         if (revision is null)
         {
             return AnnotationFailure.NotFound($"No article has the slug '{articleSlug}'.");
@@ -297,8 +299,17 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         return (await FindVisibleAsync(id, userId, cancellationToken))!;
     }
 
-    private IQueryable<Annotation> Visible(string? userId) =>
-        db.Annotations.Where(a => a.Visibility == Visibility.Public || (userId != null && a.OwnerId == userId));
+    /// <summary>
+    /// The reader's own annotations, wherever they are (they outlive the article leaving their
+    /// library), and the public ones on articles in their library: public means "to everyone who
+    /// can open the article", and an article outside it does not exist for them.
+    /// </summary>
+    private IQueryable<Annotation> Visible(string? userId)
+    {
+        var library = ReaderLibrary.Of(db, userId);
+        return db.Annotations.Where(a => (userId != null && a.OwnerId == userId)
+            || (a.Visibility == Visibility.Public && library.Any(l => l.Id == a.ArticleId)));
+    }
 
     private IQueryable<Annotation> Owned(Guid id, string userId) =>
         db.Annotations.Where(a => a.Id == id && a.OwnerId == userId);

@@ -42,7 +42,7 @@ public static class AnnotationsApi
         {
             return Problem(StatusCodes.Status400BadRequest, "Article required", "Name the article: /api/annotations?article={slug}.");
         }
-        var title = await articles.TitleAsync(article, ct);
+        var title = await articles.TitleAsync(article, http.User.UserId(), ct);
         var list = title is null ? null : await annotations.ListForArticleAsync(article, UserId(http), ct);
         if (title is null || list is null)
         {

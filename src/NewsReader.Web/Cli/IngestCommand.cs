@@ -9,7 +9,7 @@ namespace NewsReader.Web.Cli;
 /// </summary>
 public static class IngestCommand
 {
-    public static async Task<IngestionReport> RunAsync(ArticleIngester ingester, string path)
+    public static async Task<IngestionReport> RunAsync(ArticleIngester ingester, string path, string? keyRoot = null)
     {
         var console = AnsiConsole.Console;
         var interactive = console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
@@ -23,7 +23,7 @@ public static class IngestCommand
                 {
                     var task = context.AddTask("Ingesting", maxValue: Math.Max(1, files));
                     var counts = new Counts();
-                    return await ingester.IngestAsync(path, new Reporter(outcomes =>
+                    return await ingester.IngestAsync(path, keyRoot: keyRoot, progress: new Reporter(outcomes =>
                     {
                         counts.Add(outcomes);
                         task.Increment(1);
@@ -38,7 +38,7 @@ public static class IngestCommand
         else
         {
             Console.WriteLine($"Ingesting {files:N0} file{(files == 1 ? "" : "s")} from {Path.GetFullPath(path)}");
-            report = await ingester.IngestAsync(path, new Reporter(outcomes =>
+            report = await ingester.IngestAsync(path, keyRoot: keyRoot, progress: new Reporter(outcomes =>
             {
                 foreach (var outcome in outcomes.Where(o => o.Outcome is IngestionOutcome.Skipped or IngestionOutcome.Duplicate))
                 {
@@ -78,8 +78,30 @@ public static class IngestCommand
     /// </summary>
     public static async Task<int> RunVerbAsync(WebApplication app, string[] args)
     {
-        // Configuration overrides (--Key=value) may follow the verb; the rest is the path.
-        var paths = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        // `--key-root <folder>` (or `--key-root=<folder>`) names the folder files are keyed by;
+        // configuration overrides (--Key=value) may follow the verb; the rest is the path.
+        var rest = args.Skip(1).ToList();
+        string? keyRoot = null;
+        var at = rest.FindIndex(a => a == "--key-root" || a.StartsWith("--key-root=", StringComparison.Ordinal));
+        if (at >= 0)
+        {
+            if (rest[at].Contains('=', StringComparison.Ordinal))
+            {
+                keyRoot = rest[at]["--key-root=".Length..];
+                rest.RemoveAt(at);
+            }
+            else if (at + 1 < rest.Count)
+            {
+                keyRoot = rest[at + 1];
+                rest.RemoveRange(at, 2);
+            }
+            if (string.IsNullOrWhiteSpace(keyRoot) || !Directory.Exists(keyRoot))
+            {
+                Console.Error.WriteLine($"ingest: --key-root needs a folder that exists");
+                return 2;
+            }
+        }
+        var paths = rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (paths.Count == 1 && string.IsNullOrWhiteSpace(paths[0]))
         {
             Console.Error.WriteLine("ingest: the path is empty; name a file or folder to ingest");
@@ -87,7 +109,7 @@ public static class IngestCommand
         }
         if (paths.Count != 1)
         {
-            Console.Error.WriteLine("usage: dotnet run --project src/NewsReader.Web -- ingest <file-or-folder>");
+            Console.Error.WriteLine("usage: dotnet run --project src/NewsReader.Web -- ingest <file-or-folder> [--key-root <folder>]");
             return 2;
         }
         if (!File.Exists(paths[0]) && !Directory.Exists(paths[0]))
@@ -97,7 +119,7 @@ public static class IngestCommand
         }
         await app.Services.MigrateAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        var report = await IngestCommand.RunAsync(scope.ServiceProvider.GetRequiredService<ArticleIngester>(), paths[0]);
+        var report = await IngestCommand.RunAsync(scope.ServiceProvider.GetRequiredService<ArticleIngester>(), paths[0], keyRoot);
         return report.Files.Count > 0 && report.Files.All(f => f.Outcome == IngestionOutcome.Skipped) ? 1 : 0;
     }
 }

@@ -25,6 +25,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
     public DbSet<Feed> Feeds => Set<Feed>();
     public DbSet<FeedItem> FeedItems => Set<FeedItem>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<LibraryEntry> LibraryEntries => Set<LibraryEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>The PostgreSQL collation that stands for SQLite's NOCASE.</summary>
@@ -63,6 +65,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             article.HasIndex(a => a.Slug).IsUnique();
             article.HasIndex(a => a.SourceKey).IsUnique();
             article.HasIndex(a => a.CreatedAt);
+            // The list is a range of this index, both directions, one page at a time.
+            article.HasIndex(a => new { a.ListedAt, a.Id });
             // Saving a URL first asks whether the library has it already.
             article.HasIndex(a => a.SourceUrl);
             article.HasMany(a => a.Revisions).WithOne(r => r.Article).HasForeignKey(r => r.ArticleId);
@@ -158,9 +162,29 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             feed.HasMany(f => f.Items).WithOne().HasForeignKey(i => i.FeedId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        modelBuilder.Entity<Subscription>(subscription =>
+        {
+            subscription.HasKey(s => new { s.UserId, s.FeedId });
+            subscription.HasIndex(s => s.FeedId);
+            subscription.Property(s => s.Title).HasMaxLength(300);
+            subscription.Property(s => s.Folder).HasMaxLength(100);
+            subscription.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            subscription.HasOne<Feed>().WithMany().HasForeignKey(s => s.FeedId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<LibraryEntry>(entry =>
+        {
+            entry.HasKey(e => new { e.UserId, e.ArticleId });
+            entry.HasIndex(e => e.ArticleId);
+            entry.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+            entry.HasOne<Article>().WithMany().HasForeignKey(e => e.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<FeedItem>(item =>
         {
             item.HasIndex(i => new { i.FeedId, i.ItemKey }).IsUnique();
+            // "Which feeds brought this article?" is asked by every library check.
+            item.HasIndex(i => new { i.ArticleId, i.FeedId });
             item.HasOne<Article>().WithMany().HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -50,7 +50,7 @@ public sealed class HtmlExport : IExportFormat
         foreach (var article in set.Articles)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var document = await articles.FindAsync(article.Slug, cancellationToken);
+            var document = await articles.FindStoredAsync(article.Slug, cancellationToken);
             if (document is null)
             {
                 continue;

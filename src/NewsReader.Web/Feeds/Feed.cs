@@ -24,6 +24,8 @@ public sealed class Feed
     public int ErrorCount { get; set; }
     public DateTime NextPollAt { get; set; }
     public DateTime? PollingSince { get; set; }
+    /// <summary>Marked by an administrator: its items are in every reader's library, anonymous visitors' too.</summary>
+    public bool Shared { get; set; }
     public List<FeedItem> Items { get; set; } = [];
 }
 

@@ -3,9 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace NewsReader.Web.Feeds;
 
-/// <summary>A feed as the list shows it.</summary>
-/// <summary>A feed as the list shows it. <paramref name="LastError"/> is the poll's failure, else the latest item whose page failed; <paramref name="ItemErrors"/> counts such items.</summary>
-public sealed record FeedSummary(int Id, string Title, string Url, string? SiteUrl, DateTime? LastFetched, string? LastError, int ArticleCount, DateTime NextPollAt, int ItemErrors = 0);
+/// <summary>
+/// A feed as one reader's list shows it: their title and folder for it, and how many of its
+/// articles they have not read. <paramref name="LastError"/> is the poll's failure, else the
+/// latest item whose page failed; <paramref name="ItemErrors"/> counts such items.
+/// </summary>
+public sealed record FeedSummary(int Id, string Title, string Url, string? SiteUrl, DateTime? LastFetched, string? LastError, int ArticleCount, DateTime NextPollAt,
+    string? Folder = null, int Unread = 0, bool Shared = false, int ItemErrors = 0);
+
+/// <summary>A reader's change to their subscription (title, folder; empty clears) and, for an administrator, whether the feed is shared.</summary>
+public sealed record SubscriptionChange(string? Title, string? Folder, bool? Shared);
 
 /// <summary>
 /// What one poll did: not modified (a 304, or the same bytes again), or the items added,
@@ -18,35 +25,50 @@ public sealed record FeedRefresh(bool NotModified, int Added, int Revised, int U
 public sealed record OpmlImport(int Added, int Existing, int Invalid);
 
 /// <summary>
-/// Subscriptions and their polling. A poll reads as one function (<see cref="PollAsync"/>):
+/// Subscriptions and their polling. A feed is stored and polled once however many readers
+/// follow it; each reader's <see cref="Subscription"/> holds their title and folder. A poll reads as one function (<see cref="PollAsync"/>):
 /// claim, fetch with the stored validators, store the items, record the outcome and the next
 /// due time, release.
 /// </summary>
-public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIngester ingester, TimeProvider clock, IOptions<FeedOptions> options, ILogger<FeedService> logger)
+public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIngester ingester, ReaderLibrary library, TimeProvider clock, IOptions<FeedOptions> options, ILogger<FeedService> logger)
 {
-    public async Task<IReadOnlyList<FeedSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await Summaries(db.Feeds.OrderBy(f => f.Title).ThenBy(f => f.Id)).ToListAsync(cancellationToken);
+    /// <summary>The reader's subscriptions, by folder and title.</summary>
+    public async Task<IReadOnlyList<FeedSummary>> ListAsync(string userId, CancellationToken cancellationToken = default) =>
+        (await Summaries(userId, db.Subscriptions.Where(s => s.UserId == userId)).ToListAsync(cancellationToken))
+            .OrderBy(f => f.Folder ?? "\uffff", StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Title, StringComparer.OrdinalIgnoreCase).ThenBy(f => f.Id).ToList();
 
-    public Task<FeedSummary?> FindAsync(int id, CancellationToken cancellationToken = default) =>
-        Summaries(db.Feeds.Where(f => f.Id == id)).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The reader's subscription to this feed, or null when they do not follow it.</summary>
+    public Task<FeedSummary?> FindAsync(int id, string userId, CancellationToken cancellationToken = default) =>
+        Summaries(userId, db.Subscriptions.Where(s => s.UserId == userId && s.FeedId == id)).FirstOrDefaultAsync(cancellationToken);
 
     // Two items of one feed may lead to one article (the same story twice), so articles are counted once.
-    private static IQueryable<FeedSummary> Summaries(IQueryable<Feed> feeds) =>
-        feeds.AsNoTracking().Select(f => new FeedSummary(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched,
-            f.LastError ?? f.Items.Where(i => i.Error != null).OrderByDescending(i => i.ErrorAt).Select(i => i.Error).FirstOrDefault(),
-            f.Items.Select(i => i.ArticleId).Distinct().Count(), f.NextPollAt, f.Items.Count(i => i.Error != null)));
+    // Unread: the feed's articles the reader has neither read, archived nor taken out of their library.
+    private IQueryable<FeedSummary> Summaries(string userId, IQueryable<Subscription> subscriptions) =>
+        from s in subscriptions.AsNoTracking()
+        join f in db.Feeds on s.FeedId equals f.Id
+        select new FeedSummary(f.Id, s.Title ?? f.Title, f.Url, f.SiteUrl, f.LastFetched,
+            f.LastError ?? db.FeedItems.Where(i => i.FeedId == f.Id && i.Error != null).OrderByDescending(i => i.ErrorAt).Select(i => i.Error).FirstOrDefault(),
+            db.FeedItems.Where(i => i.FeedId == f.Id).Select(i => i.ArticleId).Distinct().Count(), f.NextPollAt,
+            s.Folder,
+            db.Articles.Count(a => db.FeedItems.Any(i => i.FeedId == f.Id && i.ArticleId == a.Id)
+                && !db.LibraryEntries.Any(e => e.UserId == userId && e.ArticleId == a.Id && e.Removed)
+                && !db.ReadingStates.Any(r => r.UserId == userId && r.ArticleId == a.Id && (r.Read || r.Archived))),
+            f.Shared,
+            db.FeedItems.Count(i => i.FeedId == f.Id && i.Error != null));
 
     /// <summary>
     /// Subscribes to the feed at <paramref name="url"/> and stores its items now; a feed already
     /// subscribed is answered as it is. Nothing is kept when the address does not serve a feed.
     /// </summary>
-    public async Task<(FeedSummary Feed, bool Created)> SubscribeAsync(string? url, CancellationToken cancellationToken = default)
+    public async Task<(FeedSummary Feed, bool Created)> SubscribeAsync(string userId, string? url, CancellationToken cancellationToken = default)
     {
         var uri = PageFetcher.ParseUrl(url);
         var canonical = CanonicalUrl.Normalize(uri.AbsoluteUri)!;
-        if (await Summaries(db.Feeds.Where(f => f.Url == canonical)).FirstOrDefaultAsync(cancellationToken) is { } known)
+        if (await db.Feeds.Where(f => f.Url == canonical).Select(f => (int?)f.Id).FirstOrDefaultAsync(cancellationToken) is { } knownId)
         {
-            return (known, false);
+            // Another reader follows it already: it is not fetched again, only followed.
+            var followed = await FollowAsync(userId, knownId, null, cancellationToken);
+            return ((await FindAsync(knownId, userId, cancellationToken))!, followed);
         }
         var document = await fetcher.FetchAsync(uri, cancellationToken: cancellationToken);
         var extraction = Extract(document);
@@ -56,9 +78,10 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
             logger.LogInformation("{Url} announces the feed {Feed}", PageFetcher.ForLog(uri), PageFetcher.ForLog(announced));
             uri = announced;
             canonical = CanonicalUrl.Normalize(uri.AbsoluteUri)!;
-            if (await Summaries(db.Feeds.Where(f => f.Url == canonical)).FirstOrDefaultAsync(cancellationToken) is { } subscribed)
+            if (await db.Feeds.Where(f => f.Url == canonical).Select(f => (int?)f.Id).FirstOrDefaultAsync(cancellationToken) is { } announcedId)
             {
-                return (subscribed, false);
+                var followedAnnounced = await FollowAsync(userId, announcedId, null, cancellationToken);
+                return ((await FindAsync(announcedId, userId, cancellationToken))!, followedAnnounced);
             }
             document = await fetcher.FetchAsync(uri, cancellationToken: cancellationToken);
             extraction = Extract(document);
@@ -77,6 +100,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         };
         db.Add(feed);
         await db.SaveChangesAsync(cancellationToken);
+        await FollowAsync(userId, feed.Id, null, cancellationToken);
         logger.LogInformation("Subscribed to feed {FeedId} {Url}", feed.Id, PageFetcher.ForLog(uri));
         try
         {
@@ -86,24 +110,87 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         {
             await ReleaseAsync(feed, cancellationToken);
         }
-        return ((await FindAsync(feed.Id, cancellationToken))!, true);
+        return ((await FindAsync(feed.Id, userId, cancellationToken))!, true);
     }
 
-    /// <summary>Adds every feed of an OPML file not yet subscribed; they are fetched by the poller as soon as it runs.</summary>
-    public async Task<OpmlImport> ImportAsync(OpmlSubscriptions subscriptions, CancellationToken cancellationToken = default)
+    /// <summary>The reader follows the feed (in <paramref name="folder"/>); false when they did already.</summary>
+    private async Task<bool> FollowAsync(string userId, int feedId, string? folder, CancellationToken cancellationToken)
     {
-        var known = (await db.Feeds.Select(f => f.Url).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (await db.Subscriptions.AnyAsync(s => s.UserId == userId && s.FeedId == feedId, cancellationToken))
+        {
+            return false;
+        }
+        db.Subscriptions.Add(new Subscription { UserId = userId, FeedId = feedId, Folder = folder, CreatedAt = Now });
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Sets the reader's title and folder for a feed they follow (empty text clears either);
+    /// <paramref name="administrator"/> may also mark the feed shared. Null when they do not follow it
+    /// (an administrator may share a feed they do not follow).
+    /// </summary>
+    public async Task<FeedSummary?> ChangeAsync(string userId, bool administrator, int id, SubscriptionChange change, CancellationToken cancellationToken = default)
+    {
+        var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.UserId == userId && s.FeedId == id, cancellationToken);
+        if (subscription is null && !(administrator && change.Shared is not null && await db.Feeds.AnyAsync(f => f.Id == id, cancellationToken)))
+        {
+            return null;
+        }
+        if (subscription is not null)
+        {
+            if (change.Title is not null)
+            {
+                subscription.Title = string.IsNullOrWhiteSpace(change.Title) ? null : Limit(change.Title.Trim(), 300);
+            }
+            if (change.Folder is not null)
+            {
+                subscription.Folder = string.IsNullOrWhiteSpace(change.Folder) ? null : Limit(change.Folder.Trim(), 100);
+            }
+        }
+        if (administrator && change.Shared is { } shared)
+        {
+            await db.Feeds.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Shared, shared), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return await FindAnyAsync(id, userId, cancellationToken);
+    }
+
+    /// <summary>The reader's subscription to the feed, else the feed as it is (for an administrator who does not follow it); null when there is no such feed.</summary>
+    public async Task<FeedSummary?> FindAnyAsync(int id, string userId, CancellationToken cancellationToken = default) =>
+        await FindAsync(id, userId, cancellationToken)
+        ?? await db.Feeds.AsNoTracking().Where(f => f.Id == id).Select(f => new FeedSummary(f.Id, f.Title, f.Url, f.SiteUrl, f.LastFetched, f.LastError,
+            db.FeedItems.Where(i => i.FeedId == f.Id).Select(i => i.ArticleId).Distinct().Count(), f.NextPollAt, null, 0, f.Shared)).SingleOrDefaultAsync(cancellationToken);
+
+    private static string Limit(string text, int length) => text.Length <= length ? text : text[..length];
+
+    /// <summary>
+    /// Follows every feed of an OPML file the reader does not follow yet, in its folder; feeds
+    /// new to the store are fetched by the poller as soon as it runs, the others are already.
+    /// </summary>
+    public async Task<OpmlImport> ImportAsync(string userId, OpmlSubscriptions subscriptions, CancellationToken cancellationToken = default)
+    {
+        var stored = await db.Feeds.ToDictionaryAsync(f => f.Url, StringComparer.Ordinal, cancellationToken);
+        var mine = (await db.Subscriptions.Where(s => s.UserId == userId).Select(s => s.FeedId).ToListAsync(cancellationToken)).ToHashSet();
         var now = Now;
         var added = 0;
         var existing = 0;
         foreach (var outline in subscriptions.Feeds)
         {
-            if (!known.Add(outline.Url))
+            if (!stored.TryGetValue(outline.Url, out var feed))
+            {
+                feed = new Feed { Url = outline.Url, Title = outline.Title ?? new Uri(outline.Url).Host, SiteUrl = outline.SiteUrl, CreatedAt = now, NextPollAt = now };
+                db.Add(feed);
+                await db.SaveChangesAsync(cancellationToken);
+                stored[outline.Url] = feed;
+            }
+            else if (mine.Contains(feed.Id))
             {
                 existing++;
                 continue;
             }
-            db.Add(new Feed { Url = outline.Url, Title = outline.Title ?? new Uri(outline.Url).Host, SiteUrl = outline.SiteUrl, CreatedAt = now, NextPollAt = now });
+            mine.Add(feed.Id);
+            db.Subscriptions.Add(new Subscription { UserId = userId, FeedId = feed.Id, Folder = outline.Folder is { } f ? Limit(f, 100) : null, CreatedAt = now });
             added++;
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -111,21 +198,30 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         return new OpmlImport(added, existing, subscriptions.Invalid);
     }
 
-    /// <summary>The subscriptions as an OPML 2.0 file (UTF-8 bytes, <see cref="Opml.ContentType"/>).</summary>
-    public async Task<byte[]> ExportAsync(CancellationToken cancellationToken = default) =>
-        Opml.Write(await db.Feeds.AsNoTracking().OrderBy(f => f.Title)
-            .Select(f => new OpmlFeed(f.Url, f.Title, f.SiteUrl)).ToListAsync(cancellationToken), clock.GetUtcNow());
+    /// <summary>The reader's subscriptions, with their folders, as an OPML 2.0 file (UTF-8 bytes, <see cref="Opml.ContentType"/>).</summary>
+    public async Task<byte[]> ExportAsync(string userId, CancellationToken cancellationToken = default) =>
+        Opml.Write((await ListAsync(userId, cancellationToken)).Select(f => new OpmlFeed(f.Url, f.Title, f.SiteUrl, f.Folder)).ToList(), clock.GetUtcNow());
 
-    /// <summary>Unsubscribes; the articles the feed brought stay in the library.</summary>
-    public async Task<bool> UnsubscribeAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The reader stops following the feed; the articles of it they annotated stay in their
+    /// library. A feed nobody follows any more, and not shared, is forgotten with its items.
+    /// </summary>
+    public async Task<bool> UnsubscribeAsync(string userId, int id, CancellationToken cancellationToken = default)
     {
-        var deleted = await db.Feeds.Where(f => f.Id == id).ExecuteDeleteAsync(cancellationToken) == 1;
-        if (deleted)
+        if (!await db.Subscriptions.AnyAsync(s => s.UserId == userId && s.FeedId == id, cancellationToken))
         {
-            logger.LogInformation("Unsubscribed from feed {FeedId}", id);
+            return false;
         }
-        return deleted;
+        await library.KeepAnnotatedAsync(userId, id, cancellationToken);
+        await db.Subscriptions.Where(s => s.UserId == userId && s.FeedId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.Feeds.Where(f => f.Id == id && !f.Shared && !db.Subscriptions.Any(s => s.FeedId == f.Id)).ExecuteDeleteAsync(cancellationToken);
+        logger.LogInformation("Unsubscribed from feed {FeedId}", id);
+        return true;
     }
+
+    /// <summary>Whether the reader follows the feed, so may have it polled now.</summary>
+    public Task<bool> FollowsAsync(string userId, int id, CancellationToken cancellationToken = default) =>
+        db.Subscriptions.AnyAsync(s => s.UserId == userId && s.FeedId == id, cancellationToken);
 
     /// <summary>Polls one feed now; null when there is no such feed, and a busy answer when it is being polled already.</summary>
     public async Task<FeedRefresh?> RefreshAsync(int id, CancellationToken cancellationToken = default)

@@ -9,9 +9,18 @@ public sealed record SavedUrl(string Slug, bool Created);
 /// Saves a page by its URL: an address already in the library answers with its article and
 /// fetches nothing; otherwise the page is fetched, extracted and stored under its canonical URL.
 /// </summary>
-public sealed class UrlSaver(PageFetcher fetcher, ArticleIngester ingester, NewsReaderDb db, ILogger<UrlSaver> logger)
+public sealed class UrlSaver(PageFetcher fetcher, ArticleIngester ingester, NewsReaderDb db, ReaderLibrary library, ILogger<UrlSaver> logger)
 {
-    public async Task<SavedUrl> SaveAsync(string? url, CancellationToken cancellationToken = default)
+    /// <summary>Saves the page into <paramref name="userId"/>'s library; a page anyone saved before is stored once and only joins theirs.</summary>
+    public async Task<SavedUrl> SaveAsync(string userId, string? url, CancellationToken cancellationToken = default)
+    {
+        var saved = await StoreAsync(url, cancellationToken);
+        var articleId = await db.Articles.Where(a => a.Slug == saved.Slug).Select(a => a.Id).SingleAsync(cancellationToken);
+        await library.AddAsync(userId, articleId, cancellationToken);
+        return saved;
+    }
+
+    private async Task<SavedUrl> StoreAsync(string? url, CancellationToken cancellationToken)
     {
         var uri = PageFetcher.ParseUrl(url);
         if (await FindAsync(uri.AbsoluteUri, cancellationToken) is { } known)

@@ -52,6 +52,8 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddScoped<ArticleQueries>();
+        services.AddScoped<ReaderLibrary>();
+        services.AddScoped<LibraryList>();
         services.AddScoped<AnnotationService>();
         services.AddScoped<SearchService>();
         services.AddScoped<TagService>();

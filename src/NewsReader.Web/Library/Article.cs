@@ -13,5 +13,12 @@ public sealed class Article
     /// <summary>The article's canonical address on the web, when its source names one.</summary>
     public string? SourceUrl { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// What the list sorts on: the current revision's published date, else when the article was
+    /// first ingested. Kept here, beside the id, so a page of the list is an index range.
+    /// </summary>
+    public DateTime ListedAt { get; set; }
+    /// <summary>In the shared collection: ingested by the administrator from files, uploads or seeds.</summary>
+    public bool Shared { get; set; }
     public List<ArticleRevision> Revisions { get; set; } = [];
 }

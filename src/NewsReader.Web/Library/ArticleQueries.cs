@@ -21,7 +21,7 @@ public sealed record ArticleSource(string? Url, string? SiteName, string? Author
 /// <summary>An article's current revision: its canonical text and the blocks that are ranges of it.</summary>
 public sealed record ArticleDocument(ArticleSummary Summary, string Text, IReadOnlyList<TextBlock> Blocks);
 
-/// <summary>Reads articles for the pages and the API alike, always at their current revision.</summary>
+/// <summary>Reads articles for the pages and the API alike, always at their current revision, only from the reader's library.</summary>
 public sealed class ArticleQueries(NewsReaderDb db)
 {
     /// <summary>The one projection of a revision into its summary, for every query here.</summary>
@@ -29,20 +29,28 @@ public sealed class ArticleQueries(NewsReaderDb db)
         r.Article.Slug, r.Title, r.Dateline, r.WordCount, r.ReadingMinutes, r.Number, r.Article.CreatedAt, r.IngestedAt,
         new ArticleSource(r.Article.SourceUrl, r.SiteName, r.Author, r.Published, r.Language, r.Agency));
 
-    /// <summary>Every article, newest first.</summary>
-    public async Task<IReadOnlyList<ArticleSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await db.ArticleRevisions.Current()
-            .OrderByDescending(r => r.Article.CreatedAt).ThenByDescending(r => r.ArticleId)
-            .Select(Summary)
-            .ToListAsync(cancellationToken);
+    /// <summary>The current revision of the article with this slug when it is in the reader's library, or null.</summary>
+    public async Task<ArticleDocument?> FindAsync(string slug, string? userId, CancellationToken cancellationToken = default) =>
+        await InLibrary(slug, userId, cancellationToken) ? await FindStoredAsync(slug, cancellationToken) : null;
 
-    /// <summary>The current revision of the article with this slug, or null.</summary>
+    /// <summary>The current title of the article with this slug when it is in the reader's library, or null.</summary>
+    public async Task<string?> TitleAsync(string slug, string? userId, CancellationToken cancellationToken = default) =>
+        await InLibrary(slug, userId, cancellationToken) ? await TitleAsync(slug, cancellationToken) : null;
+
+    /// <summary>The raw source when the article is in the reader's library, or null.</summary>
+    public async Task<(ArticleSummary Summary, string RawSource)?> FindOriginalAsync(string slug, string? userId, CancellationToken cancellationToken = default) =>
+        await InLibrary(slug, userId, cancellationToken) ? await FindOriginalAsync(slug, cancellationToken) : null;
+
+    private Task<bool> InLibrary(string slug, string? userId, CancellationToken cancellationToken) =>
+        ReaderLibrary.Of(db, userId).AnyAsync(a => a.Slug == slug, cancellationToken);
+
+    /// <summary>The current revision of the article with this slug in the store, whoever's library it is in (for exports of one's own annotations), or null.</summary>
     /// <remarks>
     /// The summary, the text and the blocks are read in separate queries: joined, SQLite would
     /// repeat the whole text on every block's row, which costs hundreds of milliseconds on a
     /// long article.
     /// </remarks>
-    public async Task<ArticleDocument?> FindAsync(string slug, CancellationToken cancellationToken = default)
+    public async Task<ArticleDocument?> FindStoredAsync(string slug, CancellationToken cancellationToken = default)
     {
         var summary = await db.ArticleRevisions.NewestFirst(slug).Select(Summary).FirstOrDefaultAsync(cancellationToken);
         if (summary is null)
@@ -59,11 +67,11 @@ public sealed class ArticleQueries(NewsReaderDb db)
     }
 
     /// <summary>The current title of the article with this slug, or null when there is none.</summary>
-    public Task<string?> TitleAsync(string slug, CancellationToken cancellationToken = default) =>
+    private Task<string?> TitleAsync(string slug, CancellationToken cancellationToken = default) =>
         db.ArticleRevisions.NewestFirst(slug).Select(r => r.Title).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The raw source of the current revision, exactly as ingested, or null.</summary>
-    public async Task<(ArticleSummary Summary, string RawSource)?> FindOriginalAsync(string slug, CancellationToken cancellationToken = default)
+    private async Task<(ArticleSummary Summary, string RawSource)?> FindOriginalAsync(string slug, CancellationToken cancellationToken = default)
     {
         var summary = await db.ArticleRevisions.NewestFirst(slug).Select(Summary).FirstOrDefaultAsync(cancellationToken);
         if (summary is null)

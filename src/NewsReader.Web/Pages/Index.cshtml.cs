@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace NewsReader.Web.Pages;
 
 [NewsReader.Web.Hosting.ExpensiveWork(PostsOnly = true)]
-public sealed class IndexModel(ReadingService reading, UrlSaver saver) : PageModel
+public sealed class IndexModel(LibraryList list, FeedService feeds, UrlSaver saver) : PageModel
 {
     /// <summary>The address in the save form: prefilled from `?save=` (the bookmarklet), posted back by the form.</summary>
     [BindProperty(SupportsGet = true, Name = "save")]
@@ -23,6 +23,21 @@ public sealed class IndexModel(ReadingService reading, UrlSaver saver) : PageMod
     [BindProperty(SupportsGet = true)]
     public string? Site { get; set; }
 
+    /// <summary>Only the items of this feed of the reader's.</summary>
+    [BindProperty(SupportsGet = true, Name = "feed")]
+    public int? FeedId { get; set; }
+
+    /// <summary>Only the items of the reader's feeds in this folder.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Folder { get; set; }
+
+    /// <summary>The articles "Mark all as read" just changed, for its Undo.</summary>
+    [TempData]
+    public string? MarkedRead { get; set; }
+
+    /// <summary>The reader's subscriptions with their unread counts, for the sidebar.</summary>
+    public IReadOnlyList<FeedSummary> Feeds { get; private set; } = [];
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -37,7 +52,44 @@ public sealed class IndexModel(ReadingService reading, UrlSaver saver) : PageMod
             Filter = ListFilter.All;
         }
         Site = string.IsNullOrWhiteSpace(Site) ? null : Site.Trim();
-        Library = await reading.ListAsync(User.UserId(), Filter, Sort, PageNumber, Site, cancellationToken);
+        Folder = string.IsNullOrWhiteSpace(Folder) ? null : Folder.Trim();
+        Library = await list.NumberedPageAsync(User.UserId(), View, PageNumber, cancellationToken);
+        Feeds = SignedIn ? await feeds.ListAsync(User.UserId()!, cancellationToken) : [];
+    }
+
+    public ListView View => new(Filter, Sort, Site, FeedId, Folder);
+
+    /// <summary>What the list shows, for its heading: a feed, a folder, a site, or everything.</summary>
+    public string Heading =>
+        FeedId is { } id ? Feeds.FirstOrDefault(f => f.Id == id)?.Title ?? "Feed"
+        : Folder is not null ? Folder
+        : Site is not null ? $"Articles from {Site}"
+        : "Articles";
+
+    /// <summary>Marks every unread article of this view read, and offers Undo.</summary>
+    public async Task<IActionResult> OnPostMarkAllReadAsync(CancellationToken cancellationToken)
+    {
+        if (!SignedIn)
+        {
+            return Challenge();
+        }
+        var ids = await list.MarkAllReadAsync(User.UserId()!, View with { Filter = Filter }, cancellationToken);
+        // Undo needs the ids; a very large view keeps the first 2,000 (TempData lives in a cookie).
+        MarkedRead = string.Join(',', ids.Take(2000));
+        return Redirect(ListUrl());
+    }
+
+    /// <summary>Undo of "Mark all as read": the articles it changed unread again.</summary>
+    public async Task<IActionResult> OnPostUndoReadAsync(string? ids, CancellationToken cancellationToken)
+    {
+        if (!SignedIn)
+        {
+            return Challenge();
+        }
+        var articleIds = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(x => int.TryParse(x, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1).Where(id => id > 0).ToList();
+        await list.MarkUnreadAsync(User.UserId()!, articleIds, cancellationToken);
+        return Redirect(ListUrl());
     }
 
     /// <summary>Saves the page at <see cref="SaveUrl"/> and opens it; a failure is shown on the form with the fetch's reason.</summary>
@@ -49,7 +101,7 @@ public sealed class IndexModel(ReadingService reading, UrlSaver saver) : PageMod
         }
         try
         {
-            var saved = await saver.SaveAsync(SaveUrl, cancellationToken);
+            var saved = await saver.SaveAsync(User.UserId()!, SaveUrl, cancellationToken);
             return Redirect($"/articles/{Uri.EscapeDataString(saved.Slug)}");
         }
         catch (FetchException failure)
@@ -62,12 +114,18 @@ public sealed class IndexModel(ReadingService reading, UrlSaver saver) : PageMod
     }
 
     /// <summary>This list's address with some of its choices changed; an empty <paramref name="site"/> drops the site filter.</summary>
-    public string ListUrl(ListFilter? filter = null, ListSort? sort = null, int page = 1, string? site = null)
+    /// <param name="feed">A feed to show (0 drops the feed filter).</param>
+    /// <param name="folder">A folder to show (empty drops it).</param>
+    public string ListUrl(ListFilter? filter = null, ListSort? sort = null, int page = 1, string? site = null, int? feed = null, string? folder = null)
     {
         var f = filter ?? Filter;
         var s = sort ?? Sort;
         var onlySite = site ?? Site;
+        var onlyFeed = feed ?? FeedId;
+        var onlyFolder = folder ?? Folder;
         var query = new List<string>();
+        if (onlyFeed is > 0) query.Add($"feed={onlyFeed}");
+        if (!string.IsNullOrEmpty(onlyFolder)) query.Add($"folder={Uri.EscapeDataString(onlyFolder)}");
         if (!string.IsNullOrEmpty(onlySite)) query.Add($"site={Uri.EscapeDataString(onlySite)}");
         if (f != ListFilter.All) query.Add($"filter={f.ToString().ToLowerInvariant()}");
         if (s != ListSort.Newest) query.Add($"sort={s.ToString().ToLowerInvariant()}");

@@ -11,6 +11,15 @@ public static class RevisionsApi
     public static IEndpointRouteBuilder MapRevisions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/articles/{slug}").WithTags("Revisions");
+        // An article outside the caller's library has no revisions to show them either.
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var slug = (string)http.Request.RouteValues["slug"]!;
+            return await http.RequestServices.GetRequiredService<ReaderLibrary>().ContainsAsync(http.User.UserId(), slug, http.RequestAborted)
+                ? await next(context)
+                : ApiProblems.ArticleNotFound(slug);
+        });
 
         group.MapGet("/revisions", async Task<IResult> (string slug, RevisionService revisions, CancellationToken ct) =>
             await revisions.ListAsync(slug, ct) is { } list

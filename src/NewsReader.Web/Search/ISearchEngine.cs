@@ -21,7 +21,7 @@ public interface ISearchEngine
     /// Matching articles, best first. Runs on a connection of its own, so it may overlap with
     /// the annotation half: it must not touch the request's DbContext.
     /// </summary>
-    Task<(int Total, IReadOnlyList<ArticleHit> Hits)> ArticleHitsAsync(SearchQuery query, int limit, int offset, SearchBudget budget);
+    Task<(int Total, IReadOnlyList<ArticleHit> Hits)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget);
 
     /// <summary>Whether the exception is this engine's way of saying a statement was stopped (interrupted, timed out).</summary>
     bool IsStoppedByBudget(Exception exception);

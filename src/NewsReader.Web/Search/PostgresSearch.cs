@@ -45,7 +45,7 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
     {
         var parameters = new List<NpgsqlParameter> { new("user", (object?)userId ?? DBNull.Value) };
         var (match, rankQuery) = Match(query, "a", parameters);
-        var where = new StringBuilder($"{match} AND (a.\"Visibility\" = 'Public' OR a.\"OwnerId\" = @user)");
+        var where = new StringBuilder($"{match} AND {SearchFilters.AnnotationAccess}");
         AddFilters(query, where, parameters);
         const string from = "FROM \"Annotations\" a JOIN \"Articles\" ar ON ar.\"Id\" = a.\"ArticleId\"";
         var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters);
@@ -83,12 +83,12 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
         return (total, total == 0 ? [] : await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), query: null));
     }
 
-    public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, int limit, int offset)
+    public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset)
     {
-        var parameters = new List<NpgsqlParameter>();
+        var parameters = new List<NpgsqlParameter> { new("user", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)userId ?? DBNull.Value } };
         var (match, rankQuery) = Match(query, "r", parameters);
         // Only the current revision is searched, as only it is in FTS5's index.
-        var where = new StringBuilder($"{match} AND r.\"Number\" = (SELECT max(c.\"Number\") FROM \"ArticleRevisions\" c WHERE c.\"ArticleId\" = r.\"ArticleId\")");
+        var where = new StringBuilder($"{match} AND r.\"Number\" = (SELECT max(c.\"Number\") FROM \"ArticleRevisions\" c WHERE c.\"ArticleId\" = r.\"ArticleId\") AND {SearchFilters.ArticleAccess}");
         AddFilters(query, where, parameters, annotations: false);
         const string from = "FROM \"ArticleRevisions\" r JOIN \"Articles\" ar ON ar.\"Id\" = r.\"ArticleId\"";
         var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters);

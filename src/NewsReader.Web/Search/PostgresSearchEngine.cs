@@ -23,7 +23,7 @@ public sealed class PostgresSearchEngine(NewsReaderDb db) : ISearchEngine
     public Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, SearchBudget budget) =>
         OnContextConnectionAsync(budget, search => search.NotebookAsync(query, userId, limit, offset));
 
-    public async Task<(int Total, IReadOnlyList<ArticleHit> Hits)> ArticleHitsAsync(SearchQuery query, int limit, int offset, SearchBudget budget)
+    public async Task<(int Total, IReadOnlyList<ArticleHit> Hits)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
     {
         // Read on the caller's thread: the DbContext must not be touched from another.
         var connectionString = db.Database.GetConnectionString()!;
@@ -32,7 +32,7 @@ public sealed class PostgresSearchEngine(NewsReaderDb db) : ISearchEngine
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(budget.Token);
             await using var search = await PostgresSearch.BeginAsync(connection, budget);
-            return await search.ArticleHitsAsync(query, limit, offset);
+            return await search.ArticleHitsAsync(query, userId, limit, offset);
         }, budget.Token);
     }
 

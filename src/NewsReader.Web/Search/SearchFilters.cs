@@ -24,6 +24,16 @@ internal static class SearchFilters
     }
 
     /// <summary>
+    /// The library filter of the annotation half: the reader's own annotations, and public ones on
+    /// articles (<c>ar</c>) in their library (<c>@user</c>, NULL for a visitor).
+    /// </summary>
+    public static readonly string AnnotationAccess =
+        $"(a.\"OwnerId\" = @user OR (a.\"Visibility\" = 'Public' AND {ReaderLibrary.SqlCondition}))";
+
+    /// <summary>The library filter of the article half: only articles (<c>ar</c>) in the reader's library (<c>@user</c>).</summary>
+    public static readonly string ArticleAccess = $"({ReaderLibrary.SqlCondition})";
+
+    /// <summary>
     /// Filters on annotations (alias <c>a</c>) and their articles (<c>ar</c>). The site is the
     /// current revision's.
     /// </summary>

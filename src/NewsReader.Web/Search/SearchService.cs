@@ -55,7 +55,7 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
         }
         var articleSearch = SearchFilters.HasAnnotationOnlyFilters(query)
             ? Task.FromResult<(int, IReadOnlyList<ArticleHit>)>((0, []))
-            : engine.ArticleHitsAsync(query, limit, offset, budget);
+            : engine.ArticleHitsAsync(query, userId, limit, offset, budget);
         var annotationSearch = engine.AnnotationHitsAsync(query, userId, limit, offset, budget);
         // Both awaited together, so an interrupted half never goes unobserved.
         await Task.WhenAll(annotationSearch, articleSearch);

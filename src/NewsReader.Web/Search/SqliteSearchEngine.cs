@@ -74,7 +74,7 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
     {
         var ct = budget.Token;
         using var interrupt = InterruptWhenCancelled(await ContextConnectionAsync(ct), ct);
-        var where = new StringBuilder("annotations_fts MATCH @match AND (a.Visibility = 'Public' OR a.OwnerId = @user)");
+        var where = new StringBuilder("annotations_fts MATCH @match AND " + SearchFilters.AnnotationAccess);
         var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!), new("user", (object?)userId ?? DBNull.Value) };
         SearchFilters.AppendAnnotationFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
         const string from = """
@@ -121,7 +121,7 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
         return (total, total == 0 ? [] : await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, cutter: null));
     }
 
-    public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, int limit, int offset, SearchBudget budget)
+    public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
     {
         var ct = budget.Token;
         // Read on the caller's thread: the DbContext must not be touched from another.
@@ -133,8 +133,8 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(ct);
             using var interrupt = InterruptWhenCancelled(connection, ct);
-            var where = new StringBuilder("articles_fts MATCH @match");
-            var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!) };
+            var where = new StringBuilder("articles_fts MATCH @match AND " + SearchFilters.ArticleAccess);
+            var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!), new("user", (object?)userId ?? DBNull.Value) };
             SearchFilters.AppendArticleFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
             const string from = """
                 FROM articles_fts

@@ -151,7 +151,7 @@ public sealed class FeedsApiTests(FetchAppFixture fixture) : IClassFixture<Fetch
     }
 
     [Fact]
-    public async Task Unsubscribing_keeps_the_articles()
+    public async Task Unsubscribing_takes_the_unannotated_articles_out_of_my_library()
     {
         Site.Serve("/gone/feed.xml", "application/rss+xml", FeedFixtures.Rss("Gone Gazette", Site.Url("/gone/"),
             new Item("gone-1", "Pier lights restored", Site.Url("/gone/1"), FullHtml: FeedFixtures.FullBody("The pier lights were switched on again."))));
@@ -160,7 +160,9 @@ public sealed class FeedsApiTests(FetchAppFixture fixture) : IClassFixture<Fetch
         Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/feeds/{feed}")).StatusCode);
 
         Assert.DoesNotContain((await Admin.GetFromJsonAsync<JsonElement>("/api/feeds")).EnumerateArray(), f => f.GetProperty("id").GetInt32() == feed);
-        Assert.Contains("pier lights", (await ArticleFromAsync(Site.Url("/gone/1"))).GetProperty("text").GetString());
+        // Issue #21: the articles stay stored, but only those I annotated stay in my library
+        // (LibraryIsolationTests covers the annotated case).
+        Assert.DoesNotContain((await Admin.GetFromJsonAsync<JsonElement>("/api/articles")).EnumerateArray(), a => a.GetProperty("sourceUrl").GetString() == Site.Url("/gone/1"));
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.DeleteAsync($"/api/feeds/{feed}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.PostAsync($"/api/feeds/{feed}/refresh", null)).StatusCode);
     }
@@ -178,12 +180,17 @@ public sealed class FeedsApiTests(FetchAppFixture fixture) : IClassFixture<Fetch
     }
 
     [Fact]
-    public async Task Feeds_are_for_administrators_only()
+    public async Task Every_reader_has_their_own_feeds_and_only_administrators_share_one()
     {
+        // Issue #21: feeds were for administrators only; now every signed-in reader subscribes for themselves.
+        Site.Serve("/own/feed.xml", "application/rss+xml", FeedFixtures.Rss("Own Gazette", Site.Url("/own/"),
+            new Item("own-1", "Harbour reopened", Site.Url("/own/1"), FullHtml: FeedFixtures.FullBody("The harbour reopened this morning."))));
+        var feed = await SubscribeAsync("/own/feed.xml");
         var reader = await ApiUsers.RegisterAsync(fixture.App, $"reader-{Guid.NewGuid():N}@example.org");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync("/api/feeds")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsJsonAsync("/api/feeds", new { url = Site.Url("/x.xml") })).StatusCode);
+        Assert.Empty((await reader.GetFromJsonAsync<JsonElement>("/api/feeds")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PutAsJsonAsync($"/api/feeds/{feed}", new { shared = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.PostAsync($"/api/feeds/{feed}/refresh", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.App.CreateClient().GetAsync("/api/feeds")).StatusCode);
     }
 

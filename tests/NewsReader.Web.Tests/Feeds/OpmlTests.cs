@@ -78,7 +78,8 @@ public sealed class OpmlTests : IAsyncLifetime
         Assert.Equal("text/x-opml", response.Content.Headers.ContentType?.MediaType);
         var opml = XDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("2.0", opml.Root!.Attribute("version")!.Value);
-        var outlines = opml.Descendants("outline").ToList();
+        // Issue #21: folders are kept, as outlines around their feeds.
+        var outlines = opml.Descendants("outline").Where(o => o.Attribute("xmlUrl") is not null).ToList();
         Assert.Equal(3, outlines.Count);
         var world = outlines.Single(o => o.Attribute("xmlUrl")!.Value == "https://world.example/feed.xml");
         Assert.Equal("World Desk", world.Attribute("text")!.Value);

@@ -30,7 +30,9 @@ public sealed class IngestVerbTests : IDisposable
         command.CommandText = "SELECT count(*) FROM Articles";
         Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
 
-        var (again, secondOutput) = await RunAsync("ingest", Path.Combine(folder, "in"), $"--ConnectionStrings:NewsReader=Data Source={database}");
+        // Files are keyed relative to the folder given; a parent folder names the same files
+        // when it is told the root they were keyed by.
+        var (again, secondOutput) = await RunAsync("ingest", Path.Combine(folder, "in"), "--key-root", seeds, $"--ConnectionStrings:NewsReader=Data Source={database}");
         Assert.Equal(0, again);
         Assert.Contains("0 added, 0 revised, 1 unchanged", secondOutput);
         SqliteConnection.ClearAllPools();

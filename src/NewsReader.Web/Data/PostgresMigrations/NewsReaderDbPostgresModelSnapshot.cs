@@ -478,6 +478,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.Property<DateTime?>("PollingSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SiteUrl")
                         .HasColumnType("text");
 
@@ -539,12 +542,38 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArticleId");
+                    b.HasIndex("ArticleId", "FeedId");
 
                     b.HasIndex("FeedId", "ItemKey")
                         .IsUnique();
 
                     b.ToTable("FeedItems");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Feeds.Subscription", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Folder")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("UserId", "FeedId");
+
+                    b.HasIndex("FeedId");
+
+                    b.ToTable("Subscriptions");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
@@ -557,6 +586,12 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ListedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -581,7 +616,30 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasIndex("SourceUrl");
 
+                    b.HasIndex("ListedAt", "Id");
+
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.LibraryEntry", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("LibraryEntries");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.SourceFile", b =>
@@ -955,6 +1013,36 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.HasOne("NewsReader.Web.Feeds.Feed", null)
                         .WithMany("Items")
                         .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Feeds.Subscription", b =>
+                {
+                    b.HasOne("NewsReader.Web.Feeds.Feed", null)
+                        .WithMany()
+                        .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.LibraryEntry", b =>
+                {
+                    b.HasOne("NewsReader.Web.Library.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -17,7 +17,9 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
 
     /// <summary>Ingests a single file, or every file in a folder and its subfolders.</summary>
     /// <param name="progress">Told each file's outcomes as soon as the file is stored.</param>
-    public async Task<IngestionReport> IngestAsync(string path, IProgress<IReadOnlyList<IngestedFile>>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="keyRoot">The folder files are keyed relative to; by default the folder given (a file's own folder for a file).</param>
+    public async Task<IngestionReport> IngestAsync(string path, IProgress<IReadOnlyList<IngestedFile>>? progress = null, CancellationToken cancellationToken = default,
+        string? keyRoot = null)
     {
         var fullPath = Path.GetFullPath(path);
         IReadOnlyList<string> files;
@@ -36,7 +38,8 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         }
 
         // One read of what earlier runs saw, so an unchanged file costs a stat and a lookup.
-        var keys = files.ToDictionary(f => f, SourceKey);
+        var root = KeyRoot(fullPath, keyRoot);
+        var keys = files.ToDictionary(f => f, f => SourceKey(f, root));
         var known = files.Count == 1
             ? await db.SourceFiles.AsNoTracking().Where(f => f.Path == keys[files[0]]).ToDictionaryAsync(f => f.Path, cancellationToken)
             : await db.SourceFiles.AsNoTracking().ToDictionaryAsync(f => f.Path, cancellationToken);
@@ -239,7 +242,15 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
 
         var now = clock.GetUtcNow().UtcDateTime;
         var slug = article?.Slug ?? UniqueSlug(writer, parsed.Title);
-        var articleId = article?.Id ?? writer.InsertArticle(slug, sourceKey, url, now);
+        // Files, uploads and seeds are the administrator's: the shared collection. Saved pages
+        // and feed items belong to the readers who saved or follow them.
+        var shared = origin == RevisionOrigins.File;
+        var published = metadata.Published?.UtcDateTime;
+        var articleId = article?.Id ?? writer.InsertArticle(slug, sourceKey, url, now, published ?? now, shared);
+        if (article is not null)
+        {
+            writer.SetListing(article.Value.Id, published, shared);
+        }
         if (article is not null && url is not null)
         {
             writer.SetSourceUrl(articleId, url);
@@ -282,14 +293,41 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         writer.RememberFile(prepared.Key, prepared.Stamp.Size, prepared.Stamp.ModifiedTicks, prepared.Hash, skipReason, clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// What identifies a file across runs: its path inside the seeds folder (so the folder can
-    /// move), or its full path when it lives elsewhere (so two story.txt never collide).
+    /// The folder a run keys its files by: the one the caller names; else the seeds folder for a
+    /// path inside it (so a seed ingested on its own is the seed the app ingests); else the
+    /// folder given. A single file from elsewhere has no root: its full path is its key, so two
+    /// story.txt from two places never collide unless the caller names a root.
     /// </summary>
-    private string SourceKey(string file)
+    private string KeyRoot(string fullPath, string? keyRoot)
     {
+        if (keyRoot is not null)
+        {
+            return Path.GetFullPath(keyRoot);
+        }
         var seeds = IngestionSetup.SeedsPath(configuration, environment);
-        var relative = Path.GetRelativePath(seeds, file);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
+        if (Inside(seeds, fullPath))
+        {
+            return seeds;
+        }
+        return Directory.Exists(fullPath) ? fullPath : "";
+    }
+
+    /// <summary>
+    /// What identifies a file across runs: its path relative to the run's key root, so the same
+    /// folder ingested by the app and by the verb, from wherever it lies, is the same articles;
+    /// its full path when it lies outside the root.
+    /// </summary>
+    private static string SourceKey(string file, string root) =>
+        root.Length > 0 && Inside(root, file) ? Path.GetRelativePath(root, file) : file;
+
+    private static bool Inside(string folder, string path)
+    {
+        if (path == folder)
+        {
+            return true;
+        }
+        var relative = Path.GetRelativePath(folder, path);
+        return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
     }
 
     private IngestedFile Unchanged(string file, SourceFile known) =>

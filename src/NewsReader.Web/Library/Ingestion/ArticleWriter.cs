@@ -49,11 +49,20 @@ internal sealed class ArticleWriter : IDisposable
     public bool SlugTaken(string slug) =>
         Command("""SELECT EXISTS (SELECT 1 FROM "Articles" WHERE "Slug" = @slug)""", ("@slug", slug)).ExecuteScalar() is true or 1L;
 
-    public int InsertArticle(string slug, string sourceKey, string? sourceUrl, DateTime createdAt) =>
+    public int InsertArticle(string slug, string sourceKey, string? sourceUrl, DateTime createdAt, DateTime listedAt, bool shared) =>
         Convert.ToInt32(Command("""
-            INSERT INTO "Articles" ("Slug", "SourceKey", "SourceUrl", "CreatedAt") VALUES (@slug, @key, @url, @created) RETURNING "Id"
-            """, ("@slug", slug), ("@key", sourceKey), ("@url", sourceUrl), ("@created", Date(createdAt))).ExecuteScalar(),
+            INSERT INTO "Articles" ("Slug", "SourceKey", "SourceUrl", "CreatedAt", "ListedAt", "Shared") VALUES (@slug, @key, @url, @created, @listed, @shared) RETURNING "Id"
+            """, ("@slug", slug), ("@key", sourceKey), ("@url", sourceUrl), ("@created", Date(createdAt)), ("@listed", Date(listedAt)), ("@shared", shared)).ExecuteScalar(),
             System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A new revision's date for the list, and, when the administrator ingested it, the article
+    /// joins the shared collection (it never leaves it through a reader's save).
+    /// </summary>
+    /// <param name="published">The new revision's published date; null lists it by when it was first ingested.</param>
+    public void SetListing(int articleId, DateTime? published, bool shared) =>
+        Command("""UPDATE "Articles" SET "ListedAt" = coalesce(@listed, "CreatedAt"), "Shared" = ("Shared" OR @shared) WHERE "Id" = @id""",
+            ("@listed", published is { } p ? Date(p) : null), ("@shared", shared), ("@id", articleId)).ExecuteNonQuery();
 
     public void SetSourceUrl(int articleId, string sourceUrl) =>
         Command("""UPDATE "Articles" SET "SourceUrl" = @url WHERE "Id" = @id""", ("@url", sourceUrl), ("@id", articleId)).ExecuteNonQuery();

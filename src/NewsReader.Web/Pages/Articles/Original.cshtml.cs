@@ -11,7 +11,7 @@ public sealed class OriginalModel(ArticleQueries articles) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        if (await articles.FindOriginalAsync(slug, cancellationToken) is not { } original)
+        if (await articles.FindOriginalAsync(slug, User.UserId(), cancellationToken) is not { } original)
         {
             return NotFound();
         }

@@ -231,7 +231,7 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var article = await articles.FindAsync(slug, cancellationToken);
+        var article = await articles.FindAsync(slug, User.UserId(), cancellationToken);
         if (article is null)
         {
             return false;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace NewsReader.Web.Pages.Articles;
 
 /// <summary>An article's revisions and a word-level diff of any two, folded to the paragraphs that changed; no script.</summary>
-public sealed class RevisionsModel(RevisionService revisions) : PageModel
+public sealed class RevisionsModel(RevisionService revisions, ReaderLibrary library) : PageModel
 {
     public string Slug { get; private set; } = "";
 
@@ -25,7 +25,7 @@ public sealed class RevisionsModel(RevisionService revisions) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        if (await revisions.ListAsync(slug, cancellationToken) is not { } list)
+        if (!await library.ContainsAsync(User.UserId(), slug, cancellationToken) || await revisions.ListAsync(slug, cancellationToken) is not { } list)
         {
             return NotFound();
         }

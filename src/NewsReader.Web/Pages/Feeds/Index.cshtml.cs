@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace NewsReader.Web.Pages.Feeds;
 
-/// <summary>`/feeds`: the subscriptions with their last poll, and subscribe, refresh, unsubscribe, OPML in and out.</summary>
-[Authorize(Roles = Roles.Administrator)]
+/// <summary>`/feeds`: the reader's subscriptions with their last poll, and subscribe, refresh, unsubscribe, OPML in and out.</summary>
+[Authorize]
 [RequestSizeLimit(Opml.MaxBytes + 64 * 1024)]
 [NewsReader.Web.Hosting.ExpensiveWork(PostsOnly = true)]
 public sealed class IndexModel(FeedService feeds) : PageModel
@@ -21,17 +21,19 @@ public sealed class IndexModel(FeedService feeds) : PageModel
 
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Feeds = await feeds.ListAsync(cancellationToken);
+    private string UserId => User.UserId()!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Feeds = await feeds.ListAsync(UserId, cancellationToken);
 
     /// <summary>The subscriptions as an OPML 2.0 download (the same file as `GET /api/feeds/opml`).</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken) =>
-        File(await feeds.ExportAsync(cancellationToken), Opml.ContentType, Opml.FileName);
+        File(await feeds.ExportAsync(UserId, cancellationToken), Opml.ContentType, Opml.FileName);
 
     public async Task<IActionResult> OnPostSubscribeAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var (feed, created) = await feeds.SubscribeAsync(FeedUrl, cancellationToken);
+            var (feed, created) = await feeds.SubscribeAsync(UserId, FeedUrl, cancellationToken);
             Message = created ? $"Subscribed to {feed.Title}: {feed.ArticleCount} articles." : $"Already subscribed to {feed.Title}.";
             return RedirectToPage();
         }
@@ -45,7 +47,7 @@ public sealed class IndexModel(FeedService feeds) : PageModel
     {
         try
         {
-            var refresh = await feeds.RefreshAsync(id, cancellationToken);
+            var refresh = await feeds.FollowsAsync(UserId, id, cancellationToken) ? await feeds.RefreshAsync(id, cancellationToken) : null;
             Message = refresh switch
             {
                 null => "That feed is no longer subscribed.",
@@ -63,7 +65,7 @@ public sealed class IndexModel(FeedService feeds) : PageModel
 
     public async Task<IActionResult> OnPostUnsubscribeAsync(int id, CancellationToken cancellationToken)
     {
-        Message = await feeds.UnsubscribeAsync(id, cancellationToken) ? "Unsubscribed; its articles stay in the library." : "That feed is no longer subscribed.";
+        Message = await feeds.UnsubscribeAsync(UserId, id, cancellationToken) ? "Unsubscribed; the articles you annotated stay in your library." : "That feed is no longer subscribed.";
         return RedirectToPage();
     }
 
@@ -78,7 +80,7 @@ public sealed class IndexModel(FeedService feeds) : PageModel
         {
             return await FailedAsync($"{file.FileName} is not an OPML file.", 400, cancellationToken);
         }
-        var import = await feeds.ImportAsync(subscriptions, cancellationToken);
+        var import = await feeds.ImportAsync(UserId, subscriptions, cancellationToken);
         Message = $"OPML import: {import.Added} added, {import.Existing} already subscribed, {import.Invalid} invalid.";
         return RedirectToPage();
     }

@@ -11,8 +11,8 @@ using NewsReader.Web.Data;
 namespace NewsReader.Web.Data.Migrations
 {
     [DbContext(typeof(NewsReaderDb))]
-    [Migration("20261207162956_FeedItemErrors")]
-    partial class FeedItemErrors
+    [Migration("20261207162742_ReaderLibraries")]
+    partial class ReaderLibraries
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -463,6 +463,9 @@ namespace NewsReader.Web.Data.Migrations
                     b.Property<DateTime?>("PollingSince")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Shared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SiteUrl")
                         .HasColumnType("TEXT");
 
@@ -494,17 +497,8 @@ namespace NewsReader.Web.Data.Migrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ContentHash")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ErrorAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FeedId")
@@ -514,20 +508,43 @@ namespace NewsReader.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("RetryAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("SeenAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArticleId");
+                    b.HasIndex("ArticleId", "FeedId");
 
                     b.HasIndex("FeedId", "ItemKey")
                         .IsUnique();
 
                     b.ToTable("FeedItems");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Feeds.Subscription", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "FeedId");
+
+                    b.HasIndex("FeedId");
+
+                    b.ToTable("Subscriptions");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
@@ -538,6 +555,12 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ListedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -562,7 +585,30 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.HasIndex("SourceUrl");
 
+                    b.HasIndex("ListedAt", "Id");
+
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.LibraryEntry", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("LibraryEntries");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.SourceFile", b =>
@@ -928,6 +974,36 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasOne("NewsReader.Web.Feeds.Feed", null)
                         .WithMany("Items")
                         .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Feeds.Subscription", b =>
+                {
+                    b.HasOne("NewsReader.Web.Feeds.Feed", null)
+                        .WithMany()
+                        .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.LibraryEntry", b =>
+                {
+                    b.HasOne("NewsReader.Web.Library.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsReader.Web.Data.PostgresMigrations
 {
     [DbContext(typeof(NewsReaderDb))]
-    [Migration("20261207163103_FeedItemErrors")]
-    partial class FeedItemErrors
+    [Migration("20261207162748_ReaderLibraries")]
+    partial class ReaderLibraries
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -481,6 +481,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.Property<DateTime?>("PollingSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SiteUrl")
                         .HasColumnType("text");
 
@@ -514,18 +517,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.Property<int>("ArticleId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("Error")
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("ErrorAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("FeedId")
                         .HasColumnType("integer");
@@ -534,20 +528,43 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTime?>("RetryAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTime>("SeenAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArticleId");
+                    b.HasIndex("ArticleId", "FeedId");
 
                     b.HasIndex("FeedId", "ItemKey")
                         .IsUnique();
 
                     b.ToTable("FeedItems");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Feeds.Subscription", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Folder")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("UserId", "FeedId");
+
+                    b.HasIndex("FeedId");
+
+                    b.ToTable("Subscriptions");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
@@ -560,6 +577,12 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ListedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -584,7 +607,30 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasIndex("SourceUrl");
 
+                    b.HasIndex("ListedAt", "Id");
+
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.LibraryEntry", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("LibraryEntries");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.SourceFile", b =>
@@ -958,6 +1004,36 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.HasOne("NewsReader.Web.Feeds.Feed", null)
                         .WithMany("Items")
                         .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Feeds.Subscription", b =>
+                {
+                    b.HasOne("NewsReader.Web.Feeds.Feed", null)
+                        .WithMany()
+                        .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.LibraryEntry", b =>
+                {
+                    b.HasOne("NewsReader.Web.Library.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

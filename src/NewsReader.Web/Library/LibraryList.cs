@@ -1,0 +1,235 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace NewsReader.Web.Library;
+
+/// <summary>What a list shows: a view (filter), an order, and optionally one site, feed or folder of the reader's.</summary>
+public sealed record ListView(ListFilter Filter = ListFilter.All, ListSort Sort = ListSort.Newest, string? Site = null, int? FeedId = null, string? Folder = null);
+
+/// <summary>One row of a reader's article list.</summary>
+public sealed record LibraryRow(
+    string Slug, string Title, string? Dateline, ArticleSource Source, int ReadingMinutes, int WordCount, DateTime CreatedAt,
+    int MyAnnotations, bool Read, bool Archived, bool Favorite, int ProgressPercent)
+{
+    /// <summary>A revision came in after the newest one this reader has seen.</summary>
+    public bool Updated { get; init; }
+    /// <summary>The date the list sorts on: published, else first ingested.</summary>
+    public DateTime ListedAt { get; init; }
+    /// <summary>The opening of the text, for two lines under the title.</summary>
+    public string Excerpt { get; init; } = "";
+    /// <summary>Annotations on it the reader can see: theirs and everyone's public ones.</summary>
+    public int Annotations { get; init; }
+    public int IngestedRevision { get; init; }
+    public DateTime IngestedAt { get; init; }
+    internal int ArticleId { get; init; }
+}
+
+/// <summary>A page of the list: its rows, the cursor of the next page while more follow, and (for the page) the total and page number.</summary>
+public sealed record LibraryPage(IReadOnlyList<LibraryRow> Rows, string? Next, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+}
+
+/// <summary>
+/// The reader's list: the articles of their library (<see cref="ReaderLibrary"/>) in one view,
+/// sorted by <see cref="Article.ListedAt"/> (or length), a page at a time. The API pages by
+/// keyset (a cursor holding the last row's sort key and id), so a deep page costs what the first
+/// does; the list page still numbers its pages.
+/// </summary>
+public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
+{
+    public const int PageSize = 20;
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+    private const int ExcerptLength = 240;
+
+    /// <summary>A page after <paramref name="cursor"/> (null: the first), at most <paramref name="limit"/> rows.</summary>
+    public async Task<LibraryPage> PageAfterAsync(string? userId, ListView view, string? cursor, int limit, CancellationToken ct = default)
+    {
+        limit = Math.Clamp(limit, 1, MaxLimit);
+        var rows = Sorted(Rows(userId, view), view.Sort);
+        if (Cursor.Read(cursor) is { } after)
+        {
+            rows = After(rows, view.Sort, after);
+        }
+        var list = await rows.Take(limit + 1).ToListAsync(ct);
+        var more = list.Count > limit;
+        var page = list.Take(limit).Select(ToRow).ToList();
+        return new LibraryPage(page, more ? Cursor.Of(view.Sort, page[^1]) : null, -1, 1, limit);
+    }
+
+    /// <summary>The page numbered <paramref name="page"/> of <see cref="PageSize"/>, with the total.</summary>
+    public async Task<LibraryPage> NumberedPageAsync(string? userId, ListView view, int page, CancellationToken ct = default)
+    {
+        page = Math.Clamp(page, 1, 1_000_000);
+        var rows = Sorted(Rows(userId, view), view.Sort);
+        var total = await rows.CountAsync(ct);
+        var list = await rows.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new LibraryPage(list.Select(ToRow).ToList(), null, total, page, PageSize);
+    }
+
+    /// <summary>
+    /// Marks every unread article of the view read; answers the ids it changed, so Undo
+    /// (<see cref="MarkUnreadAsync"/>) puts back exactly those.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> MarkAllReadAsync(string userId, ListView view, CancellationToken ct = default)
+    {
+        var ids = await Rows(userId, view with { Filter = view.Filter == ListFilter.All ? ListFilter.Unread : view.Filter })
+            .Where(x => !x.Read).Select(x => x.ArticleId).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Read, true).SetProperty(x => x.UpdatedAt, now), ct);
+            var existing = await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId)).Select(s => s.ArticleId).ToListAsync(ct);
+            db.ReadingStates.AddRange(chunk.Except(existing).Select(id => new ReadingState { UserId = userId, ArticleId = id, Read = true, UpdatedAt = now }));
+            await db.SaveChangesAsync(ct);
+        }
+        return ids;
+    }
+
+    /// <summary>Undo of <see cref="MarkAllReadAsync"/>: these articles unread again.</summary>
+    public async Task<int> MarkUnreadAsync(string userId, IReadOnlyList<int> articleIds, CancellationToken ct = default)
+    {
+        var changed = 0;
+        foreach (var chunk in articleIds.Chunk(500))
+        {
+            changed += await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Read, false), ct);
+        }
+        return changed;
+    }
+
+    /// <summary>The row shape every list query selects, before it is sorted and paged (init properties, so EF can filter and sort on them).</summary>
+    private sealed class Candidate
+    {
+        public int ArticleId { get; init; }
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string? Dateline { get; init; }
+        public ArticleSource Source { get; init; } = null!;
+        public int ReadingMinutes { get; init; }
+        public int WordCount { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public DateTime ListedAt { get; init; }
+        public int Number { get; init; }
+        public DateTime IngestedAt { get; init; }
+        public string Excerpt { get; init; } = "";
+        public int TextLength { get; init; }
+        public int Mine { get; init; }
+        public int Visible { get; init; }
+        public bool Read { get; init; }
+        public bool Archived { get; init; }
+        public bool Favorite { get; init; }
+        public int Progress { get; init; }
+        public bool Updated { get; init; }
+    }
+
+    private IQueryable<Candidate> Rows(string? userId, ListView view)
+    {
+        var articles = ReaderLibrary.Of(db, userId);
+        if (view.FeedId is { } feedId)
+        {
+            articles = articles.Where(a => db.FeedItems.Any(i => i.FeedId == feedId && i.ArticleId == a.Id));
+        }
+        if (view.Folder is { } folder)
+        {
+            articles = articles.Where(a => db.FeedItems.Any(i => i.ArticleId == a.Id
+                && db.Subscriptions.Any(s => s.UserId == userId && s.FeedId == i.FeedId && s.Folder == folder)));
+        }
+        var revisions = db.ArticleRevisions.Current().Where(r => articles.Any(a => a.Id == r.ArticleId));
+        if (view.Site is { } site)
+        {
+            // SiteName has NOCASE collation, so this equality ignores case.
+            revisions = revisions.Where(r => r.SiteName == site);
+        }
+        var rows =
+            from r in revisions
+            let state = db.ReadingStates.FirstOrDefault(s => s.UserId == userId && s.ArticleId == r.ArticleId)
+            select new Candidate
+            {
+                ArticleId = r.ArticleId, Slug = r.Article.Slug, Title = r.Title, Dateline = r.Dateline,
+                Source = new ArticleSource(r.Article.SourceUrl, r.SiteName, r.Author, r.Published, r.Language, r.Agency),
+                ReadingMinutes = r.ReadingMinutes, WordCount = r.WordCount, CreatedAt = r.Article.CreatedAt, ListedAt = r.Article.ListedAt,
+                Number = r.Number, IngestedAt = r.IngestedAt,
+                Excerpt = r.Text.Substring(0, ExcerptLength), TextLength = r.Text.Length,
+                Mine = db.Annotations.Count(a => a.ArticleId == r.ArticleId && a.OwnerId == userId),
+                Visible = db.Annotations.Count(a => a.ArticleId == r.ArticleId && (a.OwnerId == userId || a.Visibility == Visibility.Public)),
+                Read = state != null && state.Read,
+                Archived = state != null && state.Archived,
+                Favorite = state != null && state.Favorite,
+                Progress = state == null ? 0 : state.ProgressOffset,
+                Updated = state != null && state.SeenRevision != null && state.SeenRevision < r.Number,
+            };
+        return view.Filter switch
+        {
+            ListFilter.Unread => rows.Where(x => !x.Read && !x.Archived),
+            ListFilter.Archived => rows.Where(x => x.Archived),
+            ListFilter.Favorites => rows.Where(x => x.Favorite),
+            ListFilter.Annotated => rows.Where(x => x.Mine > 0),
+            ListFilter.Updated => rows.Where(x => x.Updated),
+            _ => rows.Where(x => !x.Archived),
+        };
+    }
+
+    private static IQueryable<Candidate> Sorted(IQueryable<Candidate> rows, ListSort sort) => sort switch
+    {
+        ListSort.Oldest => rows.OrderBy(x => x.ListedAt).ThenBy(x => x.ArticleId),
+        ListSort.Longest => rows.OrderByDescending(x => x.WordCount).ThenByDescending(x => x.ArticleId),
+        _ => rows.OrderByDescending(x => x.ListedAt).ThenByDescending(x => x.ArticleId),
+    };
+
+    private static IQueryable<Candidate> After(IQueryable<Candidate> rows, ListSort sort, Cursor after)
+    {
+        var at = new DateTime(after.Key, DateTimeKind.Utc);
+        var words = (int)Math.Clamp(after.Key, int.MinValue, int.MaxValue);
+        return sort switch
+        {
+            ListSort.Oldest => rows.Where(x => x.ListedAt > at || (x.ListedAt == at && x.ArticleId > after.Id)),
+            ListSort.Longest => rows.Where(x => x.WordCount < words || (x.WordCount == words && x.ArticleId < after.Id)),
+            _ => rows.Where(x => x.ListedAt < at || (x.ListedAt == at && x.ArticleId < after.Id)),
+        };
+    }
+
+    private static LibraryRow ToRow(Candidate x) =>
+        new(x.Slug, x.Title, x.Dateline, x.Source, x.ReadingMinutes, x.WordCount, x.CreatedAt, x.Mine, x.Read, x.Archived, x.Favorite,
+            x.Read ? 100 : x.TextLength == 0 ? 0 : (int)Math.Round(100.0 * Math.Min(x.Progress, x.TextLength) / x.TextLength))
+        {
+            Updated = x.Updated,
+            ListedAt = x.ListedAt,
+            Excerpt = Excerpt(x.Excerpt),
+            Annotations = x.Visible,
+            IngestedRevision = x.Number,
+            IngestedAt = x.IngestedAt,
+            ArticleId = x.ArticleId,
+        };
+
+    /// <summary>The opening words of the text on one line, cut at a word with an ellipsis when there is more.</summary>
+    private static string Excerpt(string opening)
+    {
+        var flat = string.Join(' ', opening.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (opening.Length < ExcerptLength)
+        {
+            return flat;
+        }
+        var cut = flat.LastIndexOf(' ');
+        return (cut > 0 ? flat[..cut] : flat) + "…";
+    }
+
+    /// <summary>Where a page ends: the last row's sort key (ticks of its date, or its word count) and id, as opaque text.</summary>
+    private sealed record Cursor(long Key, int Id)
+    {
+        public static string Of(ListSort sort, LibraryRow last) =>
+            $"{(sort == ListSort.Longest ? last.WordCount : last.ListedAt.Ticks).ToString(CultureInfo.InvariantCulture)}.{last.ArticleId.ToString(CultureInfo.InvariantCulture)}";
+
+        public static Cursor? Read(string? text)
+        {
+            var parts = text?.Split('.');
+            return parts is [var key, var id]
+                && long.TryParse(key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) && k >= 0 && k <= DateTime.MaxValue.Ticks
+                && int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)
+                ? new Cursor(k, i)
+                : null;
+        }
+    }
+}
