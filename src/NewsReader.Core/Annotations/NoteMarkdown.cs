@@ -19,6 +19,8 @@ namespace NewsReader.Core.Annotations;
 /// <item>Markdig HTML-encodes all text and attribute values it writes.</item>
 /// </list>
 /// The Content-Security-Policy (no inline script) is a second line behind this one.
+/// A note nested deeper than Markdig will parse (200 quote markers, thousands of open brackets)
+/// is shown as its own text, HTML-encoded, rather than refused: see <see cref="TryParse"/>.
 /// </remarks>
 public static class NoteMarkdown
 {
@@ -35,9 +37,75 @@ public static class NoteMarkdown
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto"];
 
+    /// <summary>
+    /// Open brackets a note may have unclosed at once. Markdig's link parser costs the square of
+    /// this (3,000 take half a second, 10,000 two seconds before it gives up), and no real note
+    /// nests links.
+    /// </summary>
+    internal const int MaxOpenBrackets = 32;
+
     public static string ToSafeHtml(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        try
+        {
+            return Render(markdown);
+        }
+        catch (Exception e) when (IsTooDeep(e))
+        {
+            return AsText(markdown);
+        }
+    }
+
+    /// <summary>
+    /// The note's syntax tree, or null when it is nested deeper than Markdig parses (which throws
+    /// rather than degrading) or than <see cref="MaxOpenBrackets"/>.
+    /// </summary>
+    internal static MarkdownDocument? TryParse(string markdown)
+    {
+        if (OpenBracketDepth(markdown) > MaxOpenBrackets)
+        {
+            return null;
+        }
+        try
+        {
+            return Markdown.Parse(markdown, Pipeline);
+        }
+        catch (Exception e) when (IsTooDeep(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Markdig's depth limit (an ArgumentException) or the stack running out in a walk.</summary>
+    internal static bool IsTooDeep(Exception e) => e is ArgumentException or InsufficientExecutionStackException;
+
+    private static int OpenBracketDepth(string markdown)
+    {
+        int depth = 0, deepest = 0;
+        foreach (var c in markdown)
+        {
+            if (c == '[')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (c == ']' && depth > 0)
+            {
+                depth--;
+            }
+        }
+        return deepest;
+    }
+
+    /// <summary>A note too deep to parse, as encoded text with its line breaks.</summary>
+    private static string AsText(string markdown) =>
+        "<p>" + System.Net.WebUtility.HtmlEncode(markdown.Trim()).ReplaceLineEndings("<br>\n") + "</p>\n";
+
+    private static string Render(string markdown)
+    {
+        if (TryParse(markdown) is not { } document)
+        {
+            return AsText(markdown);
+        }
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             if (link.IsImage || !IsSafe(link.Url))

@@ -1,5 +1,4 @@
 using System.Text;
-using Markdig;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -25,11 +24,22 @@ public static class NotePlainText
     public static string FromMarked(string marked, char open, char close)
     {
         var (source, isMarked) = open == '\0' ? (marked, new bool[marked.Length]) : Unmark(marked, open, close);
-        var writer = new Writer(source, isMarked, open, close);
-        var document = Markdown.Parse(source, NoteMarkdown.Pipeline);
-        foreach (var block in document)
+        if (NoteMarkdown.TryParse(source) is not { } document)
         {
-            writer.Block(block);
+            // Too deep to parse: the note's own text is its plain text.
+            return marked.Trim();
+        }
+        var writer = new Writer(source, isMarked, open, close);
+        try
+        {
+            foreach (var block in document)
+            {
+                writer.Block(block);
+            }
+        }
+        catch (Exception e) when (NoteMarkdown.IsTooDeep(e))
+        {
+            return marked.Trim();
         }
         return writer.ToString();
     }

@@ -69,7 +69,7 @@ public static class ImportDocument
     {
         if (!collection.TryGetProperty("first", out var page))
         {
-            return collection.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number && total.GetInt32() > 0
+            return collection.TryGetProperty("total", out var total) && total.ValueKind == JsonValueKind.Number && total.TryGetDouble(out var count) && count > 0
                 ? "The collection has annotations (total) but no first page."
                 : null;
         }

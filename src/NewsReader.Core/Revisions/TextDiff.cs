@@ -78,6 +78,38 @@ public static class TextDiff
         return ops;
     }
 
+    /// <summary>
+    /// A cheap lower bound, in linear time, on the work <see cref="Compute"/> would do: Myers'
+    /// diff costs about (N + M) x D, where N and M are the token counts and D the tokens that
+    /// differ, and D is at least the tokens one text has more often than the other. Two similar
+    /// 40,000-word texts estimate low; two unrelated ones estimate the square of their size.
+    /// Moved passages are not counted, so a caller still bounds the time.
+    /// </summary>
+    public static long EstimatedCost(string oldText, string newText)
+    {
+        if (oldText == newText)
+        {
+            return 0;
+        }
+        var oldTokens = WordTokenChunker.Instance.Chunk(oldText);
+        var newTokens = WordTokenChunker.Instance.Chunk(newText);
+        var balance = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var token in oldTokens)
+        {
+            balance[token] = balance.GetValueOrDefault(token) + 1;
+        }
+        foreach (var token in newTokens)
+        {
+            balance[token] = balance.GetValueOrDefault(token) - 1;
+        }
+        long differing = 0;
+        foreach (var count in balance.Values)
+        {
+            differing += Math.Abs(count);
+        }
+        return (long)(oldTokens.Count + newTokens.Count) * Math.Max(1, differing);
+    }
+
     private readonly record struct Hunk(int OldStart, int OldEnd, int NewStart, int NewEnd);
 
     /// <summary>

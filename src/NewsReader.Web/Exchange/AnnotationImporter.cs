@@ -21,15 +21,21 @@ public sealed record ImportRefusal(int Status, string Title, string Detail);
 /// <see cref="ImportDocument"/>, each annotation is matched to an article (its source is
 /// `…/articles/{slug}` or the article's source URL) and placed on the current text by the same
 /// <see cref="Anchorer"/> that carries annotations across revisions. An annotation whose quote
-/// is not found is kept as an orphan. All rows go in one transaction: a request that fails as
-/// a whole leaves nothing behind. A row's import key (its source id, else its target and body)
-/// makes a second import of the same file add nothing.
+/// is not found is kept as an orphan. Every row is anchored first, outside any transaction (a
+/// fuzzy quote on a long article takes a tenth of a second, and SQLite has one writer), and
+/// the rows are then written in short batches, so another reader's highlight or log-in waits
+/// for one batch at most, never for the whole file. A file refused as a whole (not JSON, too
+/// large, text that is not valid Unicode) leaves nothing behind; once anchoring is done the
+/// batches are written even if the client leaves, and should a batch fail, the rows' import
+/// keys (their source id, else their target and body) make the next import of the same file
+/// add only what is missing.
 /// </summary>
 public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
 {
     public const long MaxBytes = 16 * 1024 * 1024;
     public const int MaxItems = 50_000;
-    private const int BatchSize = 500;
+    /// <summary>Rows per write transaction: a few tens of milliseconds of SQLite's one writer.</summary>
+    private const int BatchSize = 100;
 
     private sealed record Target(int ArticleId, int Revision, CodePointText Text);
 
@@ -49,7 +55,7 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(WithoutByteOrderMark(bytes), new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException failure)
         {
@@ -58,6 +64,11 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
         }
         using (document)
         {
+            if (InvalidText(document.RootElement) is { } where)
+            {
+                return (null, new ImportRefusal(StatusCodes.Status400BadRequest, "Not valid Unicode",
+                    $"The file holds text that is not valid Unicode (a lone surrogate escape such as \\ud800) in {where}. Fix or remove it and import again."));
+            }
             var (items, problem) = ImportDocument.Items(document.RootElement, MaxItems);
             if (items is null)
             {
@@ -74,10 +85,11 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
         var ownIds = (await db.Annotations.Where(a => a.OwnerId == ownerId).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
         var targets = new Dictionary<string, Target?>(StringComparer.Ordinal);
         var errors = new List<ImportError>();
-        int anchored = 0, moved = 0, orphaned = 0, duplicates = 0, pending = 0;
+        var placed = new List<Annotation>();
+        int duplicates = 0;
         var now = clock.GetUtcNow().UtcDateTime;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // First every row is read and anchored, with no transaction open.
         foreach (var item in items)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -123,33 +135,109 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
             }
 
             var annotation = Place(ownerId, target, quote, draft, color, key, now);
-            annotation.Created = Time(item.Annotation, "created") ?? now;
-            annotation.Modified = Time(item.Annotation, "modified") is { } modified && modified >= annotation.Created ? modified : annotation.Created;
-            switch (annotation.AnchorStatus)
-            {
-                case AnchorStatus.Anchored: anchored++; break;
-                case AnchorStatus.Moved: moved++; break;
-                default: orphaned++; break;
-            }
+            // A date in the future would make the file look newer than everything in the library.
+            annotation.Created = Clamp(Time(item.Annotation, "created"), now) ?? now;
+            annotation.Modified = Clamp(Time(item.Annotation, "modified"), now) is { } modified && modified >= annotation.Created ? modified : annotation.Created;
             ownIds.Add(annotation.Id);
-            db.Annotations.Add(annotation);
-            if (++pending == BatchSize)
-            {
-                await SaveBatchAsync(cancellationToken);
-                pending = 0;
-            }
+            placed.Add(annotation);
         }
-        await SaveBatchAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        var imported = anchored + moved + orphaned;
-        return new ImportSummary(imported, anchored, moved, orphaned, errors.Count, duplicates, errors);
+
+        // Then written in short transactions; past this point the work is done, so a client
+        // that leaves does not throw it away half written.
+        foreach (var batch in placed.Chunk(BatchSize))
+        {
+            db.Annotations.AddRange(batch);
+            await db.SaveChangesAsync(CancellationToken.None);
+            // Forgotten batch by batch, so the change tracker never holds a whole large import.
+            db.ChangeTracker.Clear();
+        }
+        var anchored = placed.Count(a => a.AnchorStatus == AnchorStatus.Anchored);
+        var moved = placed.Count(a => a.AnchorStatus == AnchorStatus.Moved);
+        var orphaned = placed.Count - anchored - moved;
+        return new ImportSummary(placed.Count, anchored, moved, orphaned, errors.Count, duplicates, errors);
     }
 
-    // Saved and forgotten in batches, so the change tracker never holds a whole large import.
-    private async Task SaveBatchAsync(CancellationToken cancellationToken)
+    private static DateTime? Clamp(DateTime? time, DateTime now) => time > now ? now : time;
+
+    /// <summary>A UTF-8 file's byte order mark dropped; a UTF-16 file (which needs one) as UTF-8.</summary>
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) => bytes switch
     {
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        [0xEF, 0xBB, 0xBF, ..] => bytes.AsMemory(3),
+        [0xFF, 0xFE, ..] => Encoding.UTF8.GetBytes(Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2)),
+        [0xFE, 0xFF, ..] => Encoding.UTF8.GetBytes(Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2)),
+        _ => bytes,
+    };
+
+    /// <summary>
+    /// Where the file holds a string or property name that is not valid UTF-16 once unescaped (a
+    /// lone surrogate, "\\ud800"), which .NET refuses to read as a string; null when there is none.
+    /// Checked once here, so nothing further on meets such a string.
+    /// </summary>
+    private static string? InvalidText(JsonElement element, string path = "$")
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return TryGetString(element) ? null : path;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path + " (a property name)";
+                    }
+                    if (InvalidText(property.Value, $"{path}.{TextShortener.Shorten(name, 40)}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var child in element.EnumerateArray())
+                {
+                    if (InvalidText(child, $"{path}[{index++}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+
+        static bool TryGetString(JsonElement s)
+        {
+            try
+            {
+                return s.GetString() is { } text && !HasLoneSurrogate(text);
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string? RowProblem(TextQuoteSelector quote, AnnotationDraft draft, string color)

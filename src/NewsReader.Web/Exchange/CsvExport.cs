@@ -6,7 +6,8 @@ namespace NewsReader.Web.Exchange;
 /// <summary>
 /// CSV (RFC 4180, via CsvHelper): one row per annotation with the columns <see cref="Columns"/>.
 /// Times are UTC in ISO 8601; tags are joined by ", " (a tag cannot hold a comma). A cell that a
-/// spreadsheet would run as a formula (=, +, -, @ first) is escaped with a leading apostrophe.
+/// spreadsheet would run as a formula (=, +, -, @ first, also after white space or a line break,
+/// which spreadsheets skip) is escaped with a leading apostrophe.
 /// </summary>
 public sealed class CsvExport : IExportFormat
 {
@@ -31,14 +32,14 @@ public sealed class CsvExport : IExportFormat
         {
             foreach (var a in article.Annotations)
             {
-                csv.WriteField(article.Title);
+                csv.WriteField(Cell(article.Title));
                 csv.WriteField(article.Slug);
-                csv.WriteField(a.Exact);
-                csv.WriteField(a.Prefix);
-                csv.WriteField(a.Suffix);
+                csv.WriteField(Cell(a.Exact));
+                csv.WriteField(Cell(a.Prefix));
+                csv.WriteField(Cell(a.Suffix));
                 csv.WriteField(a.Start?.ToString(CultureInfo.InvariantCulture) ?? "");
                 csv.WriteField(a.End?.ToString(CultureInfo.InvariantCulture) ?? "");
-                csv.WriteField(a.Note ?? "");
+                csv.WriteField(Cell(a.Note ?? ""));
                 csv.WriteField(string.Join(", ", a.Tags.OrderBy(t => t.Id).Select(t => t.Name)));
                 csv.WriteField(a.Color);
                 csv.WriteField(a.Visibility == Visibility.Public ? "public" : "private");
@@ -50,6 +51,10 @@ public sealed class CsvExport : IExportFormat
         }
         await csv.FlushAsync(cancellationToken);
     }
+
+    /// <summary>CsvHelper escapes a formula at the first character; one behind white space is escaped here.</summary>
+    private static string Cell(string value) =>
+        value.Length > 0 && char.IsWhiteSpace(value[0]) && value.TrimStart() is [ '=' or '+' or '-' or '@', ..] ? "'" + value : value;
 
     private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -25,7 +25,8 @@ public static class ExchangeApi
         group.MapPost("/import", ImportAsync).LimitedAsExpensive()
             .WithSummary("Import annotations")
             .WithDescription("The body is a W3C Annotation, an AnnotationCollection with its pages, or a Hypothesis API search result ({\"total\", \"rows\"}).")
-            .Accepts<JsonElement>("application/json", "application/ld+json")
+            // Any content type: files arrive as text/plain, octet-stream or nothing at all.
+            .Accepts<JsonElement>("application/json", "application/ld+json", "*/*")
             .Produces<ImportSummary>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);

@@ -46,9 +46,10 @@ public sealed class MarkdownExport : IExportFormat
     {
         var parts = new List<string>();
         var s = article.Source;
-        if (s.Url is { } url)
+        // Only http(s) links: a javascript: or data: address from a feed never becomes a link.
+        if (s.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
-            parts.Add($"Source: [{Escape(s.SiteName ?? new Uri(url).Host)}](<{url}>)");
+            parts.Add($"Source: [{Escape(s.SiteName ?? uri.Host)}](<{uri.AbsoluteUri}>)");
         }
         else if ((s.SiteName ?? s.Agency) is { } site)
         {
@@ -71,12 +72,14 @@ public sealed class MarkdownExport : IExportFormat
         var text = new StringBuilder();
         foreach (var line in a.Exact.ReplaceLineEndings("\n").Split('\n'))
         {
-            text.Append("> ").Append(line).Append('\n');
+            text.Append("> ").Append(NoHtml(line)).Append('\n');
         }
         text.Append('\n');
         if (a.Note is { } note)
         {
-            text.Append(note.ReplaceLineEndings("\n").TrimEnd()).Append("\n\n");
+            // Another reader's note is their Markdown, but never raw HTML in this reader's notebook.
+            var own = a.OwnerId == set.Scope.UserId;
+            text.Append((own ? note : NoHtml(note)).ReplaceLineEndings("\n").TrimEnd()).Append("\n\n");
         }
         var meta = new List<string>();
         if (a.Tags.Count > 0)
@@ -118,6 +121,9 @@ public sealed class MarkdownExport : IExportFormat
 
     private static string OneLine(string text) => Escape(text.ReplaceLineEndings(" "));
 
-    // Enough to keep a title or name from turning into a link or emphasis.
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]").Replace("*", "\\*").Replace("_", "\\_");
+    // Enough to keep a title or name from turning into a link, emphasis or raw HTML.
+    private static string Escape(string text) => NoHtml(text.Replace("\\", "\\\\").Replace("[", "\\[").Replace("]", "\\]").Replace("*", "\\*").Replace("_", "\\_"));
+
+    /// <summary>Text whose tags a Markdown renderer shows instead of running: every angle bracket backslash-escaped.</summary>
+    private static string NoHtml(string text) => text.Replace("<", "\\<").Replace(">", "\\>");
 }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace NewsReader.Web.Hosting;
 
 /// <summary>
-/// Marks an endpoint whose requests cost real CPU or network time (search, imports, saving a
+/// Marks an endpoint whose requests cost real CPU or network time (search, imports, diffs, saving a
 /// page from the web): at most `NewsReader:Limits:ExpensivePerClient` of them run at once for
 /// one client address (more answer 429) and `NewsReader:Limits:ExpensiveTotal` for everyone
 /// (more answer 503), both with Retry-After, so a crowd or one greedy script is turned away
@@ -96,8 +96,8 @@ public static class ExpensiveWorkSetup
             if (slot is null)
             {
                 var (title, detail) = status == StatusCodes.Status429TooManyRequests
-                    ? ("Too many requests at once", "This address already has searches, imports or page saves running. Wait for them, then try again.")
-                    : ("Busy", "The server is running as many searches, imports and page saves as it can. Try again in a moment.");
+                    ? ("Too many requests at once", "This address already has searches, imports, comparisons or page saves running. Wait for them, then try again.")
+                    : ("Busy", "The server is running as many searches, imports, comparisons and page saves as it can. Try again in a moment.");
                 await RefusalResponses.WriteAsync(http, status, title, detail, TimeSpan.FromSeconds(1));
                 return;
             }

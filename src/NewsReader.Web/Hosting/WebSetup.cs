@@ -59,6 +59,7 @@ public static class WebSetup
         services.AddScoped<TagService>();
         services.AddScoped<ReadingService>();
         services.AddScoped<NewsReader.Web.Revisions.RevisionService>();
+        services.AddSingleton<NewsReader.Web.Revisions.RevisionDiffs>();
         services.AddScoped<ReaderSettingsService>();
         services.AddScoped<Exchange.AnnotationExporter>();
         services.AddScoped<Exchange.AnnotationImporter>();

@@ -5,8 +5,17 @@ namespace NewsReader.Web.Revisions;
 /// <summary>One revision in an article's history: when it came in, from where, and its title.</summary>
 public sealed record RevisionInfo(int Number, DateTime IngestedAt, string Source, string Title, int WordCount);
 
-/// <summary>Two revisions and the word-level diff from the first to the second.</summary>
-public sealed record RevisionComparison(RevisionInfo From, RevisionInfo To, IReadOnlyList<DiffOp> Diff, ParagraphChanges Paragraphs);
+/// <summary>
+/// Two revisions and the word-level diff from the first to the second; when
+/// <see cref="TooLarge"/>, the two differ too much to compare within bounds (see
+/// <see cref="RevisionDiffs"/>) and the diff is empty.
+/// </summary>
+public sealed record RevisionComparison(RevisionInfo From, RevisionInfo To, IReadOnlyList<DiffOp> Diff, ParagraphChanges Paragraphs)
+{
+    public bool TooLarge { get; init; }
+
+    public const string TooLargeDetail = "These two revisions differ too much to compare word by word. Open each revision to read it, or compare revisions closer together.";
+}
 
 /// <summary>What the reader is told when the article changed since they last saw it.</summary>
 public sealed record UpdateNotice(int SeenRevision, int CurrentRevision, ParagraphChanges Paragraphs);
@@ -15,7 +24,7 @@ public sealed record UpdateNotice(int SeenRevision, int CurrentRevision, Paragra
 /// An article's revisions, the diff of any two, and whether a reader has seen the newest one.
 /// Articles are readable by anyone, so their history is too; what a reader has seen is theirs.
 /// </summary>
-public sealed class RevisionService(NewsReaderDb db, TimeProvider clock)
+public sealed class RevisionService(NewsReaderDb db, TimeProvider clock, RevisionDiffs diffs)
 {
     /// <summary>Every revision of the article, oldest first; null when there is no such article.</summary>
     public async Task<IReadOnlyList<RevisionInfo>?> ListAsync(string slug, CancellationToken ct = default)
@@ -39,7 +48,10 @@ public sealed class RevisionService(NewsReaderDb db, TimeProvider clock)
         }
         var blocks = await db.Set<RevisionBlock>().Where(b => b.RevisionId == older.Id || b.RevisionId == newer.Id)
             .OrderBy(b => b.Ordinal).Select(b => new { b.RevisionId, Block = new TextBlock(b.Kind, b.Start, b.End) }).ToListAsync(ct);
-        var diff = TextDiff.Compute(older.Text, newer.Text);
+        if (await diffs.DiffAsync(older.Id, older.Text, newer.Id, newer.Text, ct) is not { } diff)
+        {
+            return new RevisionComparison(older.Info, newer.Info, [], new ParagraphChanges(new HashSet<int>(), 0)) { TooLarge = true };
+        }
         var paragraphs = ParagraphChanges.Find(diff,
             blocks.Where(b => b.RevisionId == older.Id).Select(b => b.Block).ToList(),
             blocks.Where(b => b.RevisionId == newer.Id).Select(b => b.Block).ToList());
@@ -65,7 +77,7 @@ public sealed class RevisionService(NewsReaderDb db, TimeProvider clock)
             await MarkSeenAsync(userId, slug, ct);
             return null;
         }
-        if (seen >= current.Number || await CompareAsync(slug, seen.Value, current.Number, ct) is not { } comparison)
+        if (seen >= current.Number || await CompareAsync(slug, seen.Value, current.Number, ct) is not { TooLarge: false } comparison)
         {
             return null;
         }

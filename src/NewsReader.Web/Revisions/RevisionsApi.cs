@@ -33,7 +33,13 @@ public static class RevisionsApi
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid revisions",
                     detail: "Give the two revisions to compare as whole numbers from 1: ?from=1&to=2.");
             }
-            if (await revisions.CompareAsync(slug, f, t, ct) is { } comparison)
+            var comparison = await revisions.CompareAsync(slug, f, t, ct);
+            if (comparison is { TooLarge: true })
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Too large to compare",
+                    detail: RevisionComparison.TooLargeDetail);
+            }
+            if (comparison is not null)
             {
                 return TypedResults.Ok(comparison.Diff.Select(d => new DiffOpDto(d.Op.ToString().ToLowerInvariant(), d.Text, d.OldStart, d.NewStart)));
             }
@@ -41,7 +47,10 @@ public static class RevisionsApi
                 ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such revision",
                     detail: $"The article '{slug}' has revisions 1 to {list.Count}.")
                 : ApiProblems.ArticleNotFound(slug);
-        });
+        })
+            // A diff costs the square of what differs: limited, bounded and cached (RevisionDiffs).
+            .LimitedAsExpensive()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 }

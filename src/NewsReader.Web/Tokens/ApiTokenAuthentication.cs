@@ -10,6 +10,11 @@ namespace NewsReader.Web.Tokens;
 /// Personal API tokens as an authentication scheme of their own, beside Identity's cookie and
 /// log-in bearer token. A policy scheme in front sends `Authorization: Bearer nrt_…` here and
 /// everything else to Identity as before, so the rest of the sign-in wiring does not change.
+/// A personal token is a key for scripts, not a session: it is accepted on `/api` only, never
+/// on pages (token management, settings) nor on `/api/auth` (Identity's manage endpoints would
+/// let it turn on two-factor sign-in and lock its owner out). A bearer token that does not
+/// authenticate answers 401 everywhere, even where anonymous reads are allowed (RFC 6750 3.1),
+/// so a script with a revoked key learns it instead of silently reading public data.
 /// </summary>
 public static class ApiTokenAuthentication
 {
@@ -39,13 +44,27 @@ public static class ApiTokenAuthentication
         return services;
     }
 
+    /// <summary>Where a personal token is accepted: the API, except Identity's own endpoints.</summary>
+    public static bool AcceptedAt(PathString path) => path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/auth");
+
     /// <summary>
-    /// A read-only token may read and nothing else: any other method gets a 403 problem before
-    /// it reaches an endpoint. Runs after authentication.
+    /// A bearer token that does not authenticate (unknown, revoked, expired, or a personal token
+    /// off the API) is a 401 with `error="invalid_token"`; a read-only token may read and nothing
+    /// else: any other method gets a 403 problem before it reaches an endpoint. Runs after authentication.
     /// </summary>
     public static IApplicationBuilder UseApiTokenLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                && !await AuthSchemes.AuthenticatedByHeaderAsync(context))
+            {
+                var detail = PersonalToken(context.Request) is not null && !AcceptedAt(context.Request.Path)
+                    ? "Personal API tokens are accepted on /api only, and not on /api/auth; pages and account management need a log-in."
+                    : "The bearer token is unknown, revoked or expired.";
+                context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid token", detail: detail).ExecuteAsync(context);
+                return;
+            }
             var method = context.Request.Method;
             var reads = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
             if (!reads && context.User.HasClaim(ReadOnlyClaim, "true"))
@@ -87,6 +106,10 @@ public static class ApiTokenAuthentication
             if (PersonalToken(Request) is not { } secret)
             {
                 return AuthenticateResult.NoResult();
+            }
+            if (!AcceptedAt(Request.Path))
+            {
+                return AuthenticateResult.Fail("Personal API tokens are accepted on /api only, and not on /api/auth.");
             }
             if (await tokens.CheckAsync(secret, Context.RequestAborted) is not { } holder
                 || await users.FindByIdAsync(holder.UserId) is not { } user)

@@ -21,4 +21,31 @@ public class NoteMarkdownTests
     {
         Assert.Equal(expected, NoteMarkdown.ToSafeHtml(markdown).Trim());
     }
+
+    public static TheoryData<string> TooDeep => new()
+    {
+        string.Concat(Enumerable.Repeat("> ", 200)) + "deep",
+        new string('[', 3000),
+        new string('[', 10_000),
+        string.Concat(Enumerable.Repeat("- ", 200)) + "deep",
+        string.Concat(Enumerable.Repeat("![", 5000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(TooDeep))]
+    public void A_note_nested_too_deep_is_shown_as_its_text_quickly(string markdown)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var html = NoteMarkdown.ToSafeHtml(markdown);
+        Assert.StartsWith("<p>", html);
+        Assert.DoesNotContain("<blockquote>", html);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1), $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public void A_note_too_deep_keeps_its_text_encoded()
+    {
+        var markdown = new string('[', 100) + "<script>x</script>";
+        Assert.Equal("<p>" + new string('[', 100) + "&lt;script&gt;x&lt;/script&gt;</p>", NoteMarkdown.ToSafeHtml(markdown).Trim());
+    }
 }

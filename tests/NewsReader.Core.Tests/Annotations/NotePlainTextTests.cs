@@ -32,4 +32,9 @@ public class NotePlainTextTests
     [InlineData("`<code>` and <more>", "code and <more>")]
     public void Marked_words_stay_marked_where_their_text_survives(string marked, string expected) =>
         Assert.Equal(expected, NotePlainText.FromMarked(marked, '<', '>'));
+
+    [Theory]
+    [MemberData(nameof(NoteMarkdownTests.TooDeep), MemberType = typeof(NoteMarkdownTests))]
+    public void A_note_nested_too_deep_is_its_own_text(string markdown) =>
+        Assert.Equal(markdown.Trim(), NotePlainText.ToPlainText(markdown));
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -106,4 +107,56 @@ public sealed class RevisionsTests : IAsyncLifetime
     }
 
     private static string Id(JsonElement annotation) => annotation.IdPath().Split('/').Last();
+}
+
+/// <summary>Diffs are bounded: a pair over the cost limit is "too large to compare" on the API and the page, and the reader still opens.</summary>
+public sealed class RevisionDiffLimitTests : IAsyncLifetime
+{
+    private const string Slug = AnnotationBuilder.SeedSlug;
+    private readonly NewsReaderAppFactory app = new();
+    private HttpClient ada = null!;
+
+    public async Task InitializeAsync()
+    {
+        app.Settings["NewsReader:Limits:DiffCost"] = "1000";
+        ada = await ApiUsers.RegisterAsync(app, "ada@example.org");
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task A_diff_over_the_limit_is_a_clear_422_on_the_api_and_a_readable_message_on_the_page()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await ada.GetAsync($"/articles/{Slug}")).StatusCode);
+        var seed = Path.Combine(app.SeedsFolder, RepoPaths.SeedFile);
+        await File.WriteAllTextAsync(seed, (await File.ReadAllTextAsync(seed)).Replace("Rose Garden", "White House Rose Garden"));
+        await app.IngestAsync();
+        var anonymous = app.CreateClient();
+
+        var api = await anonymous.GetAsync($"/api/articles/{Slug}/diff?from=1&to=2");
+        var again = await anonymous.GetAsync($"/api/articles/{Slug}/diff?from=1&to=2");
+        var page = await anonymous.GetAsync($"/articles/{Slug}/revisions?from=1&to=2");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Too large to compare", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, page.StatusCode);
+        Assert.Contains("differ too much to compare", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await ada.GetAsync($"/articles/{Slug}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Diffs_count_as_expensive_work()
+    {
+        var endpoints = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
+        NewsReader.Web.Hosting.ExpensiveWorkAttribute? Limits(string route) => endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => string.Equals(e.RoutePattern.RawText?.TrimStart('/'), route, StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Metadata.GetMetadata<NewsReader.Web.Hosting.ExpensiveWorkAttribute>()).FirstOrDefault(a => a is not null);
+
+        Assert.NotNull(Limits("api/articles/{slug}/diff"));
+        Assert.NotNull(Limits("articles/{slug}/revisions"));
+        Assert.True(Limits("notebook/import") is { PostsOnly: true });
+    }
 }

@@ -235,4 +235,27 @@ public sealed class AnnotationsApiHardeningTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await ada.SendAsync(put)).StatusCode);
     }
+
+    public static TheoryData<string> DeepNotes => new()
+    {
+        string.Concat(Enumerable.Repeat("> ", 200)) + "deep",
+        new string('[', 3000),
+        string.Concat(Enumerable.Repeat("- ", 200)) + "deep",
+    };
+
+    [Theory]
+    [MemberData(nameof(DeepNotes))]
+    public async Task A_note_nested_too_deep_for_markdown_is_kept_as_text_on_create_and_update(string note)
+    {
+        var created = await ada.PostAsJsonAsync("/api/annotations", new AnnotationBuilder().Note(note).Public().Build());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var annotation = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(note, annotation.GetProperty("body")[0].GetProperty("value").GetString());
+
+        var updated = await ada.PutAsJsonAsync(annotation.IdPath(), new AnnotationBuilder().Note(note + " again").Build());
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var read = await ada.GetAsync($"/articles/{AnnotationBuilder.SeedSlug}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ada.GetAsync("/api/search?q=deep")).StatusCode);
+    }
 }

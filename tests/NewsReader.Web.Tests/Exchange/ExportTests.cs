@@ -159,4 +159,27 @@ public sealed class ExportTests(ExchangeFixture fixture) : IClassFixture<Exchang
     }
 
     private static string Id(JsonElement annotation) => annotation.GetProperty("id").GetString()!.Split('/')[^1];
+
+    [Fact]
+    public async Task Hostile_cells_and_raw_html_are_escaped_in_csv_and_markdown()
+    {
+        var eve = await ApiUsers.RegisterAsync(fixture.App, "eve-export@example.org");
+        var formula = await new AnnotationBuilder().Quote("Rose Garden").Note(" \n=HYPERLINK(\"https://evil.example\")").CreateAsync(eve);
+        var html = await new AnnotationBuilder().Quote("White House").Note("<img src=x onerror=alert(1)>").Public().CreateAsync(eve);
+        var (_, csvText) = await ExportAsync(eve, "format=csv");
+        var (_, markdown) = await ExportAsync(fixture.Ada, "format=markdown&include=public");
+        // The fixture is shared: the other tests count public annotations.
+        Assert.Equal(HttpStatusCode.NoContent, (await eve.DeleteAsync(html.IdPath())).StatusCode);
+        await eve.DeleteAsync(formula.IdPath());
+
+        using var reader = CsvHelper.CsvReader.FromText(csvText);
+        var notes = new List<string>();
+        while (reader.Read())
+        {
+            notes.Add(reader[7].ToString());
+        }
+        Assert.Contains(notes, n => n.StartsWith("' \n=HYPERLINK", StringComparison.Ordinal));
+        Assert.Contains("\\<img src=x onerror=alert(1)\\>", markdown);
+        Assert.DoesNotContain("<img", markdown.Replace("\\<img", ""));
+    }
 }

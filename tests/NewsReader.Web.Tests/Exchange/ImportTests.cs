@@ -216,6 +216,113 @@ public sealed class ImportTests(ExchangeFixture fixture) : IClassFixture<Exchang
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("1e30")]
+    [InlineData("99999999999")]
+    [InlineData("-1e30")]
+    public async Task A_total_that_is_no_int_is_read_as_a_number(string total)
+    {
+        var reader = await NewUserAsync();
+
+        var (response, problem) = await ImportAsync(reader, Json($"{{\"type\": \"AnnotationCollection\", \"total\": {total}}}"));
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {problem}");
+        Assert.Equal(0, await CountAsync(reader));
+    }
+
+    public static TheoryData<string> LoneSurrogates => new()
+    {
+        """{"type":"Annotation","body":{"type":"TextualBody","value":"note \ud800"},"target":{"source":"http://localhost/articles/SLUG","selector":{"type":"TextQuoteSelector","exact":"Rose Garden"}}}""",
+        """{"type":"Annotation","target":{"source":"http://localhost/articles/SLUG","selector":{"type":"TextQuoteSelector","exact":"Rose \udc00Garden"}}}""",
+        """{"type":"Annotation","target":{"source":"http://localhost/articles/SLUG\ud800","selector":{"type":"TextQuoteSelector","exact":"Rose Garden"}}}""",
+        """{"type":"Annotation","id":"urn:\ud800","target":{"source":"http://localhost/articles/SLUG","selector":{"type":"TextQuoteSelector","exact":"Rose Garden"}}}""",
+        """{"type":"Annotation\ud800","target":{"source":"http://localhost/articles/SLUG","selector":{"type":"TextQuoteSelector","exact":"Rose Garden"}}}""",
+        """{"type":"Annotation","created":"2024\ud800","target":{"source":"http://localhost/articles/SLUG","selector":{"type":"TextQuoteSelector","prefix":"\udfff","exact":"Rose Garden"}}}""",
+        """{"type":"Annotation","body":[{"type":"TextualBody","purpose":"tagging","value":"\ud83d"}],"target":{"source":"http://localhost/articles/SLUG","selector":{"type":"TextQuoteSelector","exact":"Rose Garden"}}}""",
+        """{"type":"Annotation","x\ud800":1,"target":{"source":"http://localhost/articles/SLUG","selector":{"type":"TextQuoteSelector","exact":"Rose Garden"}}}""",
+        """{"total":1,"rows":[{"uri":"http://localhost/articles/SLUG","text":"\ud800","tags":["\udc00"],"target":[{"selector":[{"type":"TextQuoteSelector","exact":"Rose Garden"}]}]}]}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(LoneSurrogates))]
+    public async Task A_lone_surrogate_anywhere_is_a_400_and_nothing_is_imported(string file)
+    {
+        var reader = await NewUserAsync();
+
+        var (response, problem) = await ImportAsync(reader, Json(file.Replace("SLUG", AnnotationBuilder.SeedSlug)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Not valid Unicode", problem.GetProperty("title").GetString());
+        Assert.Equal(0, await CountAsync(reader));
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/octet-stream")]
+    [InlineData(null)]
+    public async Task Any_content_type_is_taken(string? mediaType)
+    {
+        var reader = await NewUserAsync();
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(new AnnotationBuilder().Quote("Rose Garden").Build().ToJsonString()));
+        if (mediaType is not null)
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        }
+
+        var (response, summary) = await ImportAsync(reader, content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, summary.GetProperty("imported").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    public async Task A_byte_order_mark_is_taken(string encoding)
+    {
+        var reader = await NewUserAsync();
+        var chosen = Encoding.GetEncoding(encoding);
+        var bytes = chosen.GetPreamble().Concat(chosen.GetBytes(new AnnotationBuilder().Quote("Rose Garden").Build().ToJsonString())).ToArray();
+
+        var (response, summary) = await ImportAsync(reader, new ByteArrayContent(bytes));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, summary.GetProperty("imported").GetInt32());
+    }
+
+    [Fact]
+    public async Task Dates_in_the_future_are_clamped_to_now()
+    {
+        var reader = await NewUserAsync();
+        var annotation = new AnnotationBuilder().Quote("Rose Garden").Build();
+        annotation["created"] = "9999-12-31T00:00:00Z";
+        annotation["modified"] = "9999-12-31T23:59:59Z";
+
+        var (response, _) = await ImportAsync(reader, Json(annotation.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var list = await reader.GetFromJsonAsync<JsonElement>($"/api/annotations?article={AnnotationBuilder.SeedSlug}");
+        var items = list.GetProperty("first").GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, i => Assert.True(i.GetProperty("created").GetDateTime() <= DateTime.UtcNow.AddMinutes(1)));
+        Assert.All(items, i => Assert.True(i.GetProperty("modified").GetDateTime() <= DateTime.UtcNow.AddMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Notes_nested_too_deep_for_markdown_are_imported_as_text()
+    {
+        var reader = await NewUserAsync();
+        var items = new JsonArray(
+            new AnnotationBuilder().Quote("Rose Garden").Note(string.Concat(Enumerable.Repeat("> ", 200))).Build(),
+            new AnnotationBuilder().Quote("White House").Note(new string('[', 3000)).Build());
+
+        var (response, summary) = await ImportAsync(reader, Json(new JsonObject { ["type"] = "AnnotationPage", ["items"] = items }.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, summary.GetProperty("imported").GetInt32());
+    }
+
     /// <summary>A body that repeats a text up to a length, without a Content-Length.</summary>
     private sealed class RepeatingStream(string text, long length) : Stream
     {

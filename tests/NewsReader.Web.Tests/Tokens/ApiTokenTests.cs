@@ -121,4 +121,40 @@ public sealed class ApiTokenTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, past.StatusCode);
         Assert.Contains("in the past", await past.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_token_works_on_the_api_only_never_on_pages_or_account_management()
+    {
+        var token = await CreateTokenAsync("script");
+        var script = Script(token);
+
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/export?format=csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/settings/tokens")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.PostAsync("/settings/tokens", new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "minted" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/auth/manage/info")).StatusCode);
+        var twoFactor = await script.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = "000000" });
+        Assert.Equal(HttpStatusCode.Unauthorized, twoFactor.StatusCode);
+        Assert.Contains("invalid_token", twoFactor.Headers.WwwAuthenticate.ToString());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsReaderDb>();
+        Assert.Equal(1, await db.ApiTokens.CountAsync());
+        Assert.False(await db.Users.AnyAsync(u => u.TwoFactorEnabled));
+    }
+
+    [Theory]
+    [InlineData("/api/articles")]
+    [InlineData("/api/annotations?article=" + AnnotationBuilder.SeedSlug)]
+    [InlineData("/api/search?q=president")]
+    [InlineData("/")]
+    public async Task An_unknown_bearer_token_is_401_even_where_anonymous_reads_are_allowed(string path)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync(path)).StatusCode);
+
+        var unknown = await Script("nrt_" + new string('A', 43)).GetAsync(path);
+        var garbage = await Script("not-a-token").GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Contains("invalid_token", unknown.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace NewsReader.Web.Pages.Articles;
 
 /// <summary>An article's revisions and a word-level diff of any two, folded to the paragraphs that changed; no script.</summary>
+[ExpensiveWork]
 public sealed class RevisionsModel(RevisionService revisions, ReaderLibrary library) : PageModel
 {
     public string Slug { get; private set; } = "";
@@ -42,6 +43,13 @@ public sealed class RevisionsModel(RevisionService revisions, ReaderLibrary libr
         {
             Problem = $"This article has revisions 1 to {list.Count}; choose two of them.";
             Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        if (Comparison.TooLarge)
+        {
+            Problem = RevisionComparison.TooLargeDetail;
+            Comparison = null;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
         Sections = DiffLayout.Sections(Comparison.Diff);
