@@ -17,6 +17,11 @@ public static class FeedDiscovery
     /// <summary>The absolute http(s) addresses of the feeds <paramref name="html"/> announces, resolved against <paramref name="page"/>.</summary>
     public static IReadOnlyList<Uri> Find(string html, Uri page)
     {
+        // A page too deep or too big to read as an article is too much to parse for its links.
+        if (SourceLimits.Html(html, maxElements: SourceLimits.MaxHtmlElements) != MarkupLimit.None)
+        {
+            return [];
+        }
         var document = new HtmlParser().ParseDocument(html);
         var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
         var baseUri = baseHref is not null && Uri.TryCreate(page, baseHref, out var declared) ? declared : page;

@@ -412,7 +412,21 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
     private static string ItemError(ExtractedArticle item, FetchException failure) =>
         $"{item.Article.Metadata.SourceUrl ?? item.ItemKey}: {failure.Message}";
 
-    private static ExtractionResult Extract(FetchedDocument document) => ArticleExtractor.Extract(document.Body, document.FileName, document.Url);
+    /// <summary>
+    /// The document read as a feed. A parser that fails unexpectedly fails the poll like a fetch
+    /// (its error shown, the next poll later), so a feed that cannot be parsed is never tried again every minute.
+    /// </summary>
+    private static ExtractionResult Extract(FetchedDocument document)
+    {
+        try
+        {
+            return ArticleExtractor.Extract(document.Body, document.FileName, document.Url);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new FetchException(FetchFailure.NoArticle, $"{document.Url} serves a feed that could not be read ({ex.GetType().Name}).", ex);
+        }
+    }
 
     /// <summary>
     /// The items of a fetched feed and what the feed says of itself; a feed that cannot be read

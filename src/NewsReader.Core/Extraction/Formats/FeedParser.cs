@@ -34,9 +34,17 @@ public sealed partial class FeedParser : ISourceFormat
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 
+    /// <summary>The most characters a feed's XML may hold once made well-formed: sources are capped at 5 MB, and entities may lengthen them.</summary>
+    public const int MaxCharacters = 16 * 1024 * 1024;
+
     // No DTD is read (LenientXml refuses one that declares entities), so no entity can reach a
-    // file or the network, nor expand without bound.
-    private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
+    // file or the network, nor expand without bound. XmlReader has no depth limit: Parse counts it.
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Ignore,
+        XmlResolver = null,
+        MaxCharactersInDocument = MaxCharacters,
+    };
 
     /// <summary>The items of a feed; <paramref name="address"/>, where it was fetched from, is the last base of relative links.</summary>
     public static ExtractionResult Parse(string xml, Uri? address = null)
@@ -46,11 +54,21 @@ public sealed partial class FeedParser : ISourceFormat
         {
             return ExtractionResult.Broken(refusal);
         }
+        if (prepared!.Length > MaxCharacters)
+        {
+            return ExtractionResult.Broken($"the feed is too large: more than {MaxCharacters / (1024 * 1024)} million characters of XML");
+        }
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(prepared!), Settings);
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            // A streaming pass first, in constant memory, so no tree is ever built of a document nested deeper than any feed needs.
+            if (TooDeep(prepared) is { } line)
+            {
+                return ExtractionResult.Broken($"the feed nests its elements more than {SourceLimits.MaxXmlDepth} levels deep (line {line}), which no feed needs; it is not read");
+            }
+            // White space is kept, so each item's raw source is the XML as written and text between inline XHTML elements keeps its spaces.
+            using var reader = XmlReader.Create(new StringReader(prepared), Settings);
+            document = XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
         }
         catch (XmlException ex) when (ex.Message.StartsWith("Unexpected end of file", StringComparison.Ordinal))
         {
@@ -78,6 +96,20 @@ public sealed partial class FeedParser : ISourceFormat
             ? ExtractionResult.Refuse($"the {kind} feed has no items with text")
             : new ExtractionResult(articles, null);
         return result with { Feed = channel is null ? null : Channel(channel) };
+    }
+
+    /// <summary>The line where the XML first opens more than <see cref="SourceLimits.MaxXmlDepth"/> elements at once, or null when it never does.</summary>
+    private static int? TooDeep(string xml)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), Settings);
+        while (reader.Read())
+        {
+            if (reader.Depth >= SourceLimits.MaxXmlDepth)
+            {
+                return ((IXmlLineInfo)reader).LineNumber;
+            }
+        }
+        return null;
     }
 
     /// <summary>The channel's title as written, and its first site link (Atom: the alternate one).</summary>
@@ -116,7 +148,7 @@ public sealed partial class FeedParser : ISourceFormat
             };
             var body = Value(item.Element(Content + "encoded")) ?? Value(item.Element(ns + "description"));
             var key = Value(guid) ?? link;
-            Add(articles, item.ToString(), RssMediaType, key, Plain(item.Element(ns + "title")?.Value), BodyBlocks(body, isHtml: null), metadata);
+            Add(articles, item.ToString(SaveOptions.DisableFormatting), RssMediaType, key, Plain(item.Element(ns + "title")?.Value), BodyBlocks(body, isHtml: null), metadata);
         }
         return articles;
     }
@@ -145,7 +177,7 @@ public sealed partial class FeedParser : ISourceFormat
             var body = entry.Element(Atom + "content") is { } content && Value(content) is not null ? content : entry.Element(Atom + "summary");
             var blocks = body is null ? [] : BodyBlocks(TextConstruct(body), isHtml: IsHtmlType((string?)body.Attribute("type")));
             var key = Value(entry.Element(Atom + "id")) ?? link;
-            Add(articles, entry.ToString(), AtomMediaType, key, Plain(TextConstruct(entry.Element(Atom + "title"))), blocks, metadata);
+            Add(articles, entry.ToString(SaveOptions.DisableFormatting), AtomMediaType, key, Plain(TextConstruct(entry.Element(Atom + "title"))), blocks, metadata);
         }
         return articles;
     }
@@ -272,7 +304,7 @@ public sealed partial class FeedParser : ISourceFormat
     [GeneratedRegex(@"<(?:[a-zA-Z][\w:-]*[\s/>]|/[a-zA-Z]|!--)")]
     private static partial Regex LooksLikeHtml();
 
-    [GeneratedRegex(@"<[^>]*>")]
+    [GeneratedRegex(@"<[^<>]*>")]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"\r?\n[ \t]*\r?\n")]

@@ -34,8 +34,20 @@ public sealed partial class HtmlArticleParser : ISourceFormat
     /// </summary>
     public const int MinParagraphCharacters = 120;
 
+    /// <summary>Why a page nested deeper than <see cref="SourceLimits.MaxHtmlDepth"/> is not read.</summary>
+    public static readonly string TooDeep = $"the page nests its elements more than {SourceLimits.MaxHtmlDepth} levels deep, which no article needs; it is not read";
+
+    /// <summary>Why a page of more than <see cref="SourceLimits.MaxHtmlElements"/> elements is not read.</summary>
+    public static readonly string TooManyElements = $"the page has more than {SourceLimits.MaxHtmlElements:N0} elements, more than any article needs; it is not read";
+
     public static ExtractionResult Parse(string html, Uri? address = null)
     {
+        // Checked before any parse: AngleSharp's and Readability's cost grows with depth times size.
+        switch (SourceLimits.Html(html, maxElements: SourceLimits.MaxHtmlElements))
+        {
+            case MarkupLimit.Depth: return ExtractionResult.Refuse(TooDeep);
+            case MarkupLimit.Elements: return ExtractionResult.Refuse(TooManyElements);
+        }
         // One parse serves the metadata and Readability; Readability rewrites the document, so
         // the rare fallback parses again. A parser per call: files are parsed on several threads.
         var document = new HtmlParser().ParseDocument(html);

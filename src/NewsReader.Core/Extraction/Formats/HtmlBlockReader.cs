@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -28,9 +29,17 @@ public sealed partial class HtmlBlockReader
     private readonly List<SourceBlock> blocks = [];
     private readonly StringBuilder run = new();
 
-    /// <summary>The blocks of an HTML fragment such as a feed item's body.</summary>
+    /// <summary>
+    /// The blocks of an HTML fragment such as a feed item's body. A fragment nested deeper than
+    /// <see cref="SourceLimits.MaxHtmlDepth"/> is never parsed: its text, tags taken out, is one
+    /// paragraph per blank line, so one hostile item costs its feed nothing.
+    /// </summary>
     public static IReadOnlyList<SourceBlock> ReadFragment(string html)
     {
+        if (SourceLimits.Html(html) == MarkupLimit.Depth)
+        {
+            return Flattened(html);
+        }
         // A parser per call: files are parsed in parallel and AngleSharp promises no thread safety.
         var parser = new HtmlParser();
         var document = parser.ParseDocument("<!DOCTYPE html><html><body></body></html>");
@@ -43,6 +52,11 @@ public sealed partial class HtmlBlockReader
         reader.Flush(BlockKind.Paragraph);
         return reader.blocks;
     }
+
+    private static List<SourceBlock> Flattened(string html) =>
+        BlankLine().Split(WebUtility.HtmlDecode(Tag().Replace(html, " ")).Replace("\r\n", "\n"))
+            .Select(ArticleTextBuilder.Collapse).Where(p => p.Length > 0)
+            .Select(p => new SourceBlock(BlockKind.Paragraph, p)).ToList();
 
     /// <summary>The blocks of <paramref name="root"/> and everything in it.</summary>
     public static IReadOnlyList<SourceBlock> Read(INode root)
@@ -114,6 +128,9 @@ public sealed partial class HtmlBlockReader
         }
         run.Clear();
     }
+
+    [GeneratedRegex(@"<[^<>]*>")]
+    private static partial Regex Tag();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -24,10 +24,15 @@ public sealed partial class JsonFeedParser : ISourceFormat
 
     ExtractionResult ISourceFormat.Parse(string text, Uri? address) => Parse(text, address);
 
-    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+    // MaxDepth stands behind the cheaper scan in Parse, which says why in plain words.
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = SourceLimits.MaxJsonDepth };
 
     public static ExtractionResult Parse(string json, Uri? address = null)
     {
+        if (SourceLimits.JsonExceeds(json))
+        {
+            return ExtractionResult.Broken($"the JSON Feed nests its objects and arrays more than {SourceLimits.MaxJsonDepth} levels deep, which no feed needs; it is not read");
+        }
         JsonDocument document;
         try
         {
