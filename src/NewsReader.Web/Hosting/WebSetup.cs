@@ -53,6 +53,7 @@ public static class WebSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddScoped<ArticleQueries>();
         services.AddScoped<AnnotationService>();
+        services.AddHostedService<AnnotationWarmUp>();
         services.AddScoped<SearchService>();
         services.AddScoped<TagService>();
         services.AddScoped<ReadingService>();
