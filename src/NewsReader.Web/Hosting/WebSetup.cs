@@ -55,6 +55,7 @@ public static class WebSetup
         services.AddScoped<ReaderLibrary>();
         services.AddScoped<LibraryList>();
         services.AddScoped<AnnotationService>();
+        services.AddHostedService<AnnotationWarmUp>();
         services.AddScoped<SearchService>();
         services.AddScoped<TagService>();
         services.AddScoped<ReadingService>();

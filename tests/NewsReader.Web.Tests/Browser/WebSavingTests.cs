@@ -53,7 +53,7 @@ public sealed class WebSavingTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Subscribed to Quay Courier {unique}: 2 articles");
-        var row = page.Locator("tr", new() { HasText = $"Quay Courier {unique}" });
+        var row = page.Locator("[data-feed-id]", new() { HasText = $"Quay Courier {unique}" });
         await Assertions.Expect(row.Locator(".feed-count")).ToHaveTextAsync("2");
         await Assertions.Expect(row.Locator(".feed-status")).ToHaveTextAsync("OK");
 

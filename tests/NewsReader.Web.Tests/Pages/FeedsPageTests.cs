@@ -36,7 +36,7 @@ public sealed class FeedsPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
         var page = await HtmlDocument.ParseAsync(subscribed);
         Assert.Contains("Subscribed to Pier Post: 1 articles", page.QuerySelector("[role=status]")!.TextContent);
-        Assert.Equal("1", page.QuerySelector("tr[data-feed-id] .feed-count")!.TextContent);
+        Assert.Equal("1", page.QuerySelector("[data-feed-id] .feed-count")!.TextContent);
 
         var imported = await UploadOpmlAsync("""
             <opml version="2.0"><head/><body><outline text="Folder">
@@ -49,8 +49,8 @@ public sealed class FeedsPageTests : IAsyncLifetime
         var export = await admin.GetAsync("/feeds?handler=Export");
         Assert.Contains("https://dock.example/rss", await export.Content.ReadAsStringAsync());
 
-        var id = imported.QuerySelectorAll("tr[data-feed-id]").Single(r => r.TextContent.Contains("Pier Post")).GetAttribute("data-feed-id");
-        var gone = await Forms.SubmitAsync(admin, "/feeds", new Dictionary<string, string>(), $"tr[data-feed-id='{id}'] form[action*=Unsubscribe]");
+        var id = imported.QuerySelectorAll("[data-feed-id]").Single(r => r.TextContent.Contains("Pier Post")).GetAttribute("data-feed-id");
+        var gone = await Forms.SubmitAsync(admin, "/feeds", new Dictionary<string, string>(), $"[data-feed-id='{id}'] form[action*=Unsubscribe]");
         Assert.Contains("Unsubscribed", (await HtmlDocument.ParseAsync(gone)).QuerySelector("[role=status]")!.TextContent);
     }
 

@@ -35,7 +35,15 @@ export function closePopover({ restoreFocus = true } = {}) {
   opener = null;
 }
 
+// On a phone the popover is a sheet at the bottom of the screen (see site.css), not beside the mark.
+const sheet = window.matchMedia("(max-width: 40rem)");
+
 function place(mark) {
+  popover.classList.toggle("as-sheet", sheet.matches);
+  if (sheet.matches) {
+    popover.style.top = popover.style.left = "";
+    return;
+  }
   const rect = mark.getBoundingClientRect();
   const gap = 8;
   const w = popover.offsetWidth;
@@ -95,7 +103,9 @@ export async function openPopover(mark) {
       const editor = new DOMParser().parseFromString(await response.text(), "text/html").querySelector(".annotation-editor");
       editor.querySelector("form[action*='handler=Delete']")?.remove(); // the popover has its own Delete
       editor.querySelector(".reattach-form")?.remove();
-      editButton.replaceWith(editor);
+      // Above the actions, so Delete stays at the end of its row, away from the fields.
+      editButton.remove();
+      actions.before(editor);
       editor.querySelector("textarea")?.focus();
       place(mark);
     });
@@ -150,10 +160,22 @@ function focusMark(id) {
   mark.focus({ preventScroll: true });
 }
 
+const focusable = () =>
+  [...popover.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, [tabindex='0']")].filter((e) => !e.disabled && e.offsetParent !== null);
+
 document.addEventListener("keydown", (event) => {
-  if (event.key === "Escape" && popover) {
+  if (!popover) return;
+  if (event.key === "Escape") {
     event.preventDefault();
     closePopover();
+  } else if (event.key === "Tab") {
+    // The popover holds focus until it is closed (Escape or Close).
+    const all = focusable();
+    if (all.length === 0) return;
+    const at = all.indexOf(document.activeElement);
+    const next = event.shiftKey ? (at <= 0 ? all.length - 1 : at - 1) : (at < 0 || at === all.length - 1 ? 0 : at + 1);
+    event.preventDefault();
+    all[next].focus();
   }
 });
 document.addEventListener("pointerdown", (event) => {

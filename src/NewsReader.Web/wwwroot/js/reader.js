@@ -67,7 +67,8 @@ async function highlight(selectors, options) {
   const id = await create(selectors, options);
   window.getSelection()?.removeAllRanges();
   flash(id, { scroll: false });
-  announce("Highlighted.");
+  focusHighlight(id);
+  announce("Highlighted. Press Enter to open it.");
   return id;
 }
 
@@ -83,6 +84,14 @@ function flash(id, { scroll = true } = {}) {
   const item = document.querySelector(`.annotation-item[data-annotation-id="${CSS.escape(id)}"]`);
   item?.classList.add("current");
   if (scroll && marks.length === 0) item?.scrollIntoView({ block: "center" }); // an orphan: only its entry
+}
+
+/** Puts focus on a highlight's first mark, so the keyboard carries on from it (Enter opens it). */
+function focusHighlight(id) {
+  const mark = document.querySelector(`.reader-body mark[id="annotation-${CSS.escape(id)}"]`);
+  if (!mark) return;
+  mark.tabIndex = -1;
+  mark.focus({ preventScroll: true });
 }
 
 function flashFromHash() {
@@ -156,6 +165,113 @@ function toolbarAction(button) {
   highlight(selectors, { color: button.dataset.color }).catch((e) => showError(e.message));
 }
 
+// ---- selecting with the keyboard ----
+// `s` selects the first sentence of the focused paragraph (or of the first one on screen), and
+// puts focus on that paragraph; Shift+Right/Left then grow or shrink the selection by a word,
+// Shift+Down/Up by a sentence. The toolbar follows as for any selection.
+
+function paragraphInView() {
+  const focused = document.activeElement?.closest?.(".reader-body [data-start]");
+  if (focused) return focused;
+  return blocks().find((b) => b.getBoundingClientRect().bottom > 0 && b.textContent.trim()) ?? blocks()[0];
+}
+
+// Sentences of a block as [start, end) offsets: an end is . ! or ? (and closing quotes) before a
+// space and a capital, unless the word before is an abbreviation such as "U.S." or "Mr.".
+const ABBREVIATION = /(?:^|\s)(?:(?:[A-Za-z]\.)+[A-Za-z]?|Mr|Mrs|Ms|Dr|St|Prof|Gen|Sen|Rep|Gov|Jr|Sr|No|Nos|vs|etc|Inc|Ltd|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
+function sentences(text) {
+  const spans = [];
+  let start = text.search(/\S/);
+  if (start < 0) return spans;
+  const ends = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu;
+  for (let m = ends.exec(text); m; m = ends.exec(text)) {
+    const end = m.index + m[0].length;
+    if (ABBREVIATION.test(text.slice(Math.max(start, m.index - 12), m.index + 1))) continue;
+    spans.push([start, end]);
+    start = text.slice(end).search(/\S/) + end;
+  }
+  const last = text.trimEnd().length;
+  if (start < last) spans.push([start, last]);
+  return spans;
+}
+
+// A DOM point for a text offset inside a block, and back.
+function pointAt(block, offset) {
+  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  let node = walker.nextNode();
+  for (; node; node = walker.nextNode()) {
+    if (offset <= node.length) return [node, offset];
+    offset -= node.length;
+  }
+  return [block, block.childNodes.length];
+}
+function offsetIn(block, node, offset) {
+  const range = document.createRange();
+  range.selectNodeContents(block);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+function selectSpan(startBlock, start, endBlock, end) {
+  const range = document.createRange();
+  range.setStart(...pointAt(startBlock, start));
+  range.setEnd(...pointAt(endBlock, end));
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+function selectSentence() {
+  const block = paragraphInView();
+  if (!block) return;
+  const selection = window.getSelection();
+  const current = selection.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0) : null;
+  // Pressing s again moves on to the next sentence of the paragraph.
+  const after = current && block.contains(current.endContainer) ? offsetIn(block, current.endContainer, current.endOffset) : -1;
+  const spans = sentences(block.textContent);
+  const span = spans.find(([start]) => start >= after) ?? spans[0];
+  if (!span) return;
+  block.tabIndex = -1;
+  block.focus({ preventScroll: true });
+  selectSpan(block, span[0], block, span[1]);
+  announce(`Selected: ${selection.toString().slice(0, 120)}. Shift and arrows change it; Tab reaches the highlight toolbar.`);
+}
+
+/** Moves the selection's end by a sentence: forward into the next paragraph when this one ends. */
+function extendBySentence(forward) {
+  const range = window.getSelection().getRangeAt(0);
+  const all = blocks();
+  const endBlock = all.find((b) => b.contains(range.endContainer));
+  const startBlock = all.find((b) => b.contains(range.startContainer));
+  if (!endBlock || !startBlock) return;
+  const at = offsetIn(endBlock, range.endContainer, range.endOffset);
+  const ends = sentences(endBlock.textContent).map(([, end]) => end);
+  if (forward) {
+    const next = ends.find((end) => end > at);
+    if (next !== undefined) return selectSpan(startBlock, offsetIn(startBlock, range.startContainer, range.startOffset), endBlock, next);
+    const following = all[all.indexOf(endBlock) + 1];
+    const first = following && sentences(following.textContent)[0];
+    if (first) selectSpan(startBlock, offsetIn(startBlock, range.startContainer, range.startOffset), following, first[1]);
+  } else {
+    const floor = endBlock === startBlock ? offsetIn(startBlock, range.startContainer, range.startOffset) : 0;
+    const previous = ends.filter((end) => end < at && end > floor).pop();
+    if (previous !== undefined) selectSpan(startBlock, offsetIn(startBlock, range.startContainer, range.startOffset), endBlock, previous);
+  }
+}
+
+function extendSelection(key) {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || !body().contains(selection.anchorNode)) return false;
+  if (key === "ArrowDown" || key === "ArrowUp") {
+    extendBySentence(key === "ArrowDown");
+    return true;
+  }
+  const direction = { ArrowRight: "forward", ArrowLeft: "backward" }[key];
+  if (!direction) return false;
+  selection.modify("extend", direction, "word");
+  return true;
+}
+
 function openNoteDialog(selectors) {
   noteTarget = selectors;
   dialog.querySelector(".note-quote").textContent = selectors.quote.exact;
@@ -211,7 +327,16 @@ if (toolbar && article.dataset.signedIn === "true") {
       buttons()[0].focus();
       return;
     }
-    if (event.key !== "h" || typing(event.target)) return;
+    if (typing(event.target) || event.target.closest?.(".annotation-popover")) return;
+    if (event.key === "s" && !event.shiftKey) {
+      event.preventDefault();
+      return selectSentence();
+    }
+    if (event.shiftKey && extendSelection(event.key)) {
+      event.preventDefault();
+      return;
+    }
+    if (event.key !== "h") return;
     const selectors = currentSelectors();
     if (!selectors) return;
     event.preventDefault();
@@ -223,17 +348,26 @@ if (toolbar && article.dataset.signedIn === "true") {
   dialog.querySelector("form").addEventListener("submit", async (event) => {
     event.preventDefault();
     try {
-      await highlight(noteTarget, formOptions(event.target));
+      const id = await highlight(noteTarget, formOptions(event.target));
       dialog.close();
+      focusHighlight(id); // closing gave focus back to the toolbar's button, hidden by now
     } catch (e) {
       dialog.querySelector(".dialog-error").textContent = e.message;
     }
   });
 
+  // Pressing "Re-attach" must not end the selection it acts on.
+  document.addEventListener("pointerdown", (event) => {
+    if (event.target.closest(".reattach-selection")) event.preventDefault();
+  });
+  document.addEventListener("annotations-changed", () => {
+    const live = currentSelectors() !== null;
+    document.querySelectorAll(".reattach-selection").forEach((b) => (b.hidden = !live));
+  });
   document.addEventListener("click", async (event) => {
     const button = event.target.closest(".reattach-selection");
     if (!button) return;
-    const selectors = currentSelectors() ?? pending;
+    const selectors = currentSelectors();
     if (!selectors) return showError("Select the new text in the article first.");
     try {
       // Keep the note, tags, colour and visibility: change only the target's selectors.
@@ -293,6 +427,7 @@ if (toolbar && article.dataset.signedIn === "true") {
         await edit(id, formOptions(form));
         closePopover();
         flash(id, { scroll: false });
+        focusHighlight(id); // the marks were swapped for fresh ones: focus the new first mark
         announce("Saved.");
       }
     } catch (e) {
@@ -348,6 +483,18 @@ document.addEventListener("click", (event) => {
   if (!mark || !window.getSelection()?.isCollapsed) return; // a click that ends a selection is not an open
   openPopover(mark);
 });
+
+// The reader's tools: one folded menu on a phone, so the story starts high; open on wider screens.
+const tools = document.querySelector(".reader-tools");
+if (tools) {
+  const wide = window.matchMedia("(min-width: 48rem)");
+  const fit = () => {
+    tools.open = wide.matches;
+    tools.classList.toggle("js-open", wide.matches);
+  };
+  fit();
+  wide.addEventListener("change", fit);
+}
 
 document.addEventListener("annotation-flash", (event) => flash(event.detail));
 window.addEventListener("hashchange", flashFromHash);
