@@ -17,7 +17,7 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
 
-# The W3C conformance tests run the shared JSON-Schema suite (../shared/conformance) with
+# The W3C conformance tests run the JSON-Schema suite in tests/conformance (see its README) with
 # Node and ajv; install the packages only when missing, so later runs need no network.
 validator_modules=.cache/w3c-validator/node_modules
 if [ ! -f "$validator_modules/ajv/package.json" ] || [ ! -f "$validator_modules/ajv-draft-04/package.json" ] \
