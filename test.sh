@@ -4,12 +4,40 @@
 # (all but the browser ones) again on a private PostgreSQL server it starts and always stops,
 # and ends with one line "tests: N passed, M failed". Exits non-zero when anything fails,
 # including a PostgreSQL server that would not start.
+#
+#   ./test.sh --fast   unit tests and the SQLite integration tests only: no browser tests and no
+#                      PostgreSQL pass, for a quick check while working
+# Any other arguments go to dotnet test (a --filter of your own is combined with the script's).
 set -euo pipefail
 cd "$(dirname "$0")"
 source .ci/postgres.sh
 trap postgres_stop EXIT
 
-if [ ! -x /usr/bin/chromium ]; then
+fast=0
+user_filter=""
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fast) fast=1 ;;
+    --filter) user_filter="${2:-}"; shift ;;
+    --filter=*) user_filter="${1#--filter=}" ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+
+# The script's own filter and the caller's, both applied: "(theirs)&ours".
+filter_args() {
+  local ours="$1"
+  if [ -n "$user_filter" ] && [ -n "$ours" ]; then
+    echo "--filter"; echo "($user_filter)&$ours"
+  elif [ -n "$user_filter$ours" ]; then
+    echo "--filter"; echo "$user_filter$ours"
+  fi
+}
+browser_out="FullyQualifiedName!~NewsReader.Web.Tests.Browser"
+
+if [ "$fast" -eq 0 ] && [ ! -x /usr/bin/chromium ]; then
   echo "Installing chromium for the browser tests..."
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
@@ -29,18 +57,24 @@ fi
 
 rm -rf TestResults
 set +e
-postgres_start
-postgres_status=$?
+status=0
+if [ "$fast" -eq 0 ]; then
+  postgres_start
+  postgres_status=$?
+fi
 dotnet build NewsReader.sln -nologo -v quiet
-dotnet test NewsReader.sln --no-build --logger "trx" --results-directory TestResults "$@"
-status=$?
-if [ "$postgres_status" -eq 0 ]; then
+mapfile -t filter < <(filter_args "$([ "$fast" -eq 1 ] && echo "$browser_out")")
+dotnet test NewsReader.sln --no-build --logger "trx" --results-directory TestResults "${filter[@]}" "${args[@]}"
+[ $? -ne 0 ] && status=1
+if [ "$fast" -eq 1 ]; then
+  echo "--fast: no browser tests and no PostgreSQL pass."
+elif [ "$postgres_status" -eq 0 ]; then
   echo "Integration tests on PostgreSQL..."
   # Browser tests exercise pages, not the engine, and run once. Reliability/ runs the app as a
   # process on a SQLite file (kill -9, SIGTERM, the SQLite backup verbs): SQLite-only by nature.
+  mapfile -t filter < <(filter_args "$browser_out&FullyQualifiedName!~NewsReader.Web.Tests.Reliability")
   NEWSREADER_TEST_DATABASE=postgres dotnet test tests/NewsReader.Web.Tests --no-build \
-    --filter "FullyQualifiedName!~NewsReader.Web.Tests.Browser&FullyQualifiedName!~NewsReader.Web.Tests.Reliability" \
-    --logger "trx" --results-directory TestResults/postgres "$@"
+    --logger "trx" --results-directory TestResults/postgres "${filter[@]}" "${args[@]}"
   [ $? -ne 0 ] && status=1
 else
   echo "FAILED: the PostgreSQL test server did not start (see above), so the PostgreSQL pass did not run." >&2
