@@ -109,6 +109,20 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"{path} did not answer 200 within {timeout}:\n{Output}");
     }
 
+    /// <summary>Waits until the process has printed <paramref name="text"/> (a log line it writes when something happened).</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The app did not print \"{text}\" within {timeout}:\n{Output}");
+            }
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>`kill -9`: the process ends at once, with no chance to finish anything.</summary>
     public async Task KillAsync()
     {
