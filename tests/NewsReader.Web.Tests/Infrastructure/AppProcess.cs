@@ -75,7 +75,16 @@ public sealed class AppProcess : IAsyncDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Left running, it would outlive the test run.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{string.Join(' ', args)}` did not exit within 2 minutes.");
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 
