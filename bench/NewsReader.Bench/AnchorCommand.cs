@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 /// <summary>
 /// <c>anchor &lt;cases.json&gt;</c>: anchors every case of a file shaped like
-/// ../shared/conformance/anchoring-cases.json and prints one JSON line per case, then the
+/// tests/conformance/anchoring-cases.json and prints one JSON line per case, then the
 /// matching time. Input offsets (hintStart, posStart/posEnd) are UTF-16 offsets, as in that
 /// file; printed start/end are code points, start16/end16 the same range in UTF-16 units.
 /// </summary>

@@ -27,6 +27,13 @@ builder.Services.AddNewsReaderOpenApi();
 
 var app = builder.Build();
 
+// A PostgreSQL database the server does not have yet is created; if it cannot be, one log line
+// says what to run and the app exits, before a verb or the server needs it.
+if (await app.EnsureNewsReaderDatabaseAsync() is { } noDatabase)
+{
+    return noDatabase;
+}
+
 // Verbs instead of the server (the table is Cli/Verbs.cs): `ingest <path>`, `backup <file>`,
 // `restore <file> [--force]`, `migrate-to-postgres --to "<connection string>"`.
 if (await app.RunVerbAsync(args) is { } exitCode)

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using NewsReader.Web.Library.Ingestion;
 
 namespace NewsReader.Web.Annotations;
 

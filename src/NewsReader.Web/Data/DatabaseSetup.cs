@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace NewsReader.Web.Data;
 
@@ -80,6 +81,8 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<NewsReaderDb>();
         if (DatabaseProviders.Of(db.Database) == DatabaseProvider.Postgres)
         {
+            // The lock lives in the database, so the database must exist first.
+            await EnsurePostgresDatabaseAsync(db.Database.GetConnectionString()!, cancellationToken);
             await using (await DatabaseLock.AcquireAsync(db, DatabaseLock.Migrations, cancellationToken))
             {
                 await db.Database.MigrateAsync(cancellationToken);
@@ -113,6 +116,110 @@ public static class DatabaseSetup
         services.GetService<MigrationStatus>()?.Done();
     }
 
+    /// <summary>
+    /// Before anything uses the store: on PostgreSQL, creates the configured database when the
+    /// server does not have it yet (as `createdb` would). Null when the store can be migrated;
+    /// otherwise the exit code, after one log line that says what to do, and no stack trace.
+    /// </summary>
+    public static async Task<int?> EnsureNewsReaderDatabaseAsync(this WebApplication app)
+    {
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        if (DatabaseProviders.Of(configuration) != DatabaseProvider.Postgres)
+        {
+            return null;
+        }
+        try
+        {
+            await EnsurePostgresDatabaseAsync(PostgresConnectionString(configuration));
+            return null;
+        }
+        catch (Exception ex) when (ex is DatabaseUnavailableException or InvalidOperationException)
+        {
+            app.Logger.LogCritical("{Problem:l}", ex.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// Creates the database <paramref name="connectionString"/> names when the server does not
+    /// have it, from the server's `postgres` (or `template1`) database; instances that start
+    /// together may both try, and one finds it made. Throws <see cref="DatabaseUnavailableException"/>
+    /// with one line to act on when the server cannot be reached or the user may not create it.
+    /// </summary>
+    public static async Task EnsurePostgresDatabaseAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var server = $"{target.Host}:{target.Port}";
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            return;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Missing: created below.
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new DatabaseUnavailableException(
+                $"PostgreSQL: cannot connect to database \"{target.Database}\" on {server} as {target.Username} ({Reason(ex)}); " +
+                $"check ConnectionStrings:{ConnectionStringName} and that the server is running.", ex);
+        }
+        var name = target.Database!;
+        try
+        {
+            await using var maintenance = await OpenMaintenanceDatabaseAsync(target, cancellationToken);
+            // A name cannot be a parameter: quoted as an identifier, its own quotes doubled.
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", maintenance);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another instance created it a moment ago.
+        }
+        catch (NpgsqlException ex)
+        {
+            var owner = target.Username is { Length: > 0 } user ? $" -O {ShellWord(user)}" : "";
+            throw new DatabaseUnavailableException(
+                $"PostgreSQL: {server} has no database \"{name}\" and {target.Username ?? "this user"} could not create it ({Reason(ex)}). " +
+                $"Create it as a user who may, then start again: createdb -h {target.Host} -p {target.Port}{owner} {ShellWord(name)}", ex);
+        }
+    }
+
+    private static async Task<NpgsqlConnection> OpenMaintenanceDatabaseAsync(NpgsqlConnectionStringBuilder target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OpenAsync("postgres");
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // A server without the `postgres` database: createdb falls back to template1 too.
+            return await OpenAsync("template1");
+        }
+
+        async Task<NpgsqlConnection> OpenAsync(string database)
+        {
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = database, Pooling = false }.ConnectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static string Reason(NpgsqlException ex) => ex is PostgresException postgres ? postgres.MessageText : ex.Message;
+
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? word : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
     private sealed class DatabaseInitializer(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken) => services.MigrateAsync(cancellationToken);
@@ -130,3 +237,6 @@ public sealed class MigrationStatus
 
     public void Done() => done = true;
 }
+
+/// <summary>The configured PostgreSQL database can be neither reached nor created; the message says what to do.</summary>
+public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace NewsReader.Core.Tests.Anchoring;
 
 /// <summary>
-/// The 90 cases of ../shared/conformance/anchoring-cases.json, each judged by the semantics of
+/// The 90 cases of tests/conformance/anchoring-cases.json, each judged by the semantics of
 /// the suite it came from (see that folder's README): Apache exact, all occurrences, code points;
 /// Hypothesis fuzzy, UTF-16 offsets; dom-anchor-text-quote fuzzy; approx-string-match on UTF-16 units.
 /// </summary>

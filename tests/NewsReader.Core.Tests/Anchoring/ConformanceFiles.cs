@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace NewsReader.Core.Tests.Anchoring;
 
 /// <summary>
-/// Finds the shared conformance material (written outside this project) in place:
-/// <c>../shared/conformance/</c> beside the folder holding NewsReader.sln. It is never copied
-/// into the repository, so a clone without it fails loudly instead of passing silently.
+/// Finds the conformance material written outside this project (copied into the repository
+/// under <c>tests/conformance/</c>, see its README) from the folder holding NewsReader.sln, so
+/// any clone runs these cases; a missing file fails loudly instead of passing silently.
 /// </summary>
 internal static class ConformanceFiles
 {
@@ -21,15 +21,10 @@ internal static class ConformanceFiles
 
     private static string Locate()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsReader.sln"))) dir = dir.Parent;
-        if (dir is null)
-            throw new DirectoryNotFoundException(
-                $"No NewsReader.sln found above {AppContext.BaseDirectory}, so ../shared/conformance/ cannot be located.");
-        string folder = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance"));
+        string folder = Path.Combine(RepoPaths.Root, "tests", "conformance");
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException(
-                $"Conformance folder not found: looked in {folder} (expected ../shared/conformance/ beside the clone). " +
+                $"Conformance folder not found: looked in {folder} (tests/conformance/ in the repository). " +
                 "These tests need it; they do not pass without it.");
         return folder;
     }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace NewsReader.Core.Tests.Anchoring;
 
 /// <summary>
-/// ../shared/conformance/describe-quote-cases.json (Apache's range -> shortest unambiguous
+/// tests/conformance/describe-quote-cases.json (Apache's range -> shortest unambiguous
 /// selector) and score-order-cases.json (Hypothesis: scores fall as the selector degrades).
 /// </summary>
 public class QuoteConformanceTests

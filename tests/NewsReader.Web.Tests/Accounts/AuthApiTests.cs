@@ -7,13 +7,12 @@ using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Accounts;
 
-public sealed class AuthApiTests : IAsyncLifetime
+/// <summary>
+/// One app for the class: each test signs up an address of its own (the sign-up rate limit,
+/// tested in <see cref="RateLimitTests"/>, is raised so the class's many sign-ups never meet it).
+/// </summary>
+public sealed class AuthApiTests(ManyReadersAppFactory app) : IClassFixture<ManyReadersAppFactory>
 {
-    private readonly NewsReaderAppFactory app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task Register_login_and_refresh_give_a_bearer_token_the_api_accepts()

@@ -102,13 +102,17 @@ public sealed class SignInThrottleTests : IAsyncLifetime
         return $"{(int)response.StatusCode} {problem.GetProperty("title").GetString()} {(problem.TryGetProperty("detail", out var detail) ? detail.GetString() : "")}";
     }
 
-    /// <summary>Real time, moved forward on demand.</summary>
+    /// <summary>
+    /// The wall clock stopped at the test's start, moved only on demand: a throttle's wait must not
+    /// run out (or not) by how fast a busy machine answers the requests before it. Timestamps
+    /// (durations, timers) stay real.
+    /// </summary>
     private sealed class ManualClock : TimeProvider
     {
-        private TimeSpan offset;
+        private DateTimeOffset now = TimeProvider.System.GetUtcNow();
 
-        public void Advance(TimeSpan by) => offset += by;
+        public void Advance(TimeSpan by) => now += by;
 
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -9,21 +9,28 @@ namespace NewsReader.Web.Tests.Api;
 /// Every caller against every operation on a private and a public annotation, with the exact
 /// status each must get. Something that exists but is not yours answers 404, never 403.
 /// </summary>
-public sealed class AnnotationAccessMatrixTests : IAsyncLifetime
+/// <remarks>One app for the class: each case makes the annotation it tries.</remarks>
+public sealed class AnnotationAccessMatrixTests(AnnotationAccessMatrixTests.Callers fixture) : IClassFixture<AnnotationAccessMatrixTests.Callers>
 {
-    private readonly NewsReaderAppFactory app = new();
-    private readonly Dictionary<string, HttpClient> callers = [];
+    private readonly Dictionary<string, HttpClient> callers = fixture.Clients;
 
-    public async Task InitializeAsync()
+    /// <summary>The app with an administrator, an owner, another reader and an anonymous client.</summary>
+    public sealed class Callers : IAsyncLifetime
     {
-        // The first account is the administrator; the owner and the other reader come after.
-        callers["admin"] = await ApiUsers.RegisterAsync(app, "admin@example.org");
-        callers["owner"] = await ApiUsers.RegisterAsync(app, "owner@example.org");
-        callers["other"] = await ApiUsers.RegisterAsync(app, "other@example.org");
-        callers["anonymous"] = app.CreateClient();
-    }
+        public NewsReaderAppFactory App { get; } = new();
+        public Dictionary<string, HttpClient> Clients { get; } = [];
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public async Task InitializeAsync()
+        {
+            // The first account is the administrator; the owner and the other reader come after.
+            Clients["admin"] = await ApiUsers.RegisterAsync(App, "admin@example.org");
+            Clients["owner"] = await ApiUsers.RegisterAsync(App, "owner@example.org");
+            Clients["other"] = await ApiUsers.RegisterAsync(App, "other@example.org");
+            Clients["anonymous"] = App.CreateClient();
+        }
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
 
     public static TheoryData<string, string, string, int> Matrix => new()
     {
@@ -65,6 +72,11 @@ public sealed class AnnotationAccessMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Another_readers_private_annotation_is_absent_from_the_collection()
     {
+        // It counts every annotation on the article: an app of its own.
+        var own = new Callers();
+        await using var app = own.App;
+        await own.InitializeAsync();
+        var callers = own.Clients;
         await new AnnotationBuilder().Quote("Rose Garden").Private().CreateAsync(callers["owner"]);
 
         var seen = await callers["other"].GetFromJsonAsync<JsonElement>($"/api/annotations?article={AnnotationBuilder.SeedSlug}");

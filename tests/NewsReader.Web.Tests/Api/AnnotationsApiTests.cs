@@ -8,14 +8,25 @@ using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Api;
 
-public sealed class AnnotationsApiTests : IAsyncLifetime
+/// <summary>
+/// One app for the class (each test writes annotations of its own and counts only those); a test
+/// that counts everything on the article has an app of its own.
+/// </summary>
+public sealed class AnnotationsApiTests(AnnotationsApiTests.Library library) : IClassFixture<AnnotationsApiTests.Library>
 {
-    private readonly NewsReaderAppFactory app = new();
-    private HttpClient ada = null!;
+    private readonly NewsReaderAppFactory app = library.App;
+    private readonly HttpClient ada = library.Ada;
 
-    public async Task InitializeAsync() => ada = await ApiUsers.RegisterAsync(app, "ada@example.org");
+    /// <summary>The seed article and ada, signed up through the API.</summary>
+    public sealed class Library : IAsyncLifetime
+    {
+        public NewsReaderAppFactory App { get; } = new();
+        public HttpClient Ada { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public async Task InitializeAsync() => Ada = await ApiUsers.RegisterAsync(App, "ada@example.org");
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
 
     [Fact]
     public async Task Post_with_only_a_quote_answers_201_with_the_stored_annotation()
@@ -79,6 +90,9 @@ public sealed class AnnotationsApiTests : IAsyncLifetime
     [Fact]
     public async Task The_collection_holds_what_the_caller_may_see_in_document_order()
     {
+        // It counts every annotation on the article: an app of its own.
+        await using var app = new NewsReaderAppFactory();
+        var ada = await ApiUsers.RegisterAsync(app, "ada@example.org");
         var bob = await ApiUsers.RegisterAsync(app, "bob@example.org");
         await new AnnotationBuilder().Quote("Rose Garden").CreateAsync(ada);
         await new AnnotationBuilder().Quote("closer relationships").Public().CreateAsync(ada);
@@ -131,13 +145,19 @@ public sealed class AnnotationsApiTests : IAsyncLifetime
     [MemberData(nameof(BadInputs))]
     public async Task Bad_input_is_a_problem_with_its_reason_and_nothing_is_stored(string name, string body, HttpStatusCode status, string reason)
     {
+        var before = await AnnotationCountAsync();
         var response = await ada.PostAsync("/api/annotations", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.True(status == response.StatusCode, $"{name}: expected {status}, got {response.StatusCode}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await AnnotationCountAsync());
+    }
+
+    private async Task<int> AnnotationCountAsync()
+    {
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<NewsReaderDb>().Annotations.CountAsync());
+        return await scope.ServiceProvider.GetRequiredService<NewsReaderDb>().Annotations.CountAsync();
     }
 
     [Fact]
@@ -152,14 +172,10 @@ public sealed class AnnotationsApiTests : IAsyncLifetime
         (await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/articles/{AnnotationBuilder.SeedSlug}")).GetProperty("text").GetString()!;
 }
 
-public sealed class AnnotationsApiHardeningTests : IAsyncLifetime
+/// <summary>One app for the class: each test writes and reads annotations of its own.</summary>
+public sealed class AnnotationsApiHardeningTests(AnnotationsApiTests.Library library) : IClassFixture<AnnotationsApiTests.Library>
 {
-    private readonly NewsReaderAppFactory app = new();
-    private HttpClient ada = null!;
-
-    public async Task InitializeAsync() => ada = await ApiUsers.RegisterAsync(app, "ada@example.org");
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    private readonly HttpClient ada = library.Ada;
 
     [Fact]
     public async Task Oversized_context_is_trimmed_to_what_a_selector_stores()

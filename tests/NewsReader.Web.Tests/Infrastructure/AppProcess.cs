@@ -75,7 +75,16 @@ public sealed class AppProcess : IAsyncDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Left running, it would outlive the test run.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"`{string.Join(' ', args)}` did not exit within 2 minutes.");
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 
@@ -107,6 +116,20 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(50);
         }
         throw new TimeoutException($"{path} did not answer 200 within {timeout}:\n{Output}");
+    }
+
+    /// <summary>Waits until the process has printed <paramref name="text"/> (a log line it writes when something happened).</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The app did not print \"{text}\" within {timeout}:\n{Output}");
+            }
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>`kill -9`: the process ends at once, with no chance to finish anything.</summary>

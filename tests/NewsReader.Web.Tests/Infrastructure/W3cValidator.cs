@@ -17,10 +17,10 @@ public sealed record W3cResult(string Test, int MustPassed, int MustFailed, IRea
 
 /// <summary>
 /// Runs the W3C Web Annotation test suite (web-annotation-tests, JSON Schema draft-04) on a
-/// JSON document through <c>../shared/conformance/validate-w3c.js</c> with Node and ajv. The
-/// suite is written by others and read in place, never copied into the repository. When the
-/// suite, node or the ajv packages are missing this throws, naming what is missing and where
-/// it looked, so a conformance test can never pass silently. <c>test.sh</c> installs the
+/// JSON document through <c>tests/conformance/validate-w3c.js</c> with Node and ajv. The
+/// suite is written by others and copied unchanged into the repository (see that folder's
+/// README). When the suite, node or the ajv packages are missing this throws, naming what is
+/// missing and where it looked, so a conformance test can never pass silently. <c>test.sh</c> installs the
 /// packages into <see cref="DefaultNodeModules"/>.
 /// </summary>
 public sealed class W3cValidator(string conformanceDirectory, string nodeModulesDirectory)
@@ -32,9 +32,8 @@ public sealed class W3cValidator(string conformanceDirectory, string nodeModules
     private static readonly string[] RequiredPackages = ["ajv", "ajv-draft-04", "ajv-formats"];
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    /// <summary><c>../shared/conformance</c> beside the repository root.</summary>
-    public static string DefaultConformance { get; } =
-        Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "conformance"));
+    /// <summary><c>tests/conformance</c> in the repository.</summary>
+    public static string DefaultConformance { get; } = Path.Combine(RepoPaths.Root, "tests", "conformance");
 
     /// <summary><c>.cache/w3c-validator/node_modules</c> under the repository root (ignored by git).</summary>
     public static string DefaultNodeModules { get; } =
@@ -74,8 +73,8 @@ public sealed class W3cValidator(string conformanceDirectory, string nodeModules
         if (!File.Exists(script))
         {
             throw new InvalidOperationException(
-                $"W3C conformance material is missing: no {script}. It is read in place from ../shared/conformance " +
-                $"beside the repository root ({RepoPaths.Root}); it is not part of the repository.");
+                $"W3C conformance material is missing: no {script}. It lives in tests/conformance " +
+                $"under the repository root ({RepoPaths.Root}).");
         }
         if (!File.Exists(Path.Combine(suite, test)))
         {

@@ -3,18 +3,13 @@ using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Pages;
 
-public sealed class ArticlePagesTests : IAsyncLifetime
+/// <summary>Pages read, nothing written: one app for the class, a client of its own for each test.</summary>
+public sealed class ArticlePagesTests(ArticlePagesTests.App app) : IClassFixture<ArticlePagesTests.App>
 {
-    private readonly NewsReaderAppFactory app = new();
-    private HttpClient client = null!;
+    private readonly HttpClient client = app.CreateClient();
 
-    public Task InitializeAsync()
-    {
-        client = app.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    /// <summary>The app with the seed article.</summary>
+    public sealed class App : NewsReaderAppFactory;
 
     [Fact]
     public async Task Home_lists_the_seed_with_dateline_and_reading_time()

@@ -6,24 +6,38 @@ using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Search;
 
-public sealed class SearchTests : IAsyncLifetime
+/// <summary>
+/// Searches that change nothing share one library, made once for the class; those that edit,
+/// delete, add notes or a revision are in <see cref="AfterChanges"/>, each on a library of its own.
+/// </summary>
+public sealed class SearchTests(SearchTests.Library library) : IClassFixture<SearchTests.Library>
 {
-    private readonly NewsReaderAppFactory app = new();
-    private HttpClient ada = null!;
-    private HttpClient bob = null!;
-    private JsonElement venue;
-    private JsonElement talks;
+    private readonly NewsReaderAppFactory app = library.App;
+    private readonly HttpClient ada = library.Ada;
+    private readonly HttpClient bob = library.Bob;
+    private readonly JsonElement venue = library.Venue;
+    private readonly JsonElement talks = library.Talks;
 
-    public async Task InitializeAsync()
+    /// <summary>The seed article, ada's notes "venue" and "talks" (public) and bob's private one.</summary>
+    public sealed class Library : IAsyncLifetime
     {
-        ada = await ApiUsers.RegisterAsync(app, "ada@example.org");
-        bob = await ApiUsers.RegisterAsync(app, "bob@example.org");
-        venue = await new AnnotationBuilder().Quote("Rose Garden").Note("The **press conference** venue").Tag("place").Color("blue").CreateAsync(ada);
-        talks = await new AnnotationBuilder().Quote("closer relationships").Note("Negotiations about défense spending").Tag("diplomacy").Tag("two words").Public().CreateAsync(ada);
-        await new AnnotationBuilder().Quote("White House").Note("bob's secret plans for the conference").Tag("place").CreateAsync(bob);
-    }
+        public NewsReaderAppFactory App { get; } = new();
+        public HttpClient Ada { get; private set; } = null!;
+        public HttpClient Bob { get; private set; } = null!;
+        public JsonElement Venue { get; private set; }
+        public JsonElement Talks { get; private set; }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public async Task InitializeAsync()
+        {
+            Ada = await ApiUsers.RegisterAsync(App, "ada@example.org");
+            Bob = await ApiUsers.RegisterAsync(App, "bob@example.org");
+            Venue = await new AnnotationBuilder().Quote("Rose Garden").Note("The **press conference** venue").Tag("place").Color("blue").CreateAsync(Ada);
+            Talks = await new AnnotationBuilder().Quote("closer relationships").Note("Negotiations about défense spending").Tag("diplomacy").Tag("two words").Public().CreateAsync(Ada);
+            await new AnnotationBuilder().Quote("White House").Note("bob's secret plans for the conference").Tag("place").CreateAsync(Bob);
+        }
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
 
     public static TheoryData<string, string[]> QueryForms => new()
     {
@@ -103,37 +117,6 @@ public sealed class SearchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Editing_a_note_updates_its_hits_and_deleting_removes_them()
-    {
-        var put = await ada.PutAsJsonAsync(venue.IdPath(), new AnnotationBuilder().Note("Ceremony lawn").Tag("place").Color("blue").Build());
-        put.EnsureSuccessStatusCode();
-
-        Assert.Empty(Ids(await SearchAsync(ada, "conference")));
-        Assert.Equal(new[] { Id(venue) }, Ids(await SearchAsync(ada, "lawn")));
-
-        (await ada.DeleteAsync(venue.IdPath())).EnsureSuccessStatusCode();
-        Assert.Empty(Ids(await SearchAsync(ada, "lawn")));
-        Assert.Empty(Ids(await SearchAsync(ada, "tag:place")));
-    }
-
-    // The porter tokenizer stems a prefix as well: alone, play* would be searched as plai*
-    // and tay* as tai*, missing "player" and "Taylor", which the index holds unchanged.
-    [Fact]
-    public async Task A_prefix_finds_every_word_it_begins_even_where_stemming_would_change_it()
-    {
-        var meeting = await new AnnotationBuilder().Quote("White House").Note("The player and the mayor met Taylor").CreateAsync(ada);
-
-        foreach (var q in new[] { "play*", "may*", "tay*", "TAY*", "conference OR tay*", "white -tay*" })
-        {
-            Assert.Equal(q.StartsWith("white", StringComparison.Ordinal) ? [] : new[] { Id(meeting) }, Ids(await SearchAsync(ada, q)).Except([Id(venue)]));
-        }
-        var hit = (await SearchAsync(ada, "play*")).GetProperty("annotations")[0];
-        Assert.Contains("<mark>player</mark>", hit.GetProperty("noteHtml").GetString());
-        // The seed's "Bayon" is indexed as it is, and bay* is stemmed to bai*.
-        Assert.Equal(1, (await SearchAsync(app.CreateClient(), "bay*")).GetProperty("articleTotal").GetInt32());
-    }
-
-    [Fact]
     public async Task Only_my_own_hits_link_their_tags_since_tag_filters_my_notebook()
     {
         Assert.True((await SearchAsync(ada, "negotiations")).GetProperty("annotations")[0].GetProperty("isMine").GetBoolean());
@@ -147,56 +130,6 @@ public sealed class SearchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_words_behind_prefixes_follow_edits_and_deletes()
-    {
-        var note = await new AnnotationBuilder().Quote("White House").Note("A playwright's view").CreateAsync(ada);
-        Assert.Equal(1, await WordCountAsync("playwright"));
-
-        (await ada.PutAsJsonAsync(note.IdPath(), new AnnotationBuilder().Note("A stagehand's view").Build())).EnsureSuccessStatusCode();
-        Assert.Equal(0, await WordCountAsync("playwright"));
-        Assert.Equal(1, await WordCountAsync("stagehand"));
-        Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(ada, "stageh*")));
-        Assert.Empty(Ids(await SearchAsync(ada, "playw*")));
-
-        (await ada.DeleteAsync(note.IdPath())).EnsureSuccessStatusCode();
-        Assert.Equal(0, await WordCountAsync("stagehand"));
-        Assert.Empty(Ids(await SearchAsync(ada, "stageh*")));
-    }
-
-    /// <summary>How many rows hold the whole word: FTS5's vocabulary, or PostgreSQL's unstemmed word column.</summary>
-    private async Task<long> WordCountAsync(string word)
-    {
-        await using var connection = await app.OpenDatabaseAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = app.Provider == NewsReader.Web.Data.DatabaseProvider.Postgres
-            ? """
-              SELECT (SELECT count(*) FROM "Annotations" WHERE "SearchWords" @@ plainto_tsquery('newsreader_words', @word))
-                   + (SELECT count(*) FROM "ArticleRevisions" WHERE "SearchWords" @@ plainto_tsquery('newsreader_words', @word))
-              """
-            : "SELECT coalesce(sum(doc), 0) FROM search_words_vocab WHERE term = @word";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "word";
-        parameter.Value = word;
-        command.Parameters.Add(parameter);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
-
-    [Fact]
-    public async Task A_reingested_revision_keeps_article_search_in_step()
-    {
-        var seed = Path.Combine(app.SeedsFolder, RepoPaths.SeedFile);
-        await File.WriteAllTextAsync(seed, (await File.ReadAllTextAsync(seed)).Replace("Rose Garden", "Zephyrine Pavilion"));
-
-        await app.IngestAsync();
-
-        Assert.Single((await SearchAsync(ada, "zephyrine")).GetProperty("articles").EnumerateArray());
-        Assert.Empty((await SearchAsync(ada, "\"rose garden\" -conference")).GetProperty("articles").EnumerateArray());
-        Assert.Equal(1, (await SearchAsync(ada, "kishida")).GetProperty("articleTotal").GetInt32());
-        // The annotation on the vanished words is orphaned by the revision and says so.
-        Assert.Equal(new[] { Id(venue) }, Ids(await SearchAsync(ada, "is:orphan")));
-    }
-
-    [Fact]
     public async Task An_empty_query_is_my_notebook_newest_first_and_filterable()
     {
         var notebook = await SearchAsync(ada, "");
@@ -205,40 +138,6 @@ public sealed class SearchTests : IAsyncLifetime
         Assert.Equal(new[] { Id(talks), Id(venue) }, Ids(notebook));
         Assert.Equal(new[] { Id(venue) }, Ids(await SearchAsync(ada, "color:blue")));
         Assert.Equal(0, (await SearchAsync(app.CreateClient(), "")).GetProperty("annotationTotal").GetInt32());
-    }
-
-    [Fact]
-    public async Task Paging_keeps_the_total()
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            await new AnnotationBuilder().Quote("Kishida").Note($"paging note {i}").CreateAsync(ada);
-        }
-
-        var first = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=paging&limit=2&offset=0");
-        var last = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=paging&limit=2&offset=4");
-
-        Assert.Equal(5, first.GetProperty("annotationTotal").GetInt32());
-        Assert.Equal(2, first.GetProperty("annotations").GetArrayLength());
-        Assert.Single(last.GetProperty("annotations").EnumerateArray());
-        Assert.Empty(Ids(first).Intersect(Ids(last)));
-    }
-
-    [Fact]
-    public async Task The_search_page_pages_twenty_at_a_time()
-    {
-        for (var i = 0; i < 22; i++)
-        {
-            await new AnnotationBuilder().Quote("Kishida").Note($"pagination marker {i}").CreateAsync(ada);
-        }
-
-        var first = await HtmlDocument.GetAsync(ada, "/search?q=pagination");
-        var second = await HtmlDocument.GetAsync(ada, first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!);
-
-        Assert.Equal(20, first.QuerySelectorAll(".annotation-hit").Length);
-        Assert.Equal(2, second.QuerySelectorAll(".annotation-hit").Length);
-        Assert.Contains("Page 2 of 2", second.QuerySelector(".pager")!.TextContent);
-        Assert.Contains("22 annotations", second.QuerySelector(".result-count")!.TextContent);
     }
 
     public static TheoryData<string> HostileInputs => new()
@@ -274,20 +173,154 @@ public sealed class SearchTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
-    [Fact]
-    public async Task The_search_page_marks_matches_and_escapes_everything_else()
+    /// <summary>Searches after the library changed: a library of its own for each test.</summary>
+    public sealed class AfterChanges : IAsyncLifetime
     {
-        await new AnnotationBuilder().Quote("Rose Garden").Note("<script>alert(1)</script> conference <b>bold</b>").CreateAsync(ada);
+        private readonly Library library = new();
+        private readonly NewsReaderAppFactory app;
+        private HttpClient ada = null!;
+        private JsonElement venue;
 
-        var page = await HtmlDocument.GetAsync(ada, "/search?q=conference");
+        public AfterChanges() => app = library.App;
 
-        Assert.Empty(page.QuerySelectorAll("main script, .hit-note b"));
-        Assert.Contains(page.QuerySelectorAll(".hit-note"), n => n.TextContent.Contains("<script>alert(1)</script>"));
-        Assert.All(page.QuerySelectorAll(".hit-note mark"), m => Assert.Equal("conference", m.TextContent, ignoreCase: true));
-        Assert.Contains("2 annotations", page.QuerySelector(".result-count")!.TextContent);
-        Assert.Equal($"/articles/{AnnotationBuilder.SeedSlug}#annotation-{Id(venue)}",
-            page.QuerySelectorAll(".annotation-hit a.hit-link").Select(a => a.GetAttribute("href")).Single(h => h!.EndsWith(Id(venue).ToString())));
-        Assert.NotNull(page.QuerySelector("details.search-help"));
+        public async Task InitializeAsync()
+        {
+            await library.InitializeAsync();
+            (ada, venue) = (library.Ada, library.Venue);
+        }
+
+        public async Task DisposeAsync() => await library.DisposeAsync();
+
+        [Fact]
+        public async Task Editing_a_note_updates_its_hits_and_deleting_removes_them()
+        {
+            var put = await ada.PutAsJsonAsync(venue.IdPath(), new AnnotationBuilder().Note("Ceremony lawn").Tag("place").Color("blue").Build());
+            put.EnsureSuccessStatusCode();
+
+            Assert.Empty(Ids(await SearchAsync(ada, "conference")));
+            Assert.Equal(new[] { Id(venue) }, Ids(await SearchAsync(ada, "lawn")));
+
+            (await ada.DeleteAsync(venue.IdPath())).EnsureSuccessStatusCode();
+            Assert.Empty(Ids(await SearchAsync(ada, "lawn")));
+            Assert.Empty(Ids(await SearchAsync(ada, "tag:place")));
+        }
+
+        // The porter tokenizer stems a prefix as well: alone, play* would be searched as plai*
+        // and tay* as tai*, missing "player" and "Taylor", which the index holds unchanged.
+        [Fact]
+        public async Task A_prefix_finds_every_word_it_begins_even_where_stemming_would_change_it()
+        {
+            var meeting = await new AnnotationBuilder().Quote("White House").Note("The player and the mayor met Taylor").CreateAsync(ada);
+
+            foreach (var q in new[] { "play*", "may*", "tay*", "TAY*", "conference OR tay*", "white -tay*" })
+            {
+                Assert.Equal(q.StartsWith("white", StringComparison.Ordinal) ? [] : new[] { Id(meeting) }, Ids(await SearchAsync(ada, q)).Except([Id(venue)]));
+            }
+            var hit = (await SearchAsync(ada, "play*")).GetProperty("annotations")[0];
+            Assert.Contains("<mark>player</mark>", hit.GetProperty("noteHtml").GetString());
+            // The seed's "Bayon" is indexed as it is, and bay* is stemmed to bai*.
+            Assert.Equal(1, (await SearchAsync(app.CreateClient(), "bay*")).GetProperty("articleTotal").GetInt32());
+        }
+
+        [Fact]
+        public async Task The_words_behind_prefixes_follow_edits_and_deletes()
+        {
+            var note = await new AnnotationBuilder().Quote("White House").Note("A playwright's view").CreateAsync(ada);
+            Assert.Equal(1, await WordCountAsync("playwright"));
+
+            (await ada.PutAsJsonAsync(note.IdPath(), new AnnotationBuilder().Note("A stagehand's view").Build())).EnsureSuccessStatusCode();
+            Assert.Equal(0, await WordCountAsync("playwright"));
+            Assert.Equal(1, await WordCountAsync("stagehand"));
+            Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(ada, "stageh*")));
+            Assert.Empty(Ids(await SearchAsync(ada, "playw*")));
+
+            (await ada.DeleteAsync(note.IdPath())).EnsureSuccessStatusCode();
+            Assert.Equal(0, await WordCountAsync("stagehand"));
+            Assert.Empty(Ids(await SearchAsync(ada, "stageh*")));
+        }
+
+        /// <summary>How many rows hold the whole word: FTS5's vocabulary, or PostgreSQL's unstemmed word column.</summary>
+        private async Task<long> WordCountAsync(string word)
+        {
+            await using var connection = await app.OpenDatabaseAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = app.Provider == NewsReader.Web.Data.DatabaseProvider.Postgres
+                ? """
+                  SELECT (SELECT count(*) FROM "Annotations" WHERE "SearchWords" @@ plainto_tsquery('newsreader_words', @word))
+                       + (SELECT count(*) FROM "ArticleRevisions" WHERE "SearchWords" @@ plainto_tsquery('newsreader_words', @word))
+                  """
+                : "SELECT coalesce(sum(doc), 0) FROM search_words_vocab WHERE term = @word";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "word";
+            parameter.Value = word;
+            command.Parameters.Add(parameter);
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+
+        [Fact]
+        public async Task A_reingested_revision_keeps_article_search_in_step()
+        {
+            var seed = Path.Combine(app.SeedsFolder, RepoPaths.SeedFile);
+            await File.WriteAllTextAsync(seed, (await File.ReadAllTextAsync(seed)).Replace("Rose Garden", "Zephyrine Pavilion"));
+
+            await app.IngestAsync();
+
+            Assert.Single((await SearchAsync(ada, "zephyrine")).GetProperty("articles").EnumerateArray());
+            Assert.Empty((await SearchAsync(ada, "\"rose garden\" -conference")).GetProperty("articles").EnumerateArray());
+            Assert.Equal(1, (await SearchAsync(ada, "kishida")).GetProperty("articleTotal").GetInt32());
+            // The annotation on the vanished words is orphaned by the revision and says so.
+            Assert.Equal(new[] { Id(venue) }, Ids(await SearchAsync(ada, "is:orphan")));
+        }
+
+        [Fact]
+        public async Task Paging_keeps_the_total()
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await new AnnotationBuilder().Quote("Kishida").Note($"paging note {i}").CreateAsync(ada);
+            }
+
+            var first = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=paging&limit=2&offset=0");
+            var last = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=paging&limit=2&offset=4");
+
+            Assert.Equal(5, first.GetProperty("annotationTotal").GetInt32());
+            Assert.Equal(2, first.GetProperty("annotations").GetArrayLength());
+            Assert.Single(last.GetProperty("annotations").EnumerateArray());
+            Assert.Empty(Ids(first).Intersect(Ids(last)));
+        }
+
+        [Fact]
+        public async Task The_search_page_pages_twenty_at_a_time()
+        {
+            for (var i = 0; i < 22; i++)
+            {
+                await new AnnotationBuilder().Quote("Kishida").Note($"pagination marker {i}").CreateAsync(ada);
+            }
+
+            var first = await HtmlDocument.GetAsync(ada, "/search?q=pagination");
+            var second = await HtmlDocument.GetAsync(ada, first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!);
+
+            Assert.Equal(20, first.QuerySelectorAll(".annotation-hit").Length);
+            Assert.Equal(2, second.QuerySelectorAll(".annotation-hit").Length);
+            Assert.Contains("Page 2 of 2", second.QuerySelector(".pager")!.TextContent);
+            Assert.Contains("22 annotations", second.QuerySelector(".result-count")!.TextContent);
+        }
+
+        [Fact]
+        public async Task The_search_page_marks_matches_and_escapes_everything_else()
+        {
+            await new AnnotationBuilder().Quote("Rose Garden").Note("<script>alert(1)</script> conference <b>bold</b>").CreateAsync(ada);
+
+            var page = await HtmlDocument.GetAsync(ada, "/search?q=conference");
+
+            Assert.Empty(page.QuerySelectorAll("main script, .hit-note b"));
+            Assert.Contains(page.QuerySelectorAll(".hit-note"), n => n.TextContent.Contains("<script>alert(1)</script>"));
+            Assert.All(page.QuerySelectorAll(".hit-note mark"), m => Assert.Equal("conference", m.TextContent, ignoreCase: true));
+            Assert.Contains("2 annotations", page.QuerySelector(".result-count")!.TextContent);
+            Assert.Equal($"/articles/{AnnotationBuilder.SeedSlug}#annotation-{Id(venue)}",
+                page.QuerySelectorAll(".annotation-hit a.hit-link").Select(a => a.GetAttribute("href")).Single(h => h!.EndsWith(Id(venue).ToString())));
+            Assert.NotNull(page.QuerySelector("details.search-help"));
+        }
     }
 
     private static async Task<JsonElement> SearchAsync(HttpClient client, string q) =>

@@ -28,19 +28,22 @@ public static class IngestionSetup
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
+            // Stopped as soon as shutdown begins, not only once the server has let the requests in
+            // flight finish: until then it would keep taking the write lock those requests wait for.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
             try
             {
-                await WhenStartedAsync(lifetime, stoppingToken);
+                await WhenStartedAsync(lifetime, stopping.Token);
                 await using var scope = services.CreateAsyncScope();
                 // Instances starting together on one PostgreSQL database take turns: the first
                 // ingests, the others find every file known and unchanged.
-                await using (await DatabaseLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<NewsReaderDb>(), DatabaseLock.Seeds, stoppingToken))
+                await using (await DatabaseLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<NewsReaderDb>(), DatabaseLock.Seeds, stopping.Token))
                 {
-                    await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(SeedsPath(configuration, environment), cancellationToken: stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<ArticleIngester>().IngestAsync(SeedsPath(configuration, environment), cancellationToken: stopping.Token);
                 }
                 status.Done();
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 status.Failed("stopped");
             }
