@@ -117,7 +117,7 @@ internal static class AnchorRevisionCommand
                 {
                     misplaced++;
                     if (explain)
-                        Console.Error.WriteLine($"MISPLACED {results[i].Status} {results[i].Score:F2} surv={scenario.Surviving(annotation)}/{annotation.WordCount}\n  quote: {annotation.Quote.Exact}\n  placed: {revised.Slice(start, end)}\n  newctx: {revised.Slice(Math.Max(0,start-40), start)}|...|{revised.Slice(end, Math.Min(revised.Length,end+40))}");
+                        Console.Error.WriteLine($"MISPLACED {results[i].Status} {results[i].Score:F2} surv={scenario.Surviving(annotation)}/{annotation.WordCount}\n  quote: {annotation.Quote.Exact}\n  placed: {revised.Slice(start, end)}\n  newctx: {revised.Slice(Math.Max(0, start - 40), start)}|...|{revised.Slice(end, Math.Min(revised.Length, end + 40))}");
                 }
             }
             else

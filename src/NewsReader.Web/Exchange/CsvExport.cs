@@ -54,7 +54,7 @@ public sealed class CsvExport : IExportFormat
 
     /// <summary>CsvHelper escapes a formula at the first character; one behind white space is escaped here.</summary>
     private static string Cell(string value) =>
-        value.Length > 0 && char.IsWhiteSpace(value[0]) && value.TrimStart() is [ '=' or '+' or '-' or '@', ..] ? "'" + value : value;
+        value.Length > 0 && char.IsWhiteSpace(value[0]) && value.TrimStart() is ['=' or '+' or '-' or '@', ..] ? "'" + value : value;
 
     private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

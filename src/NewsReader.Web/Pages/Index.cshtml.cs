@@ -137,12 +137,12 @@ public sealed class IndexModel(LibraryList list, FeedService feeds, UrlSaver sav
         ? $"There is no page {PageNumber}: this list has {Library.PageCount} page{(Library.PageCount == 1 ? "" : "s")}."
         : Site is not null ? $"No articles from {Site} in this list."
         : Filter switch
-    {
-        ListFilter.Unread => "Nothing unread: you are all caught up. Archived articles are under Archived.",
-        ListFilter.Archived => "Nothing archived yet. Archive an article from the reader when you are done with it.",
-        ListFilter.Favorites => "No favourites yet. Mark an article as a favourite from the reader to keep it here.",
-        ListFilter.Annotated => "You have not annotated any article yet. Open one and select text to highlight it.",
-        ListFilter.Updated => "No article you have opened has changed since you last saw it.",
-        _ => "No articles yet. Put articles (plain text, Markdown, HTML or feed files) in the seeds folder, or run dotnet run --project src/NewsReader.Web -- ingest <path>.",
-    };
+        {
+            ListFilter.Unread => "Nothing unread: you are all caught up. Archived articles are under Archived.",
+            ListFilter.Archived => "Nothing archived yet. Archive an article from the reader when you are done with it.",
+            ListFilter.Favorites => "No favourites yet. Mark an article as a favourite from the reader to keep it here.",
+            ListFilter.Annotated => "You have not annotated any article yet. Open one and select text to highlight it.",
+            ListFilter.Updated => "No article you have opened has changed since you last saw it.",
+            _ => "No articles yet. Put articles (plain text, Markdown, HTML or feed files) in the seeds folder, or run dotnet run --project src/NewsReader.Web -- ingest <path>.",
+        };
 }
