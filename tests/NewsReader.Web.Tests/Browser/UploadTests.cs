@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Playwright;
 using NewsReader.Web.Tests.Infrastructure;
-using NewsReader.Web.Tests.Ingestion;
+using NewsReader.Web.Tests.Library.Ingestion;
 
 namespace NewsReader.Web.Tests.Browser;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Api;
+namespace NewsReader.Web.Tests.Library;
 
 public sealed class ArticlesApiTests : IAsyncLifetime
 {

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Ingestion;
+namespace NewsReader.Web.Tests.Library.Ingestion;
 
 /// <summary>`dotnet NewsReader.Web.dll ingest &lt;path&gt;`, as `dotnet run -- ingest` runs it: no web server, a report, a WAL database.</summary>
 public sealed class IngestVerbTests : IDisposable

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NewsReader.Web.Tests.Ingestion;
+namespace NewsReader.Web.Tests.Library.Ingestion;
 
 /// <summary>Small source files in the shapes of real ones, written for these tests.</summary>
 public static class SourceSamples

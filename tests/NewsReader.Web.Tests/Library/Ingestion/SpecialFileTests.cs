@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Ingestion;
+namespace NewsReader.Web.Tests.Library.Ingestion;
 
 /// <summary>
 /// Seeds that are not regular files: a link to /dev/zero once ran the app out of memory and a

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Ingestion;
+namespace NewsReader.Web.Tests.Library.Ingestion;
 
 /// <summary>Every format through the real ingester into a real SQLite file, and out through the API and pages.</summary>
 public sealed class FormatIngestionTests : IAsyncLifetime

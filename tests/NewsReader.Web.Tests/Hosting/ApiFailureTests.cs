@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Api;
+namespace NewsReader.Web.Tests.Hosting;
 
 public sealed class ApiFailureTests
 {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Api;
+namespace NewsReader.Web.Tests.Annotations;
 
 /// <summary>
 /// One app for the class (each test writes annotations of its own and counts only those); a test

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Api;
+namespace NewsReader.Web.Tests.Hosting;
 
 /// <summary>`/openapi/v1.json` describes every `/api` route the app maps; `/api/docs` is for signed-in readers.</summary>
 public sealed class OpenApiDocumentTests : IAsyncLifetime

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Ingestion;
+namespace NewsReader.Web.Tests.Library.Ingestion;
 
 public sealed class IngestionTests
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Data;
+namespace NewsReader.Web.Tests.Operations;
 
 /// <summary>`migrate-to-postgres --to`: a SQLite library, copied whole into an empty PostgreSQL database.</summary>
 public sealed class MigrateToPostgresTests

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Api;
+namespace NewsReader.Web.Tests.Annotations;
 
 /// <summary>`POST /api/annotations/{id}/restore`: the reader's Undo after a delete.</summary>
 public sealed class AnnotationRestoreTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using NewsReader.Web.Tests.Infrastructure;
 
-namespace NewsReader.Web.Tests.Ingestion;
+namespace NewsReader.Web.Tests.Library.Ingestion;
 
 public sealed class SlugsTests
 {
