@@ -3,7 +3,8 @@ namespace NewsReader.Core.Text;
 /// <summary>
 /// The compounds a translator may break into "word -word" that can be joined again with
 /// certainty: a prefix that never stands alone ("co -operation", "self -defence") or a
-/// compound common in news ("closed -door", "long -term"). Anything else keeps its space.
+/// compound common in news ("closed -door", "long -term", "broad -based"), or a number before a
+/// unit ("two -day", "10 -year"). Anything else keeps its space.
 /// </summary>
 public static class CompoundWords
 {
@@ -18,6 +19,34 @@ public static class CompoundWords
     {
         "led", "backed", "based", "born", "made", "owned", "run", "funded", "brokered", "sponsored",
         "controlled", "style", "related", "linked", "focused", "friendly", "free",
+    };
+
+    // Second halves that make a compound after any word ("broad -based", "state -backed"); none
+    // opens a clause the way "led by" or "run by" can. A preposition after them still keeps the space.
+    private static readonly HashSet<string> LooseSuffixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "based", "backed", "owned", "funded", "sponsored", "style", "friendly", "oriented",
+    };
+
+    // "based on", "backed by": after these the half is a verb starting an aside, not a compound's.
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "on", "in", "by", "at", "from", "to", "with", "for", "of", "upon",
+    };
+
+    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "thousand", "million", "billion", "half",
+    };
+
+    // Units a number makes into an adjective: "a two-day visit", "a 10-year bond", "a five-member panel".
+    private static readonly HashSet<string> Units = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "point",
+        "member", "nation", "country", "party", "man", "seat", "storey", "story", "mile", "kilometre",
+        "kilometer", "metre", "meter", "foot", "ton", "tonne", "page", "game", "match", "stage", "round",
+        "term", "time", "way", "lane", "star", "percent", "vote", "state", "pronged", "fold",
     };
 
     private static readonly HashSet<string> Compounds = new(StringComparer.OrdinalIgnoreCase)
@@ -41,14 +70,24 @@ public static class CompoundWords
 
     /// <summary>
     /// True when "<paramref name="left"/> -<paramref name="right"/>" is a broken compound:
-    /// a known prefix or compound, a name with a known second half ("US -led"), or a capitalised
-    /// name or acronym on both sides ("US -Japan", "U.S. -Japanese", "Indo -Pacific").
+    /// a known prefix or compound, a name with a known second half ("US -led"), any word with a
+    /// second half that only ever ends compounds ("broad -based", unless <paramref name="following"/>
+    /// is a preposition: "the plan -based on"), a number and a unit ("two -day", "10 -year"), or a
+    /// capitalised name or acronym on both sides ("US -Japan", "U.S. -Japanese", "Indo -Pacific").
     /// </summary>
-    public static bool Joins(string left, string right)
+    public static bool Joins(string left, string right, string following = "")
     {
         if (left.Length == 0 || right.Length == 0)
         {
             return false;
+        }
+        if (NumberWords.Contains(left) || left.All(char.IsAsciiDigit))
+        {
+            return Units.Contains(right);
+        }
+        if (LooseSuffixes.Contains(right) && !Prepositions.Contains(following))
+        {
+            return true;
         }
         if (char.IsUpper(left[0]) && char.IsUpper(right[0]) && !SentenceStarters.Contains(right))
         {

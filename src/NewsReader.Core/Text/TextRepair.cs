@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace NewsReader.Core.Text;
 
 /// <summary>
-/// Repairs the two translation scars that are safe to fix mechanically. Everything else in
+/// Repairs the translation scars that are safe to fix mechanically: glued sentences, and a
+/// hyphen that lost its second space ("closed -door", "two -day", "18 -19"). Everything else in
 /// the text is left exactly as written: the original is kept beside the canonical text, and
 /// a repair that guessed wrong would move every highlight made after it.
 /// </summary>
@@ -16,7 +17,7 @@ public static partial class TextRepair
     };
 
     /// <summary>Applies every repair to one block of text.</summary>
-    public static string Repair(string text) => SplitGluedSentences(JoinSpacedHyphens(text));
+    public static string Repair(string text) => SplitGluedSentences(JoinSpacedHyphens(JoinNumberRanges(text)));
 
     /// <summary>
     /// "cooperation.Establish" becomes "cooperation. Establish". The left side must be a whole
@@ -40,9 +41,16 @@ public static partial class TextRepair
     /// minus before a number are left alone.
     /// </summary>
     public static string JoinSpacedHyphens(string text) =>
-        SpacedHyphen().Replace(text, m => CompoundWords.Joins(WordBefore(text, m.Index), m.Groups["right"].Value) ? $"-{m.Groups["right"].Value}" : m.Value);
+        SpacedHyphen().Replace(text, m => CompoundWords.Joins(WordBefore(text, m.Index), m.Groups["right"].Value, m.Groups["next"].Value) ? $"-{m.Groups["right"].Value}" : m.Value);
 
-    private static string WordBefore(string text, int end) => text[WordStart(text, end, c => char.IsLetter(c) || c == '.')..end];
+    /// <summary>
+    /// "March 18 -19" becomes "March 18-19" and "2023 -24" "2023-24": a range between two plain
+    /// numbers. A minus after a word ("minus -5"), a spaced dash ("18 - 19") and a temperature
+    /// ("3 -5 degrees", "-5°C") are left alone.
+    /// </summary>
+    public static string JoinNumberRanges(string text) => NumberRange().Replace(text, "-");
+
+    private static string WordBefore(string text, int end) => text[WordStart(text, end, c => char.IsLetterOrDigit(c) || c == '.')..end];
 
     // Words before a match are read backwards by hand: a pattern for them would be tried at every letter of a long word.
     private static int WordStart(string text, int end, Func<char, bool> inWord)
@@ -59,6 +67,11 @@ public static partial class TextRepair
     [GeneratedRegex(@"(?<=\p{Ll})[""”’]?[.!?][""”’]?(?=(?<next>\p{Lu}\p{Ll}*)(?:[\s,;:]|$))")]
     private static partial Regex GluedStop();
 
-    [GeneratedRegex(@"(?<=[\p{L}.]) +-(?<right>\p{L}+)")]
+    // The word after is read too: "the plan -based on" is an aside, "broad -based support" a compound.
+    [GeneratedRegex(@"(?<=[\p{L}\d.]) +-(?<right>\p{L}+)(?=\W*(?<next>\p{L}*))")]
     private static partial Regex SpacedHyphen();
+
+    // Both sides whole numbers of up to four digits, the left one standing alone (not "-3" or "1.5").
+    [GeneratedRegex(@"(?<=(?:^|[\s(])\d{1,4}) +-(?=\d{1,4}(?!\d|[.,]\d)(?!\s*(?:°|degree|deg\b|C\b|F\b)))")]
+    private static partial Regex NumberRange();
 }

@@ -5,7 +5,8 @@ namespace NewsReader.Core.Extraction.Formats;
 /// Parses a plain-text news story: <see cref="PlainTextLayout"/> finds the paragraphs,
 /// <see cref="StoryHead"/> the headline, <see cref="Bylines"/> the author lines after it,
 /// <see cref="Datelines"/> the place and agency that open the body, <see cref="SubHeadings"/>
-/// the section titles, <see cref="ListItems"/> the list lines, and <see cref="TextRepair"/>
+/// the section titles, <see cref="ListItems"/> the list lines, <see cref="SignOffs"/> the
+/// agency that signs the story off at its end, and <see cref="TextRepair"/>
 /// mends translation scars in what is left.
 /// </summary>
 public sealed class PlainTextArticleParser : ISourceFormat
@@ -36,6 +37,8 @@ public sealed class PlainTextArticleParser : ISourceFormat
         var title = StoryHead.TakeTitle(blocks);
         var author = TakeAuthor(blocks);
         var dateline = TakeDateline(blocks);
+        var signOff = SignOffs.Take(blocks);
+        author ??= signOff?.Reporters;
 
         var body = blocks
             .Select(b => b with { Text = TextRepair.Repair(ArticleTextBuilder.Collapse(b.Text)) })
@@ -54,7 +57,7 @@ public sealed class PlainTextArticleParser : ISourceFormat
             }
         }
         var metadata = author is null ? null : new ArticleMetadata { Author = author };
-        return builder.Build(title is null ? null : TextRepair.Repair(title), dateline?.Place, dateline?.Agency, metadata);
+        return builder.Build(title is null ? null : TextRepair.Repair(title), dateline?.Place, dateline?.Agency ?? signOff?.Agency, metadata);
     }
 
     private static string? TakeAuthor(List<LayoutBlock> blocks)

@@ -66,7 +66,7 @@ public static partial class PlainTextLayout
                 paragraphs.Add(block);
                 continue;
             }
-            if (prose.Count > 0 && Datelines.StartsWithDateline(line.Trim()))
+            if (prose.Count > 0 && Datelines.StartsWithDateline(line.Trim()) && !ContinuesWithBracket(prose[^1], line))
             {
                 paragraphs.AddRange(SplitProse(prose));
                 prose = [];
@@ -76,6 +76,32 @@ public static partial class PlainTextLayout
         paragraphs.AddRange(SplitProse(prose));
         return paragraphs;
     }
+
+    /// <summary>
+    /// "the\n(Tokyo Stock Exchange) trading": a wrapped line that opens with a bracket goes on
+    /// with the sentence above when that one stops mid-way (after a comma or a word such as
+    /// "the", or the line goes on in lower case after its bracket), so the bracket is no dateline.
+    /// </summary>
+    private static bool ContinuesWithBracket(string previous, string line)
+    {
+        var text = line.Trim();
+        if (!text.StartsWith('(') || ProseSignals.EndsSentence(previous))
+        {
+            return false;
+        }
+        var above = previous.TrimEnd();
+        var close = text.IndexOf(')');
+        return above.EndsWith(',')
+            || ContinuingWords.Contains(ProseSignals.Words(above)[^1])
+            || (close > 0 && ProseSignals.StartsLowercase(text[(close + 1)..]));
+    }
+
+    // Words a sentence cannot stop on: a line that ends with one was wrapped.
+    private static readonly HashSet<string> ContinuingWords = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "but",
+        "that", "its", "their", "his", "her", "said", "says", "as", "than", "into",
+    };
 
     private static List<List<string>> SplitProse(List<string> lines)
     {

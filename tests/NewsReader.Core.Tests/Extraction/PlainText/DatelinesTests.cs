@@ -37,6 +37,18 @@ public class DatelinesTests
     [InlineData("WASHINGTON—The Senate voted.", "Washington", null, "The Senate voted.")]
     [InlineData("SAN JOSE (Reuters) - eBay Inc said.", "San Jose", "Reuters", "eBay Inc said.")]
     [InlineData("UNITED NATIONS (AP) — The council met.", "United Nations", "AP", "The council met.")]
+    [InlineData("AP - A strong earthquake struck.", null, "AP", "A strong earthquake struck.")]
+    [InlineData("AFP - France said.", null, "AFP", "France said.")]
+    [InlineData("AP — Stocks rose.", null, "AP", "Stocks rose.")]
+    [InlineData("Reuters - Shares fell.", null, "Reuters", "Shares fell.")]
+    [InlineData("REUTERS - Shares fell.", null, "Reuters", "Shares fell.")]
+    [InlineData("Associated Press -- The council met.", null, "Associated Press", "The council met.")]
+    [InlineData("Sydney, March 3 - The Australian dollar firmed.", "Sydney", null, "The Australian dollar firmed.")]
+    [InlineData("Springfield, Ill., Nov. 5 - A judge ruled.", "Springfield", null, "A judge ruled.")]
+    [InlineData("New York, Sept. 12, 2024 -- Stocks rose.", "New York", null, "Stocks rose.")]
+    [InlineData("Rio de Janeiro, Jan 5 — Brazil won.", "Rio de Janeiro", null, "Brazil won.")]
+    [InlineData("LONDON, March 2 - <Coloroll Group Plc> said it would buy Wallco.", "London", null, "<Coloroll Group Plc> said it would buy Wallco.")]
+    [InlineData("NEW YORK, March 2 - [Analysis] Stocks rose.", "New York", null, "[Analysis] Stocks rose.")]
     public void Finds_the_place_and_agency_and_leaves_the_body(string paragraph, string? place, string? agency, string body)
     {
         var dateline = Datelines.Find(paragraph);
@@ -65,6 +77,20 @@ public class DatelinesTests
     [InlineData("(in brackets) text follows.")]
     [InlineData("BEIJING (Reuters) -")]
     [InlineData("I - for one - disagree.")]
+    [InlineData("Reuters reported on Monday that shares fell.")]
+    [InlineData("Reuters - a news agency - reported the deal.")]
+    [InlineData("Ap said on Monday that the farm had flooded.")]
+    [InlineData("Ap - The farmer said the river rose overnight.")]
+    [InlineData("Ap - who farms rice - said the river rose.")]
+    [InlineData("Sydney - The city woke to rain.")]
+    [InlineData("Sydney, March 3 - a day of storms - was wet.")]
+    [InlineData("In Sydney, March 3 - The dollar firmed.")]
+    [InlineData("Monday, March 3 - The dollar firmed.")]
+    [InlineData("The dollar firmed in Sydney, March 3 - Dealers said so.")]
+    [InlineData("Smith -- who resigned -- said nothing.")]
+    [InlineData("SUGAR QUOTA IMPORTS DETAILED -- USDA")]
+    [InlineData("OIL PRICES FALL -- OPEC SOURCES")]
+    [InlineData("The report (AP) said shares fell.")]
     public void Near_misses_are_not_datelines(string paragraph)
     {
         Assert.Null(Datelines.Find(paragraph));

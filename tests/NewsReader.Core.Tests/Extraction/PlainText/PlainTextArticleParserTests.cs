@@ -226,6 +226,13 @@ public class PlainTextArticleParserTests
     [InlineData("WASHINGTON The president spoke on Monday.\n\nMore.")]
     [InlineData("The minister - who resigned - said so.\n\nMore.")]
     [InlineData("In 2020 - a year of crisis - prices rose.\n\nMore.")]
+    [InlineData("Reuters reported on Monday that the bank would raise rates.\n\nMore.")]
+    [InlineData("Ap - The farmer said the river rose overnight.\n\nMore.")]
+    [InlineData("Ap said the river rose overnight.\n\nShe left.")]
+    [InlineData("Dealers in Sydney, March 3 - The dollar firmed, they said.\n\nMore.")]
+    [InlineData("The report (AP) said the bank would raise rates.\n\nMore.")]
+    [InlineData("Shares rose.\n\nThe award went to the banker and historian Paul\nReuter")]
+    [InlineData("Shares rose.\n\nThe figures were reported by Reuters")]
     public void Near_miss_datelines_stay_in_the_text(string source)
     {
         var article = PlainTextArticleParser.Parse("Title\n\n" + source)!;
@@ -233,6 +240,21 @@ public class PlainTextArticleParserTests
         Assert.Null(article.Dateline);
         Assert.Null(article.Agency);
         Assert.StartsWith(source.Split('\n')[0], article.Text);
+    }
+
+    [Theory]
+    [InlineData("BANK RAISES RATES\n\n" + Lead, "BANK RAISES RATES", null)]
+    [InlineData("SUGAR QUOTA IMPORTS DETAILED -- USDA\n\n" + Lead, "SUGAR QUOTA IMPORTS DETAILED -- USDA", null)]
+    [InlineData("SUGAR QUOTA IMPORTS DETAILED -- USDA\n\nWASHINGTON, March 2 - " + Lead, "SUGAR QUOTA IMPORTS DETAILED -- USDA", "Washington")]
+    [InlineData("OIL PRICES FALL -- OPEC SOURCES\n\n" + Lead, "OIL PRICES FALL -- OPEC SOURCES", null)]
+    [InlineData("NEW YORK -- STOCKS\n\n" + Lead, "NEW YORK -- STOCKS", null)]
+    public void A_headline_keeps_its_kicker_and_is_no_dateline(string source, string title, string? place)
+    {
+        var article = PlainTextArticleParser.Parse(source)!;
+
+        Assert.Equal(title, article.Title);
+        Assert.Equal(place, article.Dateline);
+        Assert.Equal(Lead, article.Text);
     }
 
     [Theory]

@@ -8,7 +8,7 @@ public class PlainTextFixtureTests
 
     public static TheoryData<string, Expected> Stories => new()
     {
-        { "reuters-wire.txt", new("China's March exports beat forecasts as Asian demand holds up", "Beijing", "Reuters", "Jane Smith and Tom Li", [], 5, "China's exports rose more than expected") },
+        { "reuters-wire.txt", new("China's March exports beat forecasts as Asian demand holds up", "Beijing", "Reuters", "Jane Smith and Tom Li", [], 4, "China's exports rose more than expected") },
         { "ap-wire.txt", new("Stocks slide as oil jumps", "New York", "AP", null, [], 5, "Stocks fell on Wall Street") },
         { "afp-wire.txt", new("Will Brazil's rainforest plan work?", "Rio de Janeiro", "AFP", null, [], 3, "Brazil unveiled a plan") },
         { "bbc-style.txt", new("Russia WTO talks 'make progress'", null, null, null, ["Sticking points", "What happens next?"], 6, "Talks on Russia joining") },
@@ -18,6 +18,10 @@ public class PlainTextFixtureTests
         { "email-wrapped.txt", new("Markets fall...", "St. Louis", null, null, [], 3, "Shares of regional banks fell sharply on Friday after a lender in the Midwest") },
         { "tab-indented.txt", new("Flood waters recede in the north", "London", null, null, [], 4, "Flood waters began to recede") },
         { "crlf-wire.txt", new("Tokyo shares hit record high", "Tokyo", "Kyodo", null, [], 3, "Tokyo stocks closed at a record high") },
+        { "reuter-kicker.txt", new("SUGAR QUOTA IMPORTS DETAILED -- USDA", "Washington", "Reuters", null, [], 3, "The U.S. Agriculture Department said cumulative sugar imports") },
+        { "reuter-bracket-lead.txt", new("COLOROLL AGREES TO BUY U.S. WALLCOVERINGS COMPANY", "London", "Reuters", null, [], 2, "<Coloroll Group Plc> said it has entered into an agreement") },
+        { "ap-agency-dateline.txt", new("Quake shakes northern Japan", null, "AP", null, [], 3, "A strong earthquake struck northern Japan") },
+        { "mixed-case-dateline.txt", new("Australian dollar firms in early trade", "Sydney", "Reuters", "Jane Smith", [], 3, "The Australian dollar firmed") },
     };
 
     [Theory]
@@ -40,11 +44,24 @@ public class PlainTextFixtureTests
         Assert.DoesNotContain("By Jane", article.Text);
     }
 
-    [Fact]
-    public void Wire_trailers_stay_as_paragraphs()
+    [Theory]
+    [InlineData("reuters-wire.txt", "The trade surplus widened to $58.6 billion, from $39.7 billion in February.")]
+    [InlineData("reuter-kicker.txt", "Imports so far this year totalled 91,321 short tons, the department said.")]
+    [InlineData("reuter-bracket-lead.txt", "The company said it would finance the deal from its own resources and that the acquisition would add to earnings in its first full year.")]
+    [InlineData("ap-agency-dateline.txt", "A spokesman for East Japan Railway said services would resume by the evening.")]
+    [InlineData("mixed-case-dateline.txt", "Dealers said the market would watch the central bank's board meeting on Tuesday.")]
+    [InlineData("ap-wire.txt", "Copyright 2024 The Associated Press. All rights reserved.")]
+    public void Sign_offs_leave_the_last_paragraph_and_other_trailers_stay(string fixture, string lastParagraph)
     {
-        Assert.Equal("(Reporting by Jane Smith and Tom Li; Editing by Sam Holmes)", Texts(Parse("reuters-wire.txt"), BlockKind.Paragraph)[^1]);
-        Assert.Equal("Copyright 2024 The Associated Press. All rights reserved.", Texts(Parse("ap-wire.txt"), BlockKind.Paragraph)[^1]);
+        Assert.Equal(lastParagraph, Texts(Parse(fixture), BlockKind.Paragraph)[^1]);
+    }
+
+    [Fact]
+    public void A_wrapped_line_opening_with_a_bracket_goes_on_with_its_paragraph()
+    {
+        Assert.Equal(
+            "The department said the figures, which it publishes in the (Sweetener Market Report) every month, were preliminary and subject to revision as late shipments were counted.",
+            Texts(Parse("reuter-kicker.txt"), BlockKind.Paragraph)[1]);
     }
 
     [Fact]

@@ -34,6 +34,26 @@ public class PlainTextLayoutTests
             "Dealers said the market rose today after the central bank acted.\nShares in London closed higher, with banks leading the gains.",
             ["Dealers said the market rose today after the central bank acted.", "Shares in London closed higher, with banks leading the gains."]
         },
+        {
+            "Officials said the central bank and the\n(Bank Policy Board) would meet on Friday.",
+            ["Officials said the central bank and the\n(Bank Policy Board) would meet on Friday."]
+        },
+        {
+            "The yen rose sharply today against the dollar, dealers said,\n(Tokyo Stock Exchange) Officials were cautious.",
+            ["The yen rose sharply today against the dollar, dealers said,\n(Tokyo Stock Exchange) Officials were cautious."]
+        },
+        {
+            "Economists had expected the figures to come in much higher\n(Reuters) poll or not, and said so.",
+            ["Economists had expected the figures to come in much higher\n(Reuters) poll or not, and said so."]
+        },
+        {
+            "Japan and China agree to restore dialogue\n(Tokyo, April 10) Prime Minister Kishida spoke on Thursday.",
+            ["Japan and China agree to restore dialogue", "(Tokyo, April 10) Prime Minister Kishida spoke on Thursday."]
+        },
+        {
+            "The talks ended on Thursday.\n(Tokyo, April 10) Prime Minister Kishida spoke on Friday.",
+            ["The talks ended on Thursday.", "(Tokyo, April 10) Prime Minister Kishida spoke on Friday."]
+        },
     };
 
     [Theory]
