@@ -166,6 +166,36 @@ public sealed class LibraryImportTests(LibraryImportTests.Fixture fixture) : ICl
         Assert.Equal("done", (await WaitAsync(reader, location)).State);
     }
 
+    [Fact]
+    public async Task The_settings_page_takes_an_upload_with_its_token_and_follows_the_job()
+    {
+        var browser = fixture.Fetch.App.CreateClient();
+        await Forms.RegisterAsync(browser, $"page-{Guid.NewGuid():N}@example.org");
+
+        var refused = await UploadAsync(browser, Encoding.UTF8.GetBytes("just some words"));
+        Assert.Contains("not an export NewsReader knows", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+
+        var accepted = await UploadAsync(browser, Sample("instapaper.csv"));
+        Assert.Contains("?job=", accepted.RequestMessage!.RequestUri!.Query);
+        var page = await accepted.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"import-job\"", page);
+        Assert.Contains("/settings/import", await browser.GetStringAsync("/settings"));
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, byte[] file)
+    {
+        var page = await HtmlDocument.GetAsync(browser, "/settings/import");
+        var token = page.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "file", "export.txt" },
+        };
+        var response = await browser.PostAsync("/settings/import", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
+    }
+
     private static async Task<Job> ImportAsync(HttpClient reader, byte[] export)
     {
         var response = await reader.PostAsync("/api/import/library", new ByteArrayContent(export));
