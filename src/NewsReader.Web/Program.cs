@@ -19,6 +19,9 @@ builder.Services.AddNewsReaderIngestion();
 // Fetching from the web: one bounded HTTP client, saved pages and feeds polled in the background.
 builder.Services.AddNewsReaderFeeds();
 
+// Moving in: other services' exports imported by a background job.
+builder.Services.AddNewsReaderMoving();
+
 // Pages, JSON API, antiforgery, rate limits and the services behind them.
 builder.Services.AddNewsReaderWeb();
 
@@ -72,6 +75,7 @@ app.MapSearch();
 app.MapReadingState();
 app.MapHealth();
 app.MapExchange();
+app.MapMoving();
 app.MapNewsReaderOpenApi();
 
 await app.RunAsync();

@@ -28,6 +28,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<LibraryEntry> LibraryEntries => Set<LibraryEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<LibraryImportJob> LibraryImportJobs => Set<LibraryImportJob>();
 
     /// <summary>The PostgreSQL collation that stands for SQLite's NOCASE.</summary>
     public const string PostgresNoCase = "nocase";
@@ -172,6 +173,15 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             subscription.HasOne<Feed>().WithMany().HasForeignKey(s => s.FeedId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        modelBuilder.Entity<LibraryImportJob>(job =>
+        {
+            job.Property(j => j.State).HasMaxLength(16);
+            job.Property(j => j.Format).HasMaxLength(32);
+            job.Property(j => j.FileHash).HasMaxLength(64);
+            job.HasIndex(j => new { j.UserId, j.CreatedAt });
+            job.HasIndex(j => new { j.State, j.CreatedAt });
+            job.HasOne<AppUser>().WithMany().HasForeignKey(j => j.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
         modelBuilder.Entity<LibraryEntry>(entry =>
         {
             entry.HasKey(e => new { e.UserId, e.ArticleId });

@@ -654,6 +654,77 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("SourceFiles");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Moving.LibraryImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Anchored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Articles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Highlights")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NextItem")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orphaned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Upload")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("LibraryImportJobs");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.Property<string>("UserId")
@@ -1010,6 +1081,15 @@ namespace NewsReader.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Moving.LibraryImportJob", b =>
+                {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

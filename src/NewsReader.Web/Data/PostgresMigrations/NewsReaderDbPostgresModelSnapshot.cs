@@ -678,6 +678,77 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.ToTable("SourceFiles");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Moving.LibraryImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Anchored")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Articles")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Highlights")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NextItem")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Orphaned")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Upload")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "CreatedAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("LibraryImportJobs");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Reading.ReaderSettings", b =>
                 {
                     b.Property<string>("UserId")
@@ -1040,6 +1111,15 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Moving.LibraryImportJob", b =>
+                {
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
