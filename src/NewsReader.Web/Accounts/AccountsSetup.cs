@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -48,6 +50,11 @@ public static class AccountsSetup
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
+            // The handler builds these from the request's Host header: they come from PublicUrls instead.
+            cookie.Events.OnRedirectToLogin = RedirectOnPublicUrl(StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = RedirectOnPublicUrl(StatusCodes.Status403Forbidden);
+            cookie.Events.OnRedirectToLogout = RedirectOnPublicUrl(null);
+            cookie.Events.OnRedirectToReturnUrl = RedirectOnPublicUrl(null);
         });
         services.AddDataProtection();
         services.AddOptions<DataProtectionOptions>().Configure<IConfiguration>((options, configuration) =>
@@ -75,6 +82,23 @@ public static class AccountsSetup
             });
         return services;
     }
+
+    // As the cookie handler's own redirects (a script's request gets the status with the Location), on the public base.
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> RedirectOnPublicUrl(int? scriptStatus) => context =>
+    {
+        var url = context.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Rebase(context.RedirectUri, context.Request);
+        if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal)
+            || string.Equals(context.Request.Query["X-Requested-With"], "XMLHttpRequest", StringComparison.Ordinal))
+        {
+            context.Response.Headers.Location = url;
+            context.Response.StatusCode = scriptStatus ?? context.Response.StatusCode;
+        }
+        else
+        {
+            context.Response.Redirect(url);
+        }
+        return Task.CompletedTask;
+    };
 
     /// <summary>
     /// Cookies and bearer tokens are sealed with Data Protection keys. On SQLite they live in
