@@ -20,6 +20,7 @@ public static class AccountsSetup
     {
         services.AddAuthorization();
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<InvitationService>();
         services.AddIdentityApiEndpoints<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -131,11 +132,13 @@ public static class AccountsSetup
     /// <summary>Identity's error codes that say an address already has an account.</summary>
     public static bool IsDuplicateAccount(string code) => code is "DuplicateUserName" or "DuplicateEmail";
 
-    public static bool RegistrationOpen(IConfiguration configuration) => configuration.GetValue(AllowRegistrationKey, true);
+    /// <summary>Whether anyone may register without an invitation (`NewsReader:Registration` is `open`).</summary>
+    public static bool RegistrationOpen(IConfiguration configuration) => Registration.Mode(configuration) == RegistrationMode.Open;
 
     /// <summary>
     /// `/api/auth`: Identity's register, login (bearer `accessToken`), refresh and manage
-    /// endpoints, with registration closed when the configuration says so.
+    /// endpoints. Registration through the API is for open registration only: an invitation is
+    /// used on the registration page, where the address it names is filled in.
     /// </summary>
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
@@ -145,10 +148,13 @@ public static class AccountsSetup
             {
                 var http = context.HttpContext;
                 if (http.Request.Path.StartsWithSegments("/api/auth/register")
-                    && !RegistrationOpen(http.RequestServices.GetRequiredService<IConfiguration>()))
+                    && Registration.Mode(http.RequestServices.GetRequiredService<IConfiguration>()) is var mode and not RegistrationMode.Open)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Registration is closed",
-                        detail: "This NewsReader does not accept new accounts.");
+                    return mode == RegistrationMode.Invite
+                        ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Registration needs an invitation",
+                            detail: "This NewsReader accepts new accounts by invitation: open the link an administrator sent you.")
+                        : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Registration is closed",
+                            detail: "This NewsReader does not accept new accounts.");
                 }
                 var result = await next(context);
                 // "DuplicateUserName" would tell anyone which addresses have accounts: a taken
