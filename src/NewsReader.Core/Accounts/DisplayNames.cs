@@ -6,7 +6,8 @@ namespace NewsReader.Core.Accounts;
 /// <summary>
 /// The rules of a display name: 2 to 40 characters of letters, digits, spaces and <c>. - _ '</c>,
 /// spaces collapsed. No <c>@</c>, so it can never be an e-mail address. Two names that differ
-/// only in case or Unicode form are the same name (<see cref="Normalize"/>).
+/// only in case, Unicode form, look-alike letters from another script or invisible marks are
+/// the same name (<see cref="Normalize"/>), so no reader can pass for another.
 /// </summary>
 public static class DisplayNames
 {
@@ -20,8 +21,12 @@ public static class DisplayNames
     public static string Clean(string? name) =>
         string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Normalize(NormalizationForm.FormC);
 
-    /// <summary>The key two names are compared by: compatibility-folded and upper-cased.</summary>
-    public static string Normalize(string name) => Clean(name).Normalize(NormalizationForm.FormKC).ToUpperInvariant();
+    /// <summary>
+    /// The key two names are compared by: their <see cref="Confusables.Skeleton"/> (compatibility
+    /// forms, look-alikes and invisible marks folded, upper case), spaces collapsed again after
+    /// invisible characters between them went.
+    /// </summary>
+    public static string Normalize(string name) => Clean(Confusables.Skeleton(Clean(name)));
 
     /// <summary>What is wrong with a (cleaned) name, as a sentence for the reader; null when it is fine.</summary>
     public static string? Problem(string name)

@@ -33,4 +33,16 @@ public static class CanonicalUrl
         };
         return builder.Uri.AbsoluteUri;
     }
+
+    /// <summary>
+    /// A link as it may be stored and shown (a feed's or an OPML outline's site link): an absolute
+    /// http(s) URL, or null for anything else (`javascript:`, `data:`, `file:`, relative).
+    /// </summary>
+    public static string? WebLink(string? url) =>
+        !string.IsNullOrWhiteSpace(url)
+        && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host)
+            ? uri.AbsoluteUri
+            : null;
 }

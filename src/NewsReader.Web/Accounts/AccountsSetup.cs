@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -18,6 +20,7 @@ public static class AccountsSetup
     {
         services.AddAuthorization();
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<InvitationService>();
         services.AddIdentityApiEndpoints<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -48,6 +51,11 @@ public static class AccountsSetup
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
+            // The handler builds these from the request's Host header: they come from PublicUrls instead.
+            cookie.Events.OnRedirectToLogin = RedirectOnPublicUrl(StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = RedirectOnPublicUrl(StatusCodes.Status403Forbidden);
+            cookie.Events.OnRedirectToLogout = RedirectOnPublicUrl(null);
+            cookie.Events.OnRedirectToReturnUrl = RedirectOnPublicUrl(null);
         });
         services.AddDataProtection();
         services.AddOptions<DataProtectionOptions>().Configure<IConfiguration>((options, configuration) =>
@@ -75,6 +83,23 @@ public static class AccountsSetup
             });
         return services;
     }
+
+    // As the cookie handler's own redirects (a script's request gets the status with the Location), on the public base.
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> RedirectOnPublicUrl(int? scriptStatus) => context =>
+    {
+        var url = context.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Rebase(context.RedirectUri, context.Request);
+        if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal)
+            || string.Equals(context.Request.Query["X-Requested-With"], "XMLHttpRequest", StringComparison.Ordinal))
+        {
+            context.Response.Headers.Location = url;
+            context.Response.StatusCode = scriptStatus ?? context.Response.StatusCode;
+        }
+        else
+        {
+            context.Response.Redirect(url);
+        }
+        return Task.CompletedTask;
+    };
 
     /// <summary>
     /// Cookies and bearer tokens are sealed with Data Protection keys. On SQLite they live in
@@ -107,11 +132,13 @@ public static class AccountsSetup
     /// <summary>Identity's error codes that say an address already has an account.</summary>
     public static bool IsDuplicateAccount(string code) => code is "DuplicateUserName" or "DuplicateEmail";
 
-    public static bool RegistrationOpen(IConfiguration configuration) => configuration.GetValue(AllowRegistrationKey, true);
+    /// <summary>Whether anyone may register without an invitation (`NewsReader:Registration` is `open`).</summary>
+    public static bool RegistrationOpen(IConfiguration configuration) => Registration.Mode(configuration) == RegistrationMode.Open;
 
     /// <summary>
     /// `/api/auth`: Identity's register, login (bearer `accessToken`), refresh and manage
-    /// endpoints, with registration closed when the configuration says so.
+    /// endpoints. Registration through the API is for open registration only: an invitation is
+    /// used on the registration page, where the address it names is filled in.
     /// </summary>
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
@@ -121,10 +148,13 @@ public static class AccountsSetup
             {
                 var http = context.HttpContext;
                 if (http.Request.Path.StartsWithSegments("/api/auth/register")
-                    && !RegistrationOpen(http.RequestServices.GetRequiredService<IConfiguration>()))
+                    && Registration.Mode(http.RequestServices.GetRequiredService<IConfiguration>()) is var mode and not RegistrationMode.Open)
                 {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Registration is closed",
-                        detail: "This NewsReader does not accept new accounts.");
+                    return mode == RegistrationMode.Invite
+                        ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Registration needs an invitation",
+                            detail: "This NewsReader accepts new accounts by invitation: open the link an administrator sent you.")
+                        : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Registration is closed",
+                            detail: "This NewsReader does not accept new accounts.");
                 }
                 var result = await next(context);
                 // "DuplicateUserName" would tell anyone which addresses have accounts: a taken

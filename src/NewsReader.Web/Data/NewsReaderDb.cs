@@ -29,6 +29,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<LibraryEntry> LibraryEntries => Set<LibraryEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<LibraryImportJob> LibraryImportJobs => Set<LibraryImportJob>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>The PostgreSQL collation that stands for SQLite's NOCASE.</summary>
     public const string PostgresNoCase = "nocase";
@@ -206,6 +207,14 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             token.Property(t => t.Hash).HasMaxLength(64);
             token.Property(t => t.Hint).HasMaxLength(16);
             token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Invitation>(invitation =>
+        {
+            invitation.HasIndex(i => i.Hash).IsUnique();
+            invitation.Property(i => i.Hash).HasMaxLength(64);
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.HasOne<AppUser>().WithMany().HasForeignKey(i => i.CreatedById).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<SignInAttempt>(attempt =>

@@ -93,7 +93,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         {
             Url = canonical,
             Title = about.Title ?? uri.Host,
-            SiteUrl = about.SiteUrl,
+            SiteUrl = CanonicalUrl.WebLink(about.SiteUrl),
             CreatedAt = now,
             NextPollAt = now + options.Value.Interval,
             PollingSince = now,
@@ -179,7 +179,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         {
             if (!stored.TryGetValue(outline.Url, out var feed))
             {
-                feed = new Feed { Url = outline.Url, Title = outline.Title ?? new Uri(outline.Url).Host, SiteUrl = outline.SiteUrl, CreatedAt = now, NextPollAt = now };
+                feed = new Feed { Url = outline.Url, Title = outline.Title ?? new Uri(outline.Url).Host, SiteUrl = CanonicalUrl.WebLink(outline.SiteUrl), CreatedAt = now, NextPollAt = now };
                 db.Add(feed);
                 await db.SaveChangesAsync(cancellationToken);
                 stored[outline.Url] = feed;
@@ -280,7 +280,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
             }
             var (items, about) = ReadFeed(document, Extract(document), $"{feed.Url} no longer serves a feed (RSS, Atom or JSON Feed).");
             feed.Title = about.Title ?? feed.Title;
-            feed.SiteUrl = about.SiteUrl ?? feed.SiteUrl;
+            feed.SiteUrl = CanonicalUrl.WebLink(about.SiteUrl) ?? feed.SiteUrl;
             return await StoreAsync(feed, document, items, bodyHash, cancellationToken);
         }
         catch (FetchException failure)

@@ -84,11 +84,27 @@ public static class WebSetup
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            app.UseHttpsRedirectionToPublicUrl();
         }
         app.UseSecurityHeaders();
         return app;
     }
+
+    /// <summary>
+    /// ASP.NET Core's UseHttpsRedirection builds its Location from the Host header; this one sends
+    /// plain HTTP to <see cref="PublicUrls.HttpsBaseUrl"/>, and only when the server listens on HTTPS.
+    /// </summary>
+    private static void UseHttpsRedirectionToPublicUrl(this WebApplication app) =>
+        app.Use(async (http, next) =>
+        {
+            if (!http.Request.IsHttps && http.RequestServices.GetRequiredService<PublicUrls>().HttpsBaseUrl is { } https)
+            {
+                http.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+                http.Response.Headers.Location = https + http.Request.Path + http.Request.QueryString;
+                return;
+            }
+            await next(http);
+        });
 
     /// <summary>
     /// Static files: fingerprinted URLs (asp-append-version adds ?v=hash) are cached for a year,

@@ -11,8 +11,9 @@ namespace NewsReader.Web.Tokens;
 /// log-in bearer token. A policy scheme in front sends `Authorization: Bearer nrt_…` here and
 /// everything else to Identity as before, so the rest of the sign-in wiring does not change.
 /// A personal token is a key for scripts, not a session: it is accepted on `/api` only, never
-/// on pages (token management, settings) nor on `/api/auth` (Identity's manage endpoints would
-/// let it turn on two-factor sign-in and lock its owner out). A bearer token that does not
+/// on pages (token management, settings) nor on account management: `/api/auth` (Identity's
+/// manage endpoints would let it turn on two-factor sign-in and lock its owner out) and
+/// `/api/account` (the address and the name others see). A bearer token that does not
 /// authenticate answers 401 everywhere, even where anonymous reads are allowed (RFC 6750 3.1),
 /// so a script with a revoked key learns it instead of silently reading public data.
 /// </summary>
@@ -44,8 +45,9 @@ public static class ApiTokenAuthentication
         return services;
     }
 
-    /// <summary>Where a personal token is accepted: the API, except Identity's own endpoints.</summary>
-    public static bool AcceptedAt(PathString path) => path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/auth");
+    /// <summary>Where a personal token is accepted: the API, except account management (Identity's endpoints and `/api/account`).</summary>
+    public static bool AcceptedAt(PathString path) =>
+        path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/auth") && !path.StartsWithSegments("/api/account");
 
     /// <summary>
     /// A bearer token that does not authenticate (unknown, revoked, expired, or a personal token
@@ -59,7 +61,7 @@ public static class ApiTokenAuthentication
                 && !await AuthSchemes.AuthenticatedByHeaderAsync(context))
             {
                 var detail = PersonalToken(context.Request) is not null && !AcceptedAt(context.Request.Path)
-                    ? "Personal API tokens are accepted on /api only, and not on /api/auth; pages and account management need a log-in."
+                    ? "Personal API tokens are accepted on /api only, and not on /api/auth nor /api/account; pages and account management need a log-in."
                     : "The bearer token is unknown, revoked or expired.";
                 context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
                 await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid token", detail: detail).ExecuteAsync(context);
@@ -109,7 +111,7 @@ public static class ApiTokenAuthentication
             }
             if (!AcceptedAt(Request.Path))
             {
-                return AuthenticateResult.Fail("Personal API tokens are accepted on /api only, and not on /api/auth.");
+                return AuthenticateResult.Fail("Personal API tokens are accepted on /api only, and not on /api/auth nor /api/account.");
             }
             if (await tokens.CheckAsync(secret, Context.RequestAborted) is not { } holder
                 || await users.FindByIdAsync(holder.UserId) is not { } user)

@@ -59,6 +59,26 @@ public sealed class DisplayNameTests(ManyReadersAppFactory app) : IClassFixture<
         Assert.NotEqual(user.DisplayName, account.GetProperty("displayName").GetString());
     }
 
+    [Theory]
+    [InlineData("\u0415ditor")]
+    [InlineData("Ed\u0456tor")]
+    [InlineData("Edi\u034Ftor")]
+    [InlineData("\uFF25ditor")]
+    public async Task A_look_alike_of_a_taken_name_is_taken_too(string lookAlike)
+    {
+        var suffix = Unique("x")[1..].ToLowerInvariant().Replace("-", "", StringComparison.Ordinal);
+        var owner = $"owner{suffix}@example.org";
+        await RegisterAsync(owner, "Editor " + suffix);
+        var email = $"{Unique("mimic")}@example.org";
+        var api = await ApiUsers.RegisterAsync(app, email);
+        var before = (await UserAsync(email)).DisplayName;
+
+        var copied = await api.PutAsJsonAsync("/api/account", new { displayName = lookAlike + " " + suffix });
+
+        Assert.Equal(HttpStatusCode.Conflict, copied.StatusCode);
+        Assert.Equal(before, (await UserAsync(email)).DisplayName);
+    }
+
     [Fact]
     public async Task The_api_reads_and_changes_the_name_with_problems_for_bad_and_taken_names()
     {

@@ -194,6 +194,21 @@ public sealed class FeedsApiTests(FetchAppFixture fixture) : IClassFixture<Fetch
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.App.CreateClient().GetAsync("/api/feeds")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_javascript_site_link_is_dropped_and_an_item_with_one_keeps_no_source_url()
+    {
+        Site.Serve("/script/feed.xml", "application/rss+xml", FeedFixtures.Rss("Script Site", "javascript:alert(document.cookie)",
+            new Item("script-1", "Harbour opens", "javascript:alert(1)", FullHtml: FeedFixtures.FullBody("The new harbour opened to boats on Monday."))));
+
+        var id = await SubscribeAsync("/script/feed.xml");
+
+        var listed = (await Admin.GetFromJsonAsync<JsonElement>("/api/feeds")).EnumerateArray().Single(f => f.GetProperty("id").GetInt32() == id);
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("siteUrl").ValueKind);
+        Assert.Equal(1, listed.GetProperty("articleCount").GetInt32());
+        var articles = await Admin.GetFromJsonAsync<JsonElement>("/api/articles");
+        Assert.DoesNotContain(articles.EnumerateArray(), a => a.GetProperty("sourceUrl").GetString()?.Contains("javascript", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
     private async Task<int> SubscribeAsync(string path)
     {
         var response = await Admin.PostAsJsonAsync("/api/feeds", new { url = Site.Url(path) });

@@ -89,6 +89,25 @@ public sealed class OpmlTests : IAsyncLifetime
         Assert.Equal(3, roundTrip.GetProperty("existing").GetInt32());
     }
 
+    [Fact]
+    public async Task Site_links_that_are_not_http_are_dropped_on_import_and_never_exported()
+    {
+        var first = await ImportAsync("""
+            <opml version="2.0"><head/><body>
+              <outline text="Scripted" type="rss" xmlUrl="https://scripted.example/feed.xml" htmlUrl="javascript:alert(document.cookie)"/>
+              <outline text="Data" type="rss" xmlUrl="https://data.example/feed.xml" htmlUrl=" data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"/>
+              <outline text="Plain" type="rss" xmlUrl="https://plain.example/feed.xml" htmlUrl="https://plain.example/"/>
+            </body></opml>
+            """);
+
+        Assert.Equal(3, first.GetProperty("added").GetInt32());
+        var feeds = (await admin.GetFromJsonAsync<JsonElement>("/api/feeds")).EnumerateArray().ToList();
+        Assert.Equal(["https://plain.example/"], feeds.Select(f => f.GetProperty("siteUrl").GetString()).OfType<string>());
+        var exported = await admin.GetStringAsync("/api/feeds/opml");
+        Assert.DoesNotContain("javascript:", exported);
+        Assert.DoesNotContain("data:", exported);
+    }
+
     private async Task<JsonElement> ImportAsync(string opml)
     {
         var response = await admin.PostAsync("/api/feeds/opml", new StringContent(opml, Encoding.UTF8, "text/x-opml"));

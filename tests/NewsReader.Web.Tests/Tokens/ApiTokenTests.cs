@@ -135,10 +135,15 @@ public sealed class ApiTokenTests : IAsyncLifetime
         var twoFactor = await script.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = "000000" });
         Assert.Equal(HttpStatusCode.Unauthorized, twoFactor.StatusCode);
         Assert.Contains("invalid_token", twoFactor.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/account")).StatusCode);
+        var rename = await script.PutAsJsonAsync("/api/account", new { displayName = "Token Holder" });
+        Assert.Equal(HttpStatusCode.Unauthorized, rename.StatusCode);
+        Assert.Contains("invalid_token", rename.Headers.WwwAuthenticate.ToString());
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsReaderDb>();
         Assert.Equal(1, await db.ApiTokens.CountAsync());
         Assert.False(await db.Users.AnyAsync(u => u.TwoFactorEnabled));
+        Assert.False(await db.Users.AnyAsync(u => u.DisplayName == "Token Holder"));
     }
 
     [Theory]

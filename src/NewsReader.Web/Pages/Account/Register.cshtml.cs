@@ -2,12 +2,18 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 
 namespace NewsReader.Web.Pages.Account;
 
+/// <summary>
+/// Registration, as `NewsReader:Registration` allows: anyone (open), the holder of an
+/// administrator's invitation link for the address it names (invite), or no one (closed).
+/// </summary>
 [EnableRateLimiting(RateLimits.AuthPolicy)]
-public sealed class RegisterModel(UserManager<AppUser> users, IConfiguration configuration) : PageModel
+public sealed class RegisterModel(UserManager<AppUser> users, IConfiguration configuration, InvitationService invitations) : PageModel
 {
     public sealed class InputModel
     {
@@ -27,20 +33,54 @@ public sealed class RegisterModel(UserManager<AppUser> users, IConfiguration con
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public bool RegistrationOpen => AccountsSetup.RegistrationOpen(configuration);
+    /// <summary>The secret of the invitation link, carried from the link into the form.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Invitation { get; set; }
 
-    public void OnGet()
+    /// <summary>The configured mode; invite mode lets the very first account (the administrator) in without a link.</summary>
+    public RegistrationMode Mode { get; private set; }
+
+    /// <summary>The invitation the link carries, when it is usable (invite mode).</summary>
+    public Invitation? Invited { get; private set; }
+
+    /// <summary>Whether the form is shown: open registration, or a usable invitation.</summary>
+    public bool CanRegister => Mode == RegistrationMode.Open || (Mode == RegistrationMode.Invite && Invited is not null);
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        Mode = Registration.Mode(configuration);
+        if (Mode == RegistrationMode.Invite && !await users.Users.AnyAsync(HttpContext.RequestAborted))
+        {
+            Mode = RegistrationMode.Open;
+        }
+        await next();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!RegistrationOpen)
+        if (Mode == RegistrationMode.Invite)
+        {
+            Invited = await invitations.FindUsableAsync(Invitation, cancellationToken);
+            Input.Email = Invited?.Email ?? "";
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Mode == RegistrationMode.Invite)
+        {
+            Invited = await invitations.FindUsableAsync(Invitation, cancellationToken);
+            // The address is the invitation's, whatever the form says.
+            Input.Email = Invited?.Email ?? "";
+            ModelState.Remove("Input.Email");
+        }
+        if (!CanRegister || !ModelState.IsValid)
         {
             return Page();
         }
-        if (!ModelState.IsValid)
+        if (Invited is not null && !await invitations.SpendAsync(Invited.Id, cancellationToken))
         {
+            Invited = null;
             return Page();
         }
         var user = new AppUser { UserName = Input.Email, Email = Input.Email, DisplayName = Input.DisplayName ?? "" };
@@ -51,6 +91,11 @@ public sealed class RegisterModel(UserManager<AppUser> users, IConfiguration con
         var errors = result.Errors.Where(error => !AccountsSetup.IsDuplicateAccount(error.Code)).ToList();
         if (errors.Count > 0)
         {
+            if (Invited is not null)
+            {
+                // A weak password or a taken display name: the link stays good for the next try.
+                await invitations.ReturnAsync(Invited.Id, cancellationToken);
+            }
             foreach (var error in errors)
             {
                 ModelState.AddModelError(string.Empty, error.Description);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace NewsReader.Web.Pages.Settings;
 
 [Authorize]
-public sealed class IndexModel(ReaderSettingsService settings, NewsReaderUserManager users) : PageModel
+public sealed class IndexModel(ReaderSettingsService settings, NewsReaderUserManager users, PublicUrls urls) : PageModel
 {
     [BindProperty] public string FontSize { get; set; } = "medium";
     [BindProperty] public string LineWidth { get; set; } = "medium";
@@ -31,9 +31,10 @@ public sealed class IndexModel(ReaderSettingsService settings, NewsReaderUserMan
     /// <summary>
     /// A `javascript:` link for the bookmarks bar: it opens this app's list page with the current
     /// page's address in the save form (`/?save=`), where the reader confirms; it saves nothing by itself.
+    /// The address is the public one (<see cref="PublicUrls"/>), never the request's Host header.
     /// </summary>
     public string Bookmarklet =>
-        $"javascript:location.href='{Request.Scheme}://{Request.Host}/?save='+encodeURIComponent(location.href)";
+        $"javascript:location.href='{urls.Absolute("/?save=").Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}'+encodeURIComponent(location.href)";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
