@@ -214,6 +214,9 @@ public sealed class WordTokenChunker : IChunker
         return tokens;
     }
 
+    /// <summary>Whether a token of <see cref="Chunk"/> is a word (rather than white space or a mark).</summary>
+    public static bool IsWord(string token) => token.Length > 0 && Kind(token, 0) == TokenKind.Word;
+
     private enum TokenKind { Word, Space, Other }
 
     private static int Width(string text, int i) => char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
