@@ -37,6 +37,15 @@ public sealed class RangeMapping
     private readonly record struct Hunk(int OldStart, int OldEnd, int NewStart, int NewEnd);
 
     public RangeMapping(CodePointText oldText, IReadOnlyList<DiffOp> diff)
+        : this(oldText, diff, diff)
+    {
+    }
+
+    /// <param name="oldText">The text the ranges are on.</param>
+    /// <param name="diff">The diff ranges are carried through.</param>
+    /// <param name="movesFrom">The diff moves are found in: the semantic one, whose deleted and
+    /// inserted runs are not cut by a stray shared "the" as the word-for-word one's are.</param>
+    public RangeMapping(CodePointText oldText, IReadOnlyList<DiffOp> diff, IReadOnlyList<DiffOp> movesFrom)
     {
         ArgumentNullException.ThrowIfNull(oldText);
         ArgumentNullException.ThrowIfNull(diff);
@@ -54,7 +63,8 @@ public sealed class RangeMapping
                 _hunks.Add(new Hunk(op.OldStart, op.OldEnd, op.NewStart, op.NewEnd));
             }
         }
-        _moved = MoveDetection.Find(diff);
+        ArgumentNullException.ThrowIfNull(movesFrom);
+        _moved = MoveDetection.Find(movesFrom);
         _movedByNew = [.. _moved.OrderBy(m => m.NewStart)];
     }
 

@@ -31,7 +31,9 @@ public sealed class RevisionAnchorer
         NewText = newText ?? throw new ArgumentNullException(nameof(newText));
         if (oldText is not null)
         {
-            _mapping = new RangeMapping(oldText, TextDiff.Compute(oldText.Text, newText.Text));
+            // Ranges go through the word-for-word diff, whose every shared word is aligned (a
+            // replacement's edges then take no neighbouring word); moves are found in the semantic one.
+            _mapping = new RangeMapping(oldText, TextDiff.Compute(oldText.Text, newText.Text, semantic: false), TextDiff.Compute(oldText.Text, newText.Text));
         }
     }
 
