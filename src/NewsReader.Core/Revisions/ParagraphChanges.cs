@@ -9,7 +9,8 @@ public sealed record ParagraphChanges(IReadOnlySet<int> ChangedBlockStarts, int 
 
     /// <summary>
     /// A new block changed when an insertion overlaps it or a deletion falls inside it (at its
-    /// edges too, unless the deleted text is whole paragraphs); an old block inside a deletion is removed.
+    /// edges too, unless the deleted text is whole paragraphs); an old block inside a deletion is
+    /// removed. Edits of punctuation or white space alone change nothing.
     /// </summary>
     public static ParagraphChanges Find(IReadOnlyList<DiffOp> diff, IReadOnlyList<TextBlock> oldBlocks, IReadOnlyList<TextBlock> newBlocks)
     {
@@ -18,11 +19,15 @@ public sealed record ParagraphChanges(IReadOnlySet<int> ChangedBlockStarts, int 
         int removed = 0;
         foreach (var op in diff)
         {
+            // A full stop or comma moved by the diff's alignment does not make a paragraph read differently.
+            if (!op.Text.AsSpan().ContainsAnyExcept(NonWord)) continue;
             if (op.Op == DiffOpKind.Insert)
             {
+                // Only where its words are: ".\n\nNew words" inserted changes the new paragraph, not the one whose full stop it repeats.
+                var (wordsStart, wordsEnd) = WordSpan(op);
                 foreach (var block in newBlocks)
                 {
-                    if (block.Start < op.NewEnd && block.End > op.NewStart) changed.Add(block.Start);
+                    if (block.Start < wordsEnd && block.End > wordsStart) changed.Add(block.Start);
                 }
             }
             else if (op.Op == DiffOpKind.Delete)
@@ -49,6 +54,15 @@ public sealed record ParagraphChanges(IReadOnlySet<int> ChangedBlockStarts, int 
             if (!kept && !replaced) removed++;
         }
         return new ParagraphChanges(changed, removed);
+    }
+
+    /// <summary>The new-text span of an insertion from its first to its last letter or digit, in code points.</summary>
+    private static (int Start, int End) WordSpan(DiffOp op)
+    {
+        var text = op.Text.AsSpan();
+        int first = text.IndexOfAnyExcept(NonWord);
+        int last = text.LastIndexOfAnyExcept(NonWord);
+        return (op.NewStart + Text.CodePoints.Count(op.Text.AsSpan(0, first)), op.NewEnd - Text.CodePoints.Count(op.Text.AsSpan(last + 1)));
     }
 
     private static readonly System.Buffers.SearchValues<char> NonWord = System.Buffers.SearchValues.Create(" \t\n\r.,;:!?'\"()[]-–—…“”‘’");

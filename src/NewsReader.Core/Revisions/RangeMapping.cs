@@ -21,16 +21,31 @@ public readonly record struct MappedRange(RangeFate Fate, int Start, int End, do
 /// Carries code-point ranges of an old revision's text onto the new one through a
 /// <see cref="TextDiff"/>. An insertion exactly at either end of a range stays outside it;
 /// a replacement that cuts into a range's start or end takes its inserted words into the range,
-/// so "closer relationships" edited to "closer ties" becomes "closer ties".
+/// so "closer relationships" edited to "closer ties" becomes "closer ties". A range that a
+/// moved passage touches (<see cref="MoveDetection"/>: its words moved away, or moved text came
+/// into it) follows its words word by word, and keeps the largest run of them that stayed
+/// together: a moved paragraph's highlight moves with it, and text moved into the middle of a
+/// highlight is never taken into it.
 /// </summary>
 public sealed class RangeMapping
 {
     private readonly CodePointText _oldText;
     private readonly List<Hunk> _hunks = [];
+    private readonly IReadOnlyList<MovedWord> _moved;
+    private readonly MovedWord[] _movedByNew;
 
     private readonly record struct Hunk(int OldStart, int OldEnd, int NewStart, int NewEnd);
 
     public RangeMapping(CodePointText oldText, IReadOnlyList<DiffOp> diff)
+        : this(oldText, diff, diff)
+    {
+    }
+
+    /// <param name="oldText">The text the ranges are on.</param>
+    /// <param name="diff">The diff ranges are carried through.</param>
+    /// <param name="movesFrom">The diff moves are found in: the semantic one, whose deleted and
+    /// inserted runs are not cut by a stray shared "the" as the word-for-word one's are.</param>
+    public RangeMapping(CodePointText oldText, IReadOnlyList<DiffOp> diff, IReadOnlyList<DiffOp> movesFrom)
     {
         ArgumentNullException.ThrowIfNull(oldText);
         ArgumentNullException.ThrowIfNull(diff);
@@ -48,6 +63,9 @@ public sealed class RangeMapping
                 _hunks.Add(new Hunk(op.OldStart, op.OldEnd, op.NewStart, op.NewEnd));
             }
         }
+        ArgumentNullException.ThrowIfNull(movesFrom);
+        _moved = MoveDetection.Find(movesFrom);
+        _movedByNew = [.. _moved.OrderBy(m => m.NewStart)];
     }
 
     /// <summary>Maps the old range [<paramref name="start"/>, <paramref name="end"/>).</summary>
@@ -63,6 +81,11 @@ public sealed class RangeMapping
         {
             int shifted = Shift(start);
             return new MappedRange(RangeFate.Untouched, shifted, shifted + (end - start), 1.0);
+        }
+
+        if (_moved.Count > 0 && TouchesMove(start, end, _hunks[first].NewStart, _hunks[last].NewEnd))
+        {
+            return FollowWords(start, end);
         }
 
         int total = 0, kept = 0;
@@ -100,6 +123,101 @@ public sealed class RangeMapping
                 : Math.Min(lastHunk.NewEnd, lastHunk.NewStart + (end - lastHunk.OldStart));
         }
         return new MappedRange(RangeFate.Edited, newStart, Math.Max(newStart, newEnd), total == 0 ? 1.0 : (double)kept / total);
+    }
+
+    /// <summary>More new text than this (code points) between two of a range's words that a move touched parts them.</summary>
+    public const int MaxGapInsideRun = 80;
+
+    /// <summary>Whether a moved word was in the old range, or one was moved into the new text of the range's hunks.</summary>
+    private bool TouchesMove(int start, int end, int newStart, int newEnd)
+    {
+        int i = FirstMovedByOld(start);
+        if (i < _moved.Count && _moved[i].OldStart < end) return true;
+        int j = FirstMovedByNew(newStart);
+        return j < _movedByNew.Length && _movedByNew[j].NewStart < newEnd;
+    }
+
+    /// <summary>
+    /// Carries each letter and digit of the range to the new text (in place, moved, or deleted)
+    /// and keeps the largest run of them that stays in order with no foreign moved text between.
+    /// </summary>
+    private MappedRange FollowWords(int start, int end)
+    {
+        var points = _oldText.Points;
+        int total = 0;
+        int bestFirst = 0, bestLast = -1, bestCount = 0;
+        int runFirst = 0, runLast = -1, runCount = 0, lastOld = 0;
+        for (int p = start; p < Math.Min(end, points.Length); p++)
+        {
+            if (!IsWordPoint(points[p])) continue;
+            total++;
+            if (NewPosition(p) is not { } q) continue;
+            if (runCount > 0 && (q <= runLast || (q - runLast) - (p - lastOld) > MaxGapInsideRun || ForeignMoveBetween(runLast, q, start, end)))
+            {
+                if (runCount > bestCount) (bestFirst, bestLast, bestCount) = (runFirst, runLast, runCount);
+                runCount = 0;
+            }
+            if (runCount == 0) runFirst = q;
+            runLast = q;
+            lastOld = p;
+            runCount++;
+        }
+        if (runCount > bestCount) (bestFirst, bestLast, bestCount) = (runFirst, runLast, runCount);
+        return bestCount == 0
+            ? new MappedRange(RangeFate.Deleted, 0, 0, 0)
+            : new MappedRange(RangeFate.Edited, bestFirst, bestLast + 1, total == 0 ? 1.0 : (double)bestCount / total);
+    }
+
+    /// <summary>Where an old code point is in the new text: moved with its word, shifted in place, or null when deleted.</summary>
+    private int? NewPosition(int p)
+    {
+        int i = FirstMovedByOld(p);
+        if (i < _moved.Count && _moved[i].OldStart <= p) return _moved[i].NewStart + (p - _moved[i].OldStart);
+        int lo = 0, hi = _hunks.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (_hunks[mid].OldEnd <= p) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo < _hunks.Count && _hunks[lo].OldStart <= p) return null;
+        return Shift(p);
+    }
+
+    /// <summary>Whether words moved from outside the old range lie in the new text strictly between two offsets.</summary>
+    private bool ForeignMoveBetween(int from, int to, int start, int end)
+    {
+        for (int j = FirstMovedByNew(from + 1); j < _movedByNew.Length && _movedByNew[j].NewStart < to; j++)
+        {
+            if (_movedByNew[j].OldStart < start || _movedByNew[j].OldStart >= end) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The first moved word ending after <paramref name="offset"/> in the old text.</summary>
+    private int FirstMovedByOld(int offset)
+    {
+        int lo = 0, hi = _moved.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (_moved[mid].OldEnd <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>The first moved word ending after <paramref name="offset"/> in the new text.</summary>
+    private int FirstMovedByNew(int offset)
+    {
+        int lo = 0, hi = _movedByNew.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (_movedByNew[mid].NewEnd <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>Whether the hunk edits inside the range: its deletion overlaps it, or it inserts strictly inside it.</summary>

@@ -31,7 +31,9 @@ public sealed class RevisionAnchorer
         NewText = newText ?? throw new ArgumentNullException(nameof(newText));
         if (oldText is not null)
         {
-            _mapping = new RangeMapping(oldText, TextDiff.Compute(oldText.Text, newText.Text));
+            // Ranges go through the word-for-word diff, whose every shared word is aligned (a
+            // replacement's edges then take no neighbouring word); moves are found in the semantic one.
+            _mapping = new RangeMapping(oldText, TextDiff.Compute(oldText.Text, newText.Text, semantic: false), TextDiff.Compute(oldText.Text, newText.Text));
         }
     }
 
@@ -72,10 +74,17 @@ public sealed class RevisionAnchorer
             return new AnchorResult(AnchorStatus.Anchored, start, end, score);
         }
         // A cut inside a replacement can fall mid-word: a highlight covers whole words.
+        (start, end) = WholeWords(start, end);
+        return new AnchorResult(AnchorStatus.Changed, start, end, score);
+    }
+
+    /// <summary>Widens a range that starts or ends inside a word to the whole word, so a placed highlight never reads "ins" for "remains".</summary>
+    private (int Start, int End) WholeWords(int start, int end)
+    {
         var points = NewText.Points;
         while (start > 0 && start < points.Length && IsWordPoint(points[start - 1]) && IsWordPoint(points[start])) start--;
         while (end > 0 && end < points.Length && IsWordPoint(points[end - 1]) && IsWordPoint(points[end])) end++;
-        return new AnchorResult(AnchorStatus.Changed, start, end, score);
+        return (start, end);
     }
 
     private static bool IsWordPoint(int point) => point <= 0xFFFF ? char.IsLetterOrDigit((char)point) : char.IsLetterOrDigit(char.ConvertFromUtf32(point), 0);
@@ -105,8 +114,10 @@ public sealed class RevisionAnchorer
         var result = Anchorer.Anchor(NewText, quote, position: null, hint, AnchorOptions.NewsReader);
         if (result.Start is not { } start || result.End is not { } end) return result;
         bool same = NewText.Slice(start, end) == quote.Exact;
+        // An approximate match can start or end inside a word: it covers whole words.
+        if (!same) (start, end) = WholeWords(start, end);
         // Found by search: the same words are anchored wherever they stand; other words are what
         // became of the passage when a diff led there, else a move found by search alone.
-        return result with { Status = same ? AnchorStatus.Anchored : fromDiff ? AnchorStatus.Changed : AnchorStatus.Moved };
+        return result with { Status = same ? AnchorStatus.Anchored : fromDiff ? AnchorStatus.Changed : AnchorStatus.Moved, Start = start, End = end };
     }
 }

@@ -36,7 +36,14 @@ public sealed record DiffOp(DiffOpKind Op, string Text, int OldStart, int NewSta
 public static class TextDiff
 {
     /// <summary>The pieces that turn <paramref name="oldText"/> into <paramref name="newText"/>, in text order; deletions before insertions.</summary>
-    public static IReadOnlyList<DiffOp> Compute(string oldText, string newText)
+    public static IReadOnlyList<DiffOp> Compute(string oldText, string newText) => Compute(oldText, newText, semantic: true);
+
+    /// <summary>
+    /// As <see cref="Compute(string, string)"/>; with <paramref name="semantic"/> false the small
+    /// equalities are kept, so every shared word stays aligned (what re-anchoring needs at a
+    /// replacement's edges), at the cost of a noisier diff to read.
+    /// </summary>
+    public static IReadOnlyList<DiffOp> Compute(string oldText, string newText, bool semantic)
     {
         ArgumentNullException.ThrowIfNull(oldText);
         ArgumentNullException.ThrowIfNull(newText);
@@ -54,7 +61,7 @@ public static class TextDiff
             .ToList();
         var oldLengths = PrefixLengths(oldTokens);
         var newLengths = PrefixLengths(newTokens);
-        hunks = FoldSmallEqualities(hunks, oldLengths, newLengths);
+        if (semantic) hunks = FoldSmallEqualities(hunks, oldLengths, newLengths);
 
         var ops = new List<DiffOp>();
         int oldAt = 0, newAt = 0;
@@ -213,6 +220,9 @@ public sealed class WordTokenChunker : IChunker
         }
         return tokens;
     }
+
+    /// <summary>Whether a token of <see cref="Chunk"/> is a word (rather than white space or a mark).</summary>
+    public static bool IsWord(string token) => token.Length > 0 && Kind(token, 0) == TokenKind.Word;
 
     private enum TokenKind { Word, Space, Other }
 

@@ -66,6 +66,12 @@ public sealed class Annotation
     /// </summary>
     public string? ImportKey { get; set; }
 
+    /// <summary>
+    /// For an annotation imported from someone else's export (its W3C <c>creator</c> is not the
+    /// importing reader), that creator's name, shown as "from &lt;name&gt;"; null for the reader's own.
+    /// </summary>
+    public string? ImportedFrom { get; set; }
+
     /// <summary>Bumped on every change; the ETag and the optimistic-concurrency token.</summary>
     public int Version { get; set; }
 

@@ -62,6 +62,11 @@ public static class W3cAnnotationJson
             ["anchorStatus"] = a.AnchorStatus.ToString().ToLowerInvariant(),
             ["revision"] = a.AnchoredRevision,
         };
+        if (a.ImportedFrom is not null)
+        {
+            // Imported from someone else's export: whose words these are (the owner is who imported them).
+            json["importedFrom"] = a.ImportedFrom;
+        }
         if (bodies.Count > 0)
         {
             json["body"] = bodies;

@@ -20,6 +20,8 @@ public sealed class W3cAnnotationShape
     /// <summary>"anchored", "moved" or "orphaned".</summary>
     public string? AnchorStatus { get; init; }
     public int? Revision { get; init; }
+    /// <summary>Set by the server on an annotation imported from someone else's export: its creator's name.</summary>
+    public string? ImportedFrom { get; init; }
 }
 
 /// <summary>A TextualBody: the Markdown note (purpose "commenting") or a tag (purpose "tagging").</summary>

@@ -115,6 +115,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             annotation.Property(a => a.Version).IsConcurrencyToken();
             // Import asks "have I this one already?" per row.
             annotation.Property(a => a.ImportKey).HasMaxLength(64);
+            annotation.Property(a => a.ImportedFrom).HasMaxLength(AnnotationImporter.MaxCreatorName);
             annotation.HasIndex(a => new { a.OwnerId, a.ImportKey });
         });
 

@@ -34,6 +34,9 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
 {
     public const long MaxBytes = 16 * 1024 * 1024;
     public const int MaxItems = 50_000;
+
+    /// <summary>The longest creator name kept on an annotation imported from someone else.</summary>
+    public const int MaxCreatorName = 200;
     /// <summary>Rows per write transaction: a few tens of milliseconds of SQLite's one writer.</summary>
     private const int BatchSize = 100;
 
@@ -135,6 +138,12 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
             }
 
             var annotation = Place(ownerId, target, quote, draft, color, key, now);
+            // Import keeps authorship: someone else's annotation comes in private, under their name.
+            if (ForeignCreator(item.Annotation, ownerId) is { } creator)
+            {
+                annotation.Visibility = Visibility.Private;
+                annotation.ImportedFrom = creator;
+            }
             // A date in the future would make the file look newer than everything in the library.
             annotation.Created = Clamp(Time(item.Annotation, "created"), now) ?? now;
             annotation.Modified = Clamp(Time(item.Annotation, "modified"), now) is { } modified && modified >= annotation.Created ? modified : annotation.Created;
@@ -155,6 +164,40 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
         var moved = placed.Count(a => a.AnchorStatus == AnchorStatus.Moved);
         var orphaned = placed.Count - anchored - moved;
         return new ImportSummary(placed.Count, anchored, moved, orphaned, errors.Count, duplicates, errors);
+    }
+
+    /// <summary>
+    /// The name of the annotation's W3C <c>creator</c> when that is not <paramref name="ownerId"/>
+    /// (whose exports name them <c>…/users/{id}</c>); null for the reader's own or an annotation
+    /// naming no creator. A creator without a name is known by its id.
+    /// </summary>
+    private static string? ForeignCreator(JsonElement annotation, string ownerId)
+    {
+        if (annotation.ValueKind != JsonValueKind.Object || !annotation.TryGetProperty("creator", out var creator))
+        {
+            return null;
+        }
+        if (creator.ValueKind == JsonValueKind.Array)
+        {
+            creator = creator.EnumerateArray().FirstOrDefault();
+        }
+        string? id = creator.ValueKind switch
+        {
+            JsonValueKind.String => creator.GetString(),
+            JsonValueKind.Object => StringProperty(creator, "id"),
+            _ => null,
+        };
+        string? name = creator.ValueKind == JsonValueKind.Object ? StringProperty(creator, "name") ?? StringProperty(creator, "nickname") : null;
+        if (id is null && name is null)
+        {
+            return null;
+        }
+        if (id is not null && id.EndsWith($"/users/{ownerId}", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var shown = AnnotationRules.WithoutControlCharacters(string.IsNullOrWhiteSpace(name) ? id! : name).Trim();
+        return TextShortener.Shorten(shown.Length == 0 ? "someone else" : shown, MaxCreatorName);
     }
 
     private static DateTime? Clamp(DateTime? time, DateTime now) => time > now ? now : time;

@@ -39,7 +39,8 @@ public sealed record ExportSet(ExportScope Scope, string BaseUrl, IReadOnlyList<
         {
             query = query.Where(a => a.ArticleId == id);
         }
-        var annotations = await query.Include(a => a.Article).Include(a => a.Tags).AsSplitQuery().ToListAsync(cancellationToken);
+        // The owner too: the W3C creator's name, which an import elsewhere keeps as the author's (`importedFrom`).
+        var annotations = await query.Include(a => a.Article).Include(a => a.Tags).Include(a => a.Owner).AsSplitQuery().ToListAsync(cancellationToken);
         var ids = annotations.Select(a => a.ArticleId).Distinct().ToList();
         if (articleId is { } only && !ids.Contains(only))
         {

@@ -81,8 +81,11 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
         {
             await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Read, true).SetProperty(x => x.UpdatedAt, now), ct);
+            // Read means seen: the revision read is recorded too.
+            await SeenRevisions.RecordAsync(db, userId, chunk, ct);
             var existing = await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId)).Select(s => s.ArticleId).ToListAsync(ct);
-            db.ReadingStates.AddRange(chunk.Except(existing).Select(id => new ReadingState { UserId = userId, ArticleId = id, Read = true, UpdatedAt = now }));
+            var current = await SeenRevisions.CurrentAsync(db, chunk, ct);
+            db.ReadingStates.AddRange(chunk.Except(existing).Select(id => new ReadingState { UserId = userId, ArticleId = id, Read = true, SeenRevision = current.GetValueOrDefault(id), UpdatedAt = now }));
             await db.SaveChangesAsync(ct);
         }
         return ids;

@@ -51,7 +51,7 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
     {
         var library = ReaderLibrary.Of(db, userId);
         var article = await db.ArticleRevisions.NewestFirst(slug).Where(r => library.Any(a => a.Id == r.ArticleId))
-            .Select(r => new { r.ArticleId, r.Text.Length }).FirstOrDefaultAsync(ct);
+            .Select(r => new { r.ArticleId, r.Number, r.Text.Length }).FirstOrDefaultAsync(ct);
         if (article is null)
         {
             return (null, null);
@@ -67,6 +67,12 @@ public sealed class ReadingService(NewsReaderDb db, TimeProvider clock)
             db.ReadingStates.Add(state);
         }
         state.Read = change.Read ?? state.Read;
+        // Read means seen: marking read (from the list, the API or by reaching the end) records
+        // the revision read, so the reader is told when a later one comes in.
+        if (change.Read == true)
+        {
+            state.SeenRevision = article.Number;
+        }
         state.Archived = change.Archived ?? state.Archived;
         state.Favorite = change.Favorite ?? state.Favorite;
         state.ProgressOffset = change.ProgressOffset ?? state.ProgressOffset;

@@ -47,6 +47,14 @@ public sealed class RangeMappingTests
     }
 
     [Fact]
+    public void The_word_for_word_diff_keeps_every_shared_word_aligned_for_re_anchoring()
+    {
+        var diff = TextDiff.Compute("He said it was fine.", "She thought it went well.", semantic: false);
+
+        Assert.Contains(diff, d => d.Op == DiffOpKind.Equal && d.Text.Contains("it", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_rewritten_sentence_is_one_replacement_not_a_scatter_of_shared_spaces()
     {
         var diff = TextDiff.Compute("He said it was fine.", "She thought all went well.");

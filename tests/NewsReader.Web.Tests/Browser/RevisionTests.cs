@@ -3,7 +3,7 @@ using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Browser;
 
-/// <summary>Read, a revision comes in, the banner leads to the diff, and the changed highlights are kept, re-attached or deleted.</summary>
+/// <summary>Read, a revision comes in, the banner leads to the diff, and the changed highlights are kept, re-attached (by selecting the new text) or deleted.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RevisionTests(BrowserFixture browser)
 {
@@ -57,6 +57,11 @@ public sealed class RevisionTests(BrowserFixture browser)
         // Re-attach is offered on the changed ministers highlight (the form on its edit page, the selection button).
         var ministers = page.Locator(".annotation-item", new() { Has = page.Locator(".revised-quotes del", new() { HasText = "Trade ministers" }) });
         await Assertions.Expect(ministers.GetByRole(AriaRole.Link, new() { Name = "Re-attach to other text" })).ToBeVisibleAsync();
+        // Re-attach by selecting the new text: the highlight now quotes it, anchored.
+        await BrowserSession.SelectAsync(page, "Finance ministers", "autumn");
+        await ministers.GetByRole(AriaRole.Button, new() { Name = "Re-attach to the selection" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".annotation-item[data-status='anchored']", new() { HasText = "Finance ministers will gather in the autumn" }))
+            .ToHaveCountAsync(1);
 
         // Delete: the orphan stays listed until the reader acts.
         var orphan = page.Locator(".orphans .annotation-item");

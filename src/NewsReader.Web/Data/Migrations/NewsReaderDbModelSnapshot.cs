@@ -357,6 +357,10 @@ namespace NewsReader.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MadeOnRevision")
                         .HasColumnType("INTEGER");
 

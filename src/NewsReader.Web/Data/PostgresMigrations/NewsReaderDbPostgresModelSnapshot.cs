@@ -373,6 +373,10 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("MadeOnRevision")
                         .HasColumnType("integer");
 
