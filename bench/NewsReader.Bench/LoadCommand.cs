@@ -8,7 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 /// <summary>
-/// `load --url &lt;base&gt;[,&lt;base&gt;...] [--clients 32] [--writes 10000]`: many writers against a
+/// `load --url &lt;base&gt;[,&lt;base&gt;...] [--clients 32] [--writes 10000] [--readers N] [--pid P]`: many writers against a
 /// running app, or against several instances of it on one PostgreSQL database (comma-separated
 /// bases: writers and readers are spread over them, and the read-back goes through the last, so
 /// every write made on another instance must be seen there).
@@ -26,6 +26,7 @@ public static class LoadCommand
         var url = Option(args, "--url") ?? "http://127.0.0.1:5048";
         var clients = int.Parse(Option(args, "--clients") ?? "32", CultureInfo.InvariantCulture);
         var writes = int.Parse(Option(args, "--writes") ?? "10000", CultureInfo.InvariantCulture);
+        readerCount = Option(args, "--readers") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : null;
         appPid = Option(args, "--pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
         var bases = url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u.TrimEnd('/') + "/")).ToArray();
         return RunAsync(bases, clients, writes).GetAwaiter().GetResult();
@@ -36,6 +37,10 @@ public static class LoadCommand
     // With --pid (the app's process on this machine), the app's CPU time over the timed run is
     // reported per request: on a shared machine that says more than wall-clock figures.
     private static int? appPid;
+
+    // --readers N: how many page readers run beside the writers (default one per 8 clients; 0
+    // measures the writes alone).
+    private static int? readerCount;
 
     /// <summary>User plus system CPU time of the app so far, from /proc (clock ticks of 10 ms).</summary>
     private static TimeSpan? AppCpu()
@@ -67,7 +72,7 @@ public static class LoadCommand
         var errors5xx = 0;
         var otherErrors = 0;
         using var stopReaders = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, Math.Max(1, clients / 8)).Select(i => ReadAsync(handler, bases[i % bases.Length], slug, stopReaders.Token)).ToList();
+        var readers = Enumerable.Range(0, readerCount ?? Math.Max(1, clients / 8)).Select(i => ReadAsync(handler, bases[i % bases.Length], slug, stopReaders.Token)).ToList();
         var cpuBefore = AppCpu();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(tokens.Select(async (token, client) =>
