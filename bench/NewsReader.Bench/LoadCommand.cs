@@ -8,7 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 /// <summary>
-/// `load --url &lt;base&gt;[,&lt;base&gt;...] [--clients 32] [--writes 10000]`: many writers against a
+/// `load --url &lt;base&gt;[,&lt;base&gt;...] [--clients 32] [--writes 10000] [--readers N] [--pid P]`: many writers against a
 /// running app, or against several instances of it on one PostgreSQL database (comma-separated
 /// bases: writers and readers are spread over them, and the read-back goes through the last, so
 /// every write made on another instance must be seen there).
@@ -16,7 +16,8 @@ using System.Text.Json.Nodes;
 /// NewsReader:RateLimit:AuthPermitLimit), then each client creates, edits and deletes
 /// annotations through the API while a few readers open pages and search. Afterwards every
 /// acknowledged write is read back through the API; `lost` counts those missing or stale.
-/// The last line is JSON: writes, acknowledged, lost, errors5xx, perSecond, p50Ms, p95Ms, p99Ms.
+/// The last line is JSON: writes, acknowledged, lost, errors5xx, perSecond, p50Ms, p95Ms, p99Ms;
+/// with <c>--pid</c> the app's CPU time per request (writes plus the readers' requests) and the reads.
 /// </summary>
 public static class LoadCommand
 {
@@ -25,11 +26,35 @@ public static class LoadCommand
         var url = Option(args, "--url") ?? "http://127.0.0.1:5048";
         var clients = int.Parse(Option(args, "--clients") ?? "32", CultureInfo.InvariantCulture);
         var writes = int.Parse(Option(args, "--writes") ?? "10000", CultureInfo.InvariantCulture);
+        readerCount = Option(args, "--readers") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : null;
+        appPid = Option(args, "--pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
         var bases = url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u.TrimEnd('/') + "/")).ToArray();
         return RunAsync(bases, clients, writes).GetAwaiter().GetResult();
     }
 
     private sealed record Expected(string Path, string Note);
+
+    // With --pid (the app's process on this machine), the app's CPU time over the timed run is
+    // reported per request: on a shared machine that says more than wall-clock figures.
+    private static int? appPid;
+
+    // --readers N: how many page readers run beside the writers (default one per 8 clients; 0
+    // measures the writes alone).
+    private static int? readerCount;
+
+    /// <summary>User plus system CPU time of the app so far, from /proc (clock ticks of 10 ms).</summary>
+    private static TimeSpan? AppCpu()
+    {
+        if (appPid is not { } pid)
+        {
+            return null;
+        }
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of stat(5), counted after the command name (which ends at the ')').
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
 
     private static async Task<int> RunAsync(Uri[] bases, int clients, int writes)
     {
@@ -47,7 +72,8 @@ public static class LoadCommand
         var errors5xx = 0;
         var otherErrors = 0;
         using var stopReaders = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, Math.Max(1, clients / 8)).Select(i => ReadAsync(handler, bases[i % bases.Length], slug, stopReaders.Token)).ToList();
+        var readers = Enumerable.Range(0, readerCount ?? Math.Max(1, clients / 8)).Select(i => ReadAsync(handler, bases[i % bases.Length], slug, stopReaders.Token)).ToList();
+        var cpuBefore = AppCpu();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(tokens.Select(async (token, client) =>
         {
@@ -108,6 +134,7 @@ public static class LoadCommand
         var elapsed = watch.Elapsed;
         await stopReaders.CancelAsync();
         var reads = (await Task.WhenAll(readers)).Sum();
+        var cpu = AppCpu() - cpuBefore;
 
         var lost = await CountLostAsync(handler, bases[^1], tokens, acknowledged.Values);
         var sorted = latencies.Order().ToArray();
@@ -124,6 +151,11 @@ public static class LoadCommand
             ["p95Ms"] = Math.Round(Percentile(sorted, 0.95), 1),
             ["p99Ms"] = Math.Round(Percentile(sorted, 0.99), 1),
         };
+        if (cpu is { } used)
+        {
+            result["appCpuMsPerRequest"] = Math.Round(used.TotalMilliseconds / (sorted.Length + reads), 2);
+            result["reads"] = reads;
+        }
         Console.WriteLine(result.ToJsonString());
         return lost == 0 && errors5xx == 0 ? 0 : 1;
     }

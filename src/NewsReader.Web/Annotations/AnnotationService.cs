@@ -33,7 +33,7 @@ public readonly record struct AnnotationOutcome(Annotation? Annotation, Annotati
 /// public annotations, only the owner sees private ones and only the owner changes anything.
 /// What a caller may not see answers "not found", so ids do not leak.
 /// </summary>
-public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
+public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, RevisionTextCache texts)
 {
     /// <summary>The annotations on an article that <paramref name="userId"/> may see, in document order, orphans last.</summary>
     public async Task<IReadOnlyList<Annotation>?> ListForArticleAsync(string slug, string? userId, CancellationToken cancellationToken = default)
@@ -102,14 +102,19 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         {
             return invalid;
         }
-        var revision = await ReaderLibrary.Of(db, ownerId).AnyAsync(a => a.Slug == articleSlug, cancellationToken)
-            ? await CurrentRevisionAsync(articleSlug, cancellationToken)
-            : null;
-        if (revision is null)
+        // One query: is the article in the reader's library, which revision is current (not its
+        // text: that comes from the cache), and the owner's display name for the answer.
+        var library = ReaderLibrary.Of(db, ownerId);
+        var head = await db.ArticleRevisions.NewestFirst(articleSlug)
+            .Where(r => library.Any(l => l.Id == r.ArticleId))
+            .Select(r => new CurrentRevision(r.Id, r.ArticleId, r.Number, r.Article, db.Users.Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefault()))
+            .AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (head is null)
         {
             return AnnotationFailure.NotFound($"No article has the slug '{articleSlug}'.");
         }
-        if (Place(revision, draft) is not { } placed)
+        if (Place(await TextOfAsync(head, cancellationToken), draft) is not { } placed)
         {
             return QuoteNotFound(draft.Quote!);
         }
@@ -117,7 +122,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         var annotation = new Annotation
         {
             Id = Guid.NewGuid(),
-            ArticleId = revision.ArticleId,
+            ArticleId = head.ArticleId,
             OwnerId = ownerId,
             Created = now,
             Modified = now,
@@ -127,8 +132,8 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
             Exact = placed.Quote.Exact,
             Prefix = placed.Quote.Prefix,
             Suffix = placed.Quote.Suffix,
-            MadeOnRevision = revision.Number,
-            AnchoredRevision = revision.Number,
+            MadeOnRevision = head.Number,
+            AnchoredRevision = head.Number,
             AnchorStatus = AnchorStatus.Anchored,
             Start = placed.Start,
             End = placed.End,
@@ -136,7 +141,12 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         ApplyContent(annotation, draft);
         db.Annotations.Add(annotation);
         await db.SaveChangesAsync(cancellationToken);
-        return (await FindVisibleAsync(annotation.Id, ownerId, cancellationToken))!;
+        // The answer is the entity just saved (its tags have their ids now), not a second read.
+        // Detached first, so the article and owner set for the answer are never saved.
+        Detach(annotation);
+        annotation.Article = head.Article!;
+        annotation.Owner = new Accounts.AppUser { Id = ownerId, DisplayName = head.OwnerName ?? "" };
+        return annotation;
     }
 
     /// <summary>
@@ -174,7 +184,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
     private async Task<AnnotationOutcome> UpdateOnceAsync(Guid id, string userId, AnnotationDraft draft, IReadOnlyCollection<int>? expectedVersions,
         string? articleSlug, CancellationToken cancellationToken)
     {
-        var annotation = await Owned(id, userId).Include(a => a.Tags).Include(a => a.Article).SingleOrDefaultAsync(cancellationToken);
+        var annotation = await Owned(id, userId).Include(a => a.Tags).Include(a => a.Article).Include(a => a.Owner).SingleOrDefaultAsync(cancellationToken);
         if (annotation is null)
         {
             return AnnotationFailure.NotFound("No annotation of yours has this id.");
@@ -194,15 +204,17 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         }
         if (draft.Quote is { } quote)
         {
-            var revision = await CurrentRevisionAsync(annotation.Article.Slug, cancellationToken);
-            if (Place(revision!, draft) is not { } placed)
+            var head = await db.ArticleRevisions.Where(r => r.ArticleId == annotation.ArticleId).OrderByDescending(r => r.Number)
+                .Select(r => new CurrentRevision(r.Id, r.ArticleId, r.Number, null, null))
+                .FirstAsync(cancellationToken);
+            if (Place(await TextOfAsync(head, cancellationToken), draft) is not { } placed)
             {
                 return QuoteNotFound(quote);
             }
             annotation.Exact = placed.Quote.Exact;
             annotation.Prefix = placed.Quote.Prefix;
             annotation.Suffix = placed.Quote.Suffix;
-            annotation.MadeOnRevision = annotation.AnchoredRevision = revision!.Number;
+            annotation.MadeOnRevision = annotation.AnchoredRevision = head.Number;
             annotation.AnchorStatus = AnchorStatus.Anchored;
             annotation.Start = placed.Start;
             annotation.End = placed.End;
@@ -215,7 +227,9 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
         annotation.Modified = clock.GetUtcNow().UtcDateTime;
         annotation.Version++;
         await db.SaveChangesAsync(cancellationToken);
-        return (await FindVisibleAsync(annotation.Id, userId, cancellationToken))!;
+        // The answer is the entity just saved, with its article, owner and new tags: no second read.
+        Detach(annotation);
+        return annotation;
     }
 
     /// <summary>
@@ -319,6 +333,23 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
 
     private sealed record Placement(int Start, int End, TextQuoteSelector Quote);
 
+    /// <summary>The current revision of an article, without its text; for a create, the article and the owner's name too.</summary>
+    private sealed record CurrentRevision(int Id, int ArticleId, int Number, Article? Article, string? OwnerName);
+
+    private Task<CodePointText> TextOfAsync(CurrentRevision head, CancellationToken cancellationToken) =>
+        texts.GetAsync(new RevisionTextCache.Key(head.Id, head.ArticleId, head.Number),
+            () => db.ArticleRevisions.Where(r => r.Id == head.Id).Select(r => r.Text).SingleAsync(cancellationToken));
+
+    /// <summary>Stops tracking a saved annotation and its tags, so what is set on it for the answer is never saved.</summary>
+    private void Detach(Annotation annotation)
+    {
+        foreach (var tag in annotation.Tags)
+        {
+            db.Entry(tag).State = EntityState.Detached;
+        }
+        db.Entry(annotation).State = EntityState.Detached;
+    }
+
     /// <summary>
     /// Finds the selection in the revision and describes it again from the text itself, so
     /// the stored quote and its 32 characters of context are exactly what the text holds.
@@ -326,9 +357,8 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock)
     /// the approximate search is for carrying annotations across revisions, and on a fresh
     /// quote it would pin a mistyped or stale one on whatever passage looks most alike.
     /// </summary>
-    private static Placement? Place(ArticleRevision revision, AnnotationDraft draft)
+    private static Placement? Place(CodePointText text, AnnotationDraft draft)
     {
-        var text = new CodePointText(revision.Text);
         var result = Anchorer.Anchor(text, QuoteDescriber.WithAnchoringContext(draft.Quote!), draft.Position, options: AnchorOptions.NewSelection);
         if (result is not { Start: { } start, End: { } end } || end <= start)
         {

@@ -55,6 +55,7 @@ public static class WebSetup
         services.AddScoped<ReaderLibrary>();
         services.AddScoped<LibraryList>();
         services.AddScoped<AnnotationService>();
+        services.AddSingleton(new RevisionTextCache());
         services.AddHostedService<AnnotationWarmUp>();
         services.AddScoped<SearchService>();
         services.AddScoped<TagService>();

@@ -29,7 +29,10 @@ public sealed record AnnotationHit(
 /// <summary>An article whose current revision matched, with an HTML-safe snippet.</summary>
 public sealed record ArticleHit(string Slug, string Title, string? Dateline, string SnippetHtml, string Url);
 
-/// <summary>One page of results: annotation hits first, then article hits, with totals for paging.</summary>
+/// <summary>
+/// One page of results: annotation hits first, then article hits, with totals for paging. A total
+/// past <see cref="SearchService.RankedMatches"/> means "more than that many".
+/// </summary>
 public sealed record SearchResults(
     string Query,
     bool IsNotebook,
@@ -39,4 +42,11 @@ public sealed record SearchResults(
     int ArticleTotal,
     IReadOnlyList<ArticleHit> Articles,
     int Limit,
-    int Offset);
+    int Offset)
+{
+    /// <summary>Whether the search stopped counting annotations at <see cref="SearchService.RankedMatches"/> (the notebook counts all).</summary>
+    public bool AnnotationTotalIsCapped => !IsNotebook && AnnotationTotal > SearchService.RankedMatches;
+
+    /// <summary>Whether the search stopped counting articles at <see cref="SearchService.RankedMatches"/>.</summary>
+    public bool ArticleTotalIsCapped => ArticleTotal > SearchService.RankedMatches;
+}

@@ -12,6 +12,12 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
+    /// <summary>
+    /// Matches counted and ranked per half, at most (or up to the page asked for). A word or
+    /// prefix matching thousands of rows ranks its newest this many and says "more than".
+    /// </summary>
+    public const int RankedMatches = 1000;
+
     private readonly ISearchEngine engine = DatabaseProviders.Of(db.Database) == DatabaseProvider.Postgres
         ? new PostgresSearchEngine(db)
         : new SqliteSearchEngine(db);

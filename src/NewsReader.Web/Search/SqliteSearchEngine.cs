@@ -82,22 +82,49 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
             JOIN Annotations a ON a.Seq = annotations_fts.rowid
             JOIN Articles ar ON ar.Id = a.ArticleId
             """;
-        var total = await CountAsync(await ContextConnectionAsync(ct), $"SELECT count(*) {from} WHERE {where}", parameters, ct);
+        var candidates = Candidates(limit, offset);
+        var total = await CappedCountAsync(await ContextConnectionAsync(ct), from, where, parameters, candidates, ct);
         if (total == 0)
         {
             return (0, []);
         }
-        var sql = $"""
-            SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText,
-                   {Snippet("annotations_fts", 1, "a.Exact", 24)},
+        const string columns = $"""
+            a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText,
+            """;
+        var marked = $"""
+            {Snippet("annotations_fts", 1, "a.Exact", 24)},
                    CASE WHEN a.Note IS NULL THEN NULL ELSE highlight(annotations_fts, 0, char(2), char(3)) END,
                    coalesce(a.OwnerId = @user, 0)
-            {from}
-            WHERE {where}
-            ORDER BY {AnnotationRank}, a.Created DESC
-            LIMIT @limit OFFSET @offset
             """;
-        return (total, await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, new SnippetCutter(query, budget)));
+        // Within the cap every match is ranked. Past it, only the newest matches (an index-ordered
+        // pass over the FTS5 rowids that stops at the cap) are, and the snippets are cut for the
+        // page's rows only: bm25 and the visibility test over thousands of rows were the p95.
+        var sql = total <= candidates
+            ? $"""
+                SELECT {columns} {marked}
+                {from}
+                WHERE {where}
+                ORDER BY {AnnotationRank}, a.Created DESC
+                LIMIT @limit OFFSET @offset
+                """
+            : $"""
+                WITH candidates AS (
+                    SELECT annotations_fts.rowid AS Seq, {AnnotationRank} AS score, a.Created AS Created
+                    {from}
+                    WHERE {where}
+                    ORDER BY annotations_fts.rowid DESC
+                    LIMIT @candidates),
+                page AS (SELECT Seq, score, Created FROM candidates ORDER BY score, Created DESC LIMIT @limit OFFSET @offset)
+                SELECT {columns} {marked}
+                FROM page
+                JOIN annotations_fts ON annotations_fts.rowid = page.Seq
+                JOIN Annotations a ON a.Seq = page.Seq
+                JOIN Articles ar ON ar.Id = a.ArticleId
+                WHERE annotations_fts MATCH @match
+                ORDER BY page.score, page.Created DESC
+                """;
+        var paged = Paged(parameters, limit, offset).Append(new("candidates", candidates));
+        return (total, await ReadAnnotationHitsAsync(sql, paged, ct, new SnippetCutter(query, budget)));
     }
 
     public async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, SearchBudget budget)
@@ -141,21 +168,24 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
                 JOIN ArticleRevisions r ON r.Id = articles_fts.rowid
                 JOIN Articles ar ON ar.Id = r.ArticleId
                 """;
-            var total = await CountAsync(connection, $"SELECT count(*) {from} WHERE {where}", parameters, ct);
+            var candidates = Candidates(limit, offset);
+            var total = await CappedCountAsync(connection, from, where, parameters, candidates, ct);
             if (total == 0)
             {
                 return (0, (IReadOnlyList<ArticleHit>)[]);
             }
+            // Past the cap, only the newest matching revisions are ranked (see AnnotationHitsAsync).
+            var capped = total > candidates ? "ORDER BY articles_fts.rowid DESC LIMIT @candidates" : "";
             // The page first, then snippets for its rows only: SQLite computes every selected column
             // of every match before it sorts, and snippet() over whole article texts is costly, so
             // in the ranked query itself it would run for all matching articles, not just the page.
             var sql = $"""
-                WITH page AS (
+                WITH candidates AS (
                     SELECT articles_fts.rowid AS RevisionId, {ArticleRank} AS score
                     {from}
                     WHERE {where}
-                    ORDER BY score
-                    LIMIT @limit OFFSET @offset)
+                    {capped}),
+                page AS (SELECT RevisionId, score FROM candidates ORDER BY score LIMIT @limit OFFSET @offset)
                 SELECT ar.Slug, r.Title, r.Dateline, {Snippet("articles_fts", 2, "r.Text", 32)}
                 FROM page
                 JOIN articles_fts ON articles_fts.rowid = page.RevisionId
@@ -166,7 +196,7 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
                 """;
             var hits = new List<ArticleHit>();
             var cutter = new SnippetCutter(query, budget);
-            await using var command = Command(connection, sql, Paged(parameters, limit, offset));
+            await using var command = Command(connection, sql, Paged(parameters, limit, offset).Append(new("candidates", candidates)));
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -230,6 +260,14 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
         }
         return hits.Select((hit, i) => details.TryGetValue(ids[i], out var d) ? hit with { RenderedNoteHtml = d.NoteHtml, Author = d.Author } : hit).ToList();
     }
+
+    /// <summary>How many matches are ranked: the cap, or more when the page asked for lies past it.</summary>
+    private static int Candidates(int limit, int offset) => Math.Max(SearchService.RankedMatches, offset + limit);
+
+    /// <summary>The number of matches, counted up to one past <paramref name="cap"/>: more than that shows as "more than".</summary>
+    private static Task<int> CappedCountAsync(DbConnection connection, string from, StringBuilder where, List<KeyValuePair<string, object>> parameters, int cap, CancellationToken ct) =>
+        CountAsync(connection, $"SELECT count(*) FROM (SELECT 1 {from} WHERE {where} LIMIT @countLimit)",
+            [.. parameters, new("countLimit", cap + 1)], ct);
 
     private static async Task<int> CountAsync(DbConnection connection, string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct)
     {
