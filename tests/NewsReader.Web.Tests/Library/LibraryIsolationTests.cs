@@ -123,6 +123,22 @@ public sealed class LibraryIsolationTests(ManyReadersFetchFixture fixture) : ICl
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/articles/{items["Annotated one"]}")).StatusCode);
     }
 
+    [Fact]
+    public async Task View_original_links_to_the_saved_pages_address_beside_the_source_as_saved()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var reader = await ApiUsers.RegisterAsync(fixture.App, $"olga-{tag}@example.org");
+        Site.Serve($"/{tag}/page.txt", "text/plain", WebFixtures.TextStory($"Olga reads the original{tag}"));
+        var slug = await SaveAsync(reader, $"/{tag}/page.txt");
+
+        var page = await HtmlDocument.GetAsync(reader, $"/articles/{slug}");
+        Assert.Equal(Site.Url($"/{tag}/page.txt"), page.QuerySelector("a.view-original")!.GetAttribute("href"));
+        Assert.Equal($"/articles/{slug}/original", page.QuerySelector("a.view-source")!.GetAttribute("href"));
+        var original = await HtmlDocument.GetAsync(reader, $"/articles/{slug}/original");
+        Assert.Equal(Site.Url($"/{tag}/page.txt"), original.QuerySelector("a.view-original")!.GetAttribute("href"));
+        Assert.NotNull(original.QuerySelector("pre.raw-source"));
+    }
+
     private async Task<string> SaveAsync(HttpClient client, string path)
     {
         var response = await client.PostAsJsonAsync("/api/articles", new { url = Site.Url(path) });
