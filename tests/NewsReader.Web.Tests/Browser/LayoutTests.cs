@@ -51,6 +51,7 @@ public sealed class LayoutTests(LayoutFixture fixture) : IClassFixture<LayoutFix
             ("password", "/account/password"),
             ("feeds", "/feeds"),
             ("ingestion", "/admin/ingest"),
+            ("delete-article", ReaderUrl.Replace("/articles/", "/admin/articles/") + "/delete"),
             ("import", "/notebook/import"),
         };
         foreach (var (name, url) in pages)
