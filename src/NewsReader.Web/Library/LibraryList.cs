@@ -79,9 +79,14 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
         {
             rows = After(rows, view.Sort, from, backwards is not null);
         }
-        var list = await rows.Take(limit + 1).ToListAsync(ct);
-        var more = list.Count > limit;
-        var page = list.Take(limit).Select(ToRow).ToList();
+        // Two steps: the ids of the page first, so the database sorts bare keys, then the rows of
+        // those ids alone (SQLite computes every selected column, counts and excerpt included,
+        // for each row it sorts).
+        var ids = await rows.Select(x => x.ArticleId).Take(limit + 1).ToListAsync(ct);
+        var more = ids.Count > limit;
+        ids = ids.Take(limit).ToList();
+        var found = (await Rows(userId, view).Where(x => ids.Contains(x.ArticleId)).ToListAsync(ct)).ToDictionary(x => x.ArticleId);
+        var page = ids.Where(found.ContainsKey).Select(id => ToRow(found[id])).ToList();
         if (backwards is not null)
         {
             page.Reverse();
