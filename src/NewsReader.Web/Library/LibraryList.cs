@@ -153,14 +153,20 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
         var ids = await Rows(userId, view with { Filter = view.Filter == ListFilter.All ? ListFilter.Unread : view.Filter })
             .Where(x => !x.Read).Select(x => x.ArticleId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        // One upsert a chunk, in one transaction: a state row is made where there was none. The
+        // ids are integers from the query above, so writing them into the statement is safe.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in ids.Chunk(500))
         {
-            await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Read, true).SetProperty(x => x.UpdatedAt, now), ct);
-            var existing = await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId)).Select(s => s.ArticleId).ToListAsync(ct);
-            db.ReadingStates.AddRange(chunk.Except(existing).Select(id => new ReadingState { UserId = userId, ArticleId = id, Read = true, UpdatedAt = now }));
-            await db.SaveChangesAsync(ct);
+            var rows = string.Join(", ", chunk.Select(id => $"({{0}}, {id.ToString(CultureInfo.InvariantCulture)}, TRUE, FALSE, FALSE, 0, {{1}})"));
+            var sql = """
+                INSERT INTO "ReadingStates" ("UserId", "ArticleId", "Read", "Archived", "Favorite", "ProgressOffset", "UpdatedAt")
+                VALUES ROWS
+                ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Read" = TRUE, "UpdatedAt" = excluded."UpdatedAt"
+                """.Replace("ROWS", rows, StringComparison.Ordinal);
+            await db.Database.ExecuteSqlRawAsync(sql, [userId, now], ct);
         }
+        await transaction.CommitAsync(ct);
         return ids;
     }
 
