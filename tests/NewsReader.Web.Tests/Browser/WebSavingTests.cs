@@ -48,7 +48,7 @@ public sealed class WebSavingTests(BrowserFixture browser) : IAsyncLifetime
         var page = await browser.NewPageAsync();
         await BrowserSession.SignUpAsAdministratorAsync(page, browser.App);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Feeds" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Feeds", Exact = true }).ClickAsync();
         await page.GetByLabel("Feed address").FillAsync(site.Url("/feed.xml"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
 
