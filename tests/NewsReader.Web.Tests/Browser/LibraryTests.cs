@@ -65,6 +65,23 @@ public sealed class LibraryTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".library-feed", new() { HasText = feedTitle }).Locator(".unread-count")).ToHaveTextAsync($"{Items}");
         await Assertions.Expect(page.Locator(".article-row.is-read")).ToHaveCountAsync(0);
 
+        if (!phone)
+        {
+            // j past the last row opens the older page on its first row; m marks it read and unread; k past the first comes back.
+            var rows = page.Locator(".article-row");
+            await rows.Last.Locator(".article-link").FocusAsync();
+            await page.Keyboard.PressAsync("j");
+            await Assertions.Expect(rows).ToHaveCountAsync(Items - 50);
+            await Assertions.Expect(rows.First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bselected\b"));
+            await page.Keyboard.PressAsync("m");
+            await Assertions.Expect(rows.First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-read\b"));
+            await page.Keyboard.PressAsync("m");
+            await Assertions.Expect(rows.First).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-read\b"));
+            await page.Keyboard.PressAsync("k");
+            await Assertions.Expect(rows).ToHaveCountAsync(50);
+            await Assertions.Expect(rows.Last).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bselected\b"));
+        }
+
         // Page on by keyset, then back.
         await page.Locator(".pager").GetByRole(AriaRole.Link, new() { Name = "Older" }).ClickAsync();
         await Assertions.Expect(page.Locator(".article-row")).ToHaveCountAsync(Items - 50);
