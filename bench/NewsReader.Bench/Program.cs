@@ -10,6 +10,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["ingest"] = IngestionCommand.Run,
     ["load"] = LoadCommand.Run,
     ["io"] = IoCommand.Run,
+    ["library"] = LibraryCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -16,7 +16,11 @@ public sealed record ArticleSummary(
     ArticleSource Source);
 
 /// <summary>What the source says of an article: its address, publication, author, date, language and wire agency.</summary>
-public sealed record ArticleSource(string? Url, string? SiteName, string? Author, DateTime? Published, string? Language, string? Agency);
+public sealed record ArticleSource(string? Url, string? SiteName, string? Author, DateTime? Published, string? Language, string? Agency)
+{
+    /// <summary>The address to link to ("View original"): <see cref="Url"/> when it is an http(s) address, never another scheme.</summary>
+    public string? WebAddress => Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? Url : null;
+}
 
 /// <summary>An article's current revision: its canonical text and the blocks that are ranges of it.</summary>
 public sealed record ArticleDocument(ArticleSummary Summary, string Text, IReadOnlyList<TextBlock> Blocks);

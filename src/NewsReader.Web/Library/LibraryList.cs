@@ -24,48 +24,124 @@ public sealed record LibraryRow(
     internal int ArticleId { get; init; }
 }
 
-/// <summary>A page of the list: its rows, the cursor of the next page while more follow, and (for the page) the total and page number.</summary>
-public sealed record LibraryPage(IReadOnlyList<LibraryRow> Rows, string? Next, int Total, int Page, int PageSize)
+/// <summary>
+/// A page of the list: its rows, the cursor that picks up after its last row while older rows
+/// follow (<see cref="Next"/>), and the one that picks up before its first row while newer ones
+/// precede it (<see cref="Previous"/>).
+/// </summary>
+public sealed record LibraryPage(IReadOnlyList<LibraryRow> Rows, string? Next, string? Previous, int PageSize);
+
+/// <summary>The sidebar's counts: articles in each view of the reader's library.</summary>
+public sealed record LibraryCounts(int All, int Unread, int Favorites, int Annotated, int Updated, int Archived)
 {
-    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+    public int this[ListFilter filter] => filter switch
+    {
+        ListFilter.Unread => Unread,
+        ListFilter.Favorites => Favorites,
+        ListFilter.Annotated => Annotated,
+        ListFilter.Updated => Updated,
+        ListFilter.Archived => Archived,
+        _ => All,
+    };
 }
+
+/// <summary>A site of the reader's library with how many of its articles it holds.</summary>
+public sealed record LibrarySite(string Name, int Articles);
 
 /// <summary>
 /// The reader's list: the articles of their library (<see cref="ReaderLibrary"/>) in one view,
 /// sorted by <see cref="Article.ListedAt"/> (or length), a page at a time. The API pages by
-/// keyset (a cursor holding the last row's sort key and id), so a deep page costs what the first
-/// does; the list page still numbers its pages.
+/// keyset (a cursor holding a row's sort key and id), in both directions, so a deep page costs
+/// what the first does: no offset is ever scanned.
 /// </summary>
 public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
 {
-    public const int PageSize = 20;
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
     private const int ExcerptLength = 240;
+    private const int SiteCount = 30;
 
     /// <summary>A page after <paramref name="cursor"/> (null: the first), at most <paramref name="limit"/> rows.</summary>
-    public async Task<LibraryPage> PageAfterAsync(string? userId, ListView view, string? cursor, int limit, CancellationToken ct = default)
+    public Task<LibraryPage> PageAfterAsync(string? userId, ListView view, string? cursor, int limit, CancellationToken ct = default) =>
+        PageAsync(userId, view, cursor, before: null, limit, ct);
+
+    /// <summary>
+    /// The page after <paramref name="after"/>, or (when <paramref name="before"/> is given) the
+    /// page that ends just before that cursor, read in the opposite order and turned round.
+    /// </summary>
+    public async Task<LibraryPage> PageAsync(string? userId, ListView view, string? after, string? before, int limit, CancellationToken ct = default)
     {
         limit = Math.Clamp(limit, 1, MaxLimit);
-        var rows = Sorted(Rows(userId, view), view.Sort);
-        if (Cursor.Read(cursor) is { } after)
+        var backwards = Cursor.Read(before);
+        var from = backwards ?? Cursor.Read(after);
+        var rows = Sorted(Rows(userId, view), view.Sort, backwards is not null);
+        if (from is not null)
         {
-            rows = After(rows, view.Sort, after);
+            rows = After(rows, view.Sort, from, backwards is not null);
         }
-        var list = await rows.Take(limit + 1).ToListAsync(ct);
-        var more = list.Count > limit;
-        var page = list.Take(limit).Select(ToRow).ToList();
-        return new LibraryPage(page, more ? Cursor.Of(view.Sort, page[^1]) : null, -1, 1, limit);
+        // Two steps: the ids of the page first, so the database sorts bare keys, then the rows of
+        // those ids alone (SQLite computes every selected column, counts and excerpt included,
+        // for each row it sorts).
+        var ids = await rows.Select(x => x.ArticleId).Take(limit + 1).ToListAsync(ct);
+        var more = ids.Count > limit;
+        ids = ids.Take(limit).ToList();
+        var found = (await Rows(userId, view).Where(x => ids.Contains(x.ArticleId)).ToListAsync(ct)).ToDictionary(x => x.ArticleId);
+        var page = ids.Where(found.ContainsKey).Select(id => ToRow(found[id])).ToList();
+        if (backwards is not null)
+        {
+            page.Reverse();
+        }
+        if (page.Count == 0)
+        {
+            return new LibraryPage(page, null, null, limit);
+        }
+        // Coming from a cursor, there is always the page we came from on the other side.
+        var older = backwards is not null ? true : more;
+        var newer = backwards is not null ? more : from is not null;
+        return new LibraryPage(page, older ? Cursor.Of(view.Sort, page[^1]) : null, newer ? Cursor.Of(view.Sort, page[0]) : null, limit);
     }
 
-    /// <summary>The page numbered <paramref name="page"/> of <see cref="PageSize"/>, with the total.</summary>
-    public async Task<LibraryPage> NumberedPageAsync(string? userId, ListView view, int page, CancellationToken ct = default)
+    /// <summary>How many articles each view of the reader's library holds, in two queries.</summary>
+    public async Task<LibraryCounts> CountsAsync(string userId, CancellationToken ct = default)
     {
-        page = Math.Clamp(page, 1, 1_000_000);
-        var rows = Sorted(Rows(userId, view), view.Sort);
-        var total = await rows.CountAsync(ct);
-        var list = await rows.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new LibraryPage(list.Select(ToRow).ToList(), null, total, page, PageSize);
+        var library = ReaderLibrary.Of(db, userId);
+        var states =
+            from a in library
+            join s in db.ReadingStates.Where(s => s.UserId == userId) on a.Id equals s.ArticleId into found
+            from s in found.DefaultIfEmpty()
+            select new
+            {
+                Read = s != null && s.Read,
+                Archived = s != null && s.Archived,
+                Favorite = s != null && s.Favorite,
+                Updated = s != null && s.SeenRevision != null && s.SeenRevision < db.ArticleRevisions.Where(r => r.ArticleId == a.Id).Max(r => r.Number),
+            };
+        var counts = await states.GroupBy(_ => 1).Select(g => new
+        {
+            All = g.Count(x => !x.Archived),
+            Unread = g.Count(x => !x.Read && !x.Archived),
+            Favorites = g.Count(x => x.Favorite),
+            Updated = g.Count(x => x.Updated),
+            Archived = g.Count(x => x.Archived),
+        }).SingleOrDefaultAsync(ct);
+        var annotated = await db.Annotations.Where(n => n.OwnerId == userId).Select(n => n.ArticleId).Distinct()
+            .CountAsync(id => library.Any(a => a.Id == id), ct);
+        return counts is null
+            ? new LibraryCounts(0, 0, 0, annotated, 0, 0)
+            : new LibraryCounts(counts.All, counts.Unread, counts.Favorites, annotated, counts.Updated, counts.Archived);
+    }
+
+    /// <summary>The sites of the reader's library with most articles first, for the sidebar.</summary>
+    public async Task<IReadOnlyList<LibrarySite>> SitesAsync(string? userId, CancellationToken ct = default)
+    {
+        var library = ReaderLibrary.Of(db, userId);
+        var sites = await db.ArticleRevisions.Current()
+            .Where(r => r.SiteName != null && library.Any(a => a.Id == r.ArticleId))
+            .GroupBy(r => r.SiteName!)
+            .Select(g => new { Name = g.Key, Articles = g.Count() })
+            .OrderByDescending(s => s.Articles).ThenBy(s => s.Name).Take(SiteCount)
+            .ToListAsync(ct);
+        return sites.Select(s => new LibrarySite(s.Name, s.Articles)).ToList();
     }
 
     /// <summary>
@@ -77,17 +153,22 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
         var ids = await Rows(userId, view with { Filter = view.Filter == ListFilter.All ? ListFilter.Unread : view.Filter })
             .Where(x => !x.Read).Select(x => x.ArticleId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        // One upsert a chunk, in one transaction: a state row is made where there was none. The
+        // ids are integers from the query above, so writing them into the statement is safe.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in ids.Chunk(500))
         {
-            await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Read, true).SetProperty(x => x.UpdatedAt, now), ct);
+            var rows = string.Join(", ", chunk.Select(id => $"({{0}}, {id.ToString(CultureInfo.InvariantCulture)}, TRUE, FALSE, FALSE, 0, {{1}})"));
+            var sql = """
+                INSERT INTO "ReadingStates" ("UserId", "ArticleId", "Read", "Archived", "Favorite", "ProgressOffset", "UpdatedAt")
+                VALUES ROWS
+                ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Read" = TRUE, "UpdatedAt" = excluded."UpdatedAt"
+                """.Replace("ROWS", rows, StringComparison.Ordinal);
+            await db.Database.ExecuteSqlRawAsync(sql, [userId, now], ct);
             // Read means seen: the revision read is recorded too.
             await SeenRevisions.RecordAsync(db, userId, chunk, ct);
-            var existing = await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId)).Select(s => s.ArticleId).ToListAsync(ct);
-            var current = await SeenRevisions.CurrentAsync(db, chunk, ct);
-            db.ReadingStates.AddRange(chunk.Except(existing).Select(id => new ReadingState { UserId = userId, ArticleId = id, Read = true, SeenRevision = current.GetValueOrDefault(id), UpdatedAt = now }));
-            await db.SaveChangesAsync(ct);
         }
+        await transaction.CommitAsync(ct);
         return ids;
     }
 
@@ -175,21 +256,25 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
         };
     }
 
-    private static IQueryable<Candidate> Sorted(IQueryable<Candidate> rows, ListSort sort) => sort switch
+    /// <summary>The view's order, or (<paramref name="reverse"/>) its opposite, for reading a page backwards.</summary>
+    private static IQueryable<Candidate> Sorted(IQueryable<Candidate> rows, ListSort sort, bool reverse) => (sort, reverse) switch
     {
-        ListSort.Oldest => rows.OrderBy(x => x.ListedAt).ThenBy(x => x.ArticleId),
-        ListSort.Longest => rows.OrderByDescending(x => x.WordCount).ThenByDescending(x => x.ArticleId),
+        (ListSort.Oldest, false) or (ListSort.Newest, true) => rows.OrderBy(x => x.ListedAt).ThenBy(x => x.ArticleId),
+        (ListSort.Longest, false) => rows.OrderByDescending(x => x.WordCount).ThenByDescending(x => x.ArticleId),
+        (ListSort.Longest, true) => rows.OrderBy(x => x.WordCount).ThenBy(x => x.ArticleId),
         _ => rows.OrderByDescending(x => x.ListedAt).ThenByDescending(x => x.ArticleId),
     };
 
-    private static IQueryable<Candidate> After(IQueryable<Candidate> rows, ListSort sort, Cursor after)
+    /// <summary>The rows past the cursor in the order <see cref="Sorted"/> gives.</summary>
+    private static IQueryable<Candidate> After(IQueryable<Candidate> rows, ListSort sort, Cursor after, bool reverse)
     {
         var at = new DateTime(after.Key, DateTimeKind.Utc);
         var words = (int)Math.Clamp(after.Key, int.MinValue, int.MaxValue);
-        return sort switch
+        return (sort, reverse) switch
         {
-            ListSort.Oldest => rows.Where(x => x.ListedAt > at || (x.ListedAt == at && x.ArticleId > after.Id)),
-            ListSort.Longest => rows.Where(x => x.WordCount < words || (x.WordCount == words && x.ArticleId < after.Id)),
+            (ListSort.Oldest, false) or (ListSort.Newest, true) => rows.Where(x => x.ListedAt > at || (x.ListedAt == at && x.ArticleId > after.Id)),
+            (ListSort.Longest, false) => rows.Where(x => x.WordCount < words || (x.WordCount == words && x.ArticleId < after.Id)),
+            (ListSort.Longest, true) => rows.Where(x => x.WordCount > words || (x.WordCount == words && x.ArticleId > after.Id)),
             _ => rows.Where(x => x.ListedAt < at || (x.ListedAt == at && x.ArticleId < after.Id)),
         };
     }

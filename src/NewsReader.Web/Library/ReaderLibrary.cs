@@ -89,6 +89,11 @@ public sealed class ReaderLibrary(NewsReaderDb db, TimeProvider clock)
         return true;
     }
 
+    /// <summary>Undo of <see cref="RemoveAsync"/>: the article back in the reader's library. False when they had not removed it.</summary>
+    public async Task<bool> RestoreAsync(string userId, string slug, CancellationToken cancellationToken = default) =>
+        await db.LibraryEntries.Where(e => e.UserId == userId && e.Removed && db.Articles.Any(a => a.Id == e.ArticleId && a.Slug == slug))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Removed, false), cancellationToken) > 0;
+
     /// <summary>
     /// Keeps in the reader's library the articles of a feed they annotated, before they stop
     /// following it: their notes must not vanish with the subscription.

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace NewsReader.Web.Pages;
 
 [NewsReader.Web.Hosting.ExpensiveWork(PostsOnly = true)]
-public sealed class IndexModel(LibraryList list, FeedService feeds, UrlSaver saver) : PageModel
+public sealed class IndexModel(LibraryList list, ReaderLibrary library, FeedService feeds, UrlSaver saver) : PageModel
 {
     /// <summary>The address in the save form: prefilled from `?save=` (the bookmarklet), posted back by the form.</summary>
     [BindProperty(SupportsGet = true, Name = "save")]
@@ -38,10 +38,25 @@ public sealed class IndexModel(LibraryList list, FeedService feeds, UrlSaver sav
     /// <summary>The reader's subscriptions with their unread counts, for the sidebar.</summary>
     public IReadOnlyList<FeedSummary> Feeds { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The article the reader just took out of their library, for its Undo.</summary>
+    [TempData]
+    public string? Removed { get; set; }
+
+    /// <summary>The keyset cursor this page starts after (an "Older" link), from the previous page's last row.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    /// <summary>The keyset cursor this page ends before (a "Newer" link), from the next page's first row.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
 
     public LibraryPage Library { get; private set; } = null!;
+
+    /// <summary>How many articles each view holds, for the sidebar.</summary>
+    public LibraryCounts? Counts { get; private set; }
+
+    /// <summary>The sites of the reader's library, for the sidebar.</summary>
+    public IReadOnlyList<LibrarySite> Sites { get; private set; } = [];
 
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
@@ -53,8 +68,13 @@ public sealed class IndexModel(LibraryList list, FeedService feeds, UrlSaver sav
         }
         Site = string.IsNullOrWhiteSpace(Site) ? null : Site.Trim();
         Folder = string.IsNullOrWhiteSpace(Folder) ? null : Folder.Trim();
-        Library = await list.NumberedPageAsync(User.UserId(), View, PageNumber, cancellationToken);
-        Feeds = SignedIn ? await feeds.ListAsync(User.UserId()!, cancellationToken) : [];
+        Library = await list.PageAsync(User.UserId(), View, After, Before, LibraryList.DefaultLimit, cancellationToken);
+        if (SignedIn)
+        {
+            Feeds = await feeds.ListAsync(User.UserId()!, cancellationToken);
+            Counts = await list.CountsAsync(User.UserId()!, cancellationToken);
+            Sites = await list.SitesAsync(User.UserId(), cancellationToken);
+        }
     }
 
     public ListView View => new(Filter, Sort, Site, FeedId, Folder);
@@ -92,6 +112,35 @@ public sealed class IndexModel(LibraryList list, FeedService feeds, UrlSaver sav
         return Redirect(ListUrl());
     }
 
+    /// <summary>Takes the article out of the reader's library (their annotations stay), and offers Undo.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(string? slug, CancellationToken cancellationToken)
+    {
+        if (!SignedIn)
+        {
+            return Challenge();
+        }
+        if (string.IsNullOrEmpty(slug) || !await library.RemoveAsync(User.UserId()!, slug, cancellationToken))
+        {
+            return NotFound();
+        }
+        Removed = slug;
+        return Redirect(ListUrl(after: After, before: Before));
+    }
+
+    /// <summary>Undo of "Remove": the article back in the reader's library.</summary>
+    public async Task<IActionResult> OnPostUndoRemoveAsync(string? slug, CancellationToken cancellationToken)
+    {
+        if (!SignedIn)
+        {
+            return Challenge();
+        }
+        if (!string.IsNullOrEmpty(slug))
+        {
+            await library.RestoreAsync(User.UserId()!, slug, cancellationToken);
+        }
+        return Redirect(ListUrl(after: After, before: Before));
+    }
+
     /// <summary>Saves the page at <see cref="SaveUrl"/> and opens it; a failure is shown on the form with the fetch's reason.</summary>
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
@@ -116,7 +165,9 @@ public sealed class IndexModel(LibraryList list, FeedService feeds, UrlSaver sav
     /// <summary>This list's address with some of its choices changed; an empty <paramref name="site"/> drops the site filter.</summary>
     /// <param name="feed">A feed to show (0 drops the feed filter).</param>
     /// <param name="folder">A folder to show (empty drops it).</param>
-    public string ListUrl(ListFilter? filter = null, ListSort? sort = null, int page = 1, string? site = null, int? feed = null, string? folder = null)
+    /// <param name="after">The cursor of an "Older" page.</param>
+    /// <param name="before">The cursor of a "Newer" page.</param>
+    public string ListUrl(ListFilter? filter = null, ListSort? sort = null, string? site = null, int? feed = null, string? folder = null, string? after = null, string? before = null)
     {
         var f = filter ?? Filter;
         var s = sort ?? Sort;
@@ -129,12 +180,13 @@ public sealed class IndexModel(LibraryList list, FeedService feeds, UrlSaver sav
         if (!string.IsNullOrEmpty(onlySite)) query.Add($"site={Uri.EscapeDataString(onlySite)}");
         if (f != ListFilter.All) query.Add($"filter={f.ToString().ToLowerInvariant()}");
         if (s != ListSort.Newest) query.Add($"sort={s.ToString().ToLowerInvariant()}");
-        if (page > 1) query.Add($"p={page}");
+        if (after is not null) query.Add($"after={Uri.EscapeDataString(after)}");
+        if (before is not null) query.Add($"before={Uri.EscapeDataString(before)}");
         return query.Count == 0 ? "/" : "/?" + string.Join("&", query);
     }
 
-    public string EmptyMessage => Library.Total > 0
-        ? $"There is no page {PageNumber}: this list has {Library.PageCount} page{(Library.PageCount == 1 ? "" : "s")}."
+    public string EmptyMessage => After is not null || Before is not null
+        ? "No more articles this way."
         : Site is not null ? $"No articles from {Site} in this list."
         : Filter switch
         {

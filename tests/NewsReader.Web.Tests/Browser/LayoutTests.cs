@@ -52,6 +52,7 @@ public sealed class LayoutTests(LayoutFixture fixture) : IClassFixture<LayoutFix
             ("feeds", "/feeds"),
             ("ingestion", "/admin/ingest"),
             ("invitations", "/admin/invitations"),
+            ("delete-article", ReaderUrl.Replace("/articles/", "/admin/articles/") + "/delete"),
             ("import", "/notebook/import"),
         };
         foreach (var (name, url) in pages)

@@ -7,11 +7,12 @@ public sealed class LibraryListTests : IAsyncLifetime
 {
     private readonly NewsReaderAppFactory app = new();
     private HttpClient reader = null!;
+    private const int Shorts = 54;
 
     public async Task InitializeAsync()
     {
-        // 24 short articles beside the seed: enough for two pages.
-        for (var i = 1; i <= 24; i++)
+        // 54 short articles beside the seed: enough for two pages of 50.
+        for (var i = 1; i <= Shorts; i++)
         {
             var words = string.Join(' ', Enumerable.Repeat($"word{i}", 20 + i * 10));
             await File.WriteAllTextAsync(Path.Combine(app.SeedsFolder, $"short-{i:00}.txt"), $"Short Story Number {i}\n\n{words}.");
@@ -23,22 +24,35 @@ public sealed class LibraryListTests : IAsyncLifetime
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
-    public async Task Twenty_per_page_with_the_total_and_rows_with_my_counts_and_progress()
+    public async Task Fifty_per_page_by_keyset_with_older_and_newer_links_and_rows_with_my_counts_and_progress()
     {
         var first = await HtmlDocument.GetAsync(reader, "/");
-        Assert.Equal(20, first.QuerySelectorAll(".article-row").Length);
-        Assert.Contains("Page 1 of 2 (25 articles)", first.QuerySelector(".pager")!.TextContent);
+        Assert.Equal(50, first.QuerySelectorAll(".article-row").Length);
+        Assert.Null(first.QuerySelector(".pager a[rel=prev]"));
         Assert.All(first.QuerySelectorAll(".article-row"), row =>
         {
             Assert.NotNull(row.QuerySelector("progress.reading-progress"));
             Assert.Contains("0 annotations", row.QuerySelector(".my-annotations")!.TextContent);
         });
+        Assert.Equal("55", first.QuerySelector(".library-views [data-view=all] .unread-count")!.TextContent);
 
-        var second = await HtmlDocument.GetAsync(reader, "/?p=2");
+        var older = first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("after=", older);
+        Assert.DoesNotContain("p=", older);
+        var second = await HtmlDocument.GetAsync(reader, older);
         Assert.Equal(5, second.QuerySelectorAll(".article-row").Length);
+        Assert.Null(second.QuerySelector(".pager a[rel=next]"));
+        Assert.Empty(second.QuerySelectorAll(".article-row").Select(r => r.GetAttribute("data-slug"))
+            .Intersect(first.QuerySelectorAll(".article-row").Select(r => r.GetAttribute("data-slug"))));
 
-        var beyond = await HtmlDocument.GetAsync(reader, "/?p=999");
-        Assert.Equal("There is no page 999: this list has 2 pages.", beyond.QuerySelector("p.empty")!.TextContent);
+        // Newer, from the second page, is the first page again, in the same order.
+        var back = await HtmlDocument.GetAsync(reader, second.QuerySelector(".pager a[rel=prev]")!.GetAttribute("href")!);
+        Assert.Equal(first.QuerySelectorAll(".article-row").Select(r => r.GetAttribute("data-slug")),
+            back.QuerySelectorAll(".article-row").Select(r => r.GetAttribute("data-slug")));
+        Assert.Null(back.QuerySelector(".pager a[rel=prev]"));
+
+        var beyond = await HtmlDocument.GetAsync(reader, "/?after=0.0");
+        Assert.Equal("No more articles this way.", beyond.QuerySelector("p.empty")!.TextContent);
     }
 
     [Fact]
@@ -46,7 +60,7 @@ public sealed class LibraryListTests : IAsyncLifetime
     {
         var longest = await HtmlDocument.GetAsync(reader, "/?sort=longest");
         Assert.StartsWith("U.S. President Biden", longest.QuerySelector(".article-link")!.TextContent);
-        Assert.Equal("Short Story Number 24", longest.QuerySelectorAll(".article-link")[1].TextContent);
+        Assert.Equal($"Short Story Number {Shorts}", longest.QuerySelectorAll(".article-link")[1].TextContent);
 
         var oldest = await HtmlDocument.GetAsync(reader, "/?sort=oldest");
         var newest = await HtmlDocument.GetAsync(reader, "/?sort=newest");
@@ -75,7 +89,12 @@ public sealed class LibraryListTests : IAsyncLifetime
 
         await Forms.SubmitAsync(reader, "/articles/" + (await FirstShortSlugAsync()), new Dictionary<string, string> { ["change"] = "read-True" }, "form.state-actions");
         var unread = await HtmlDocument.GetAsync(reader, "/?filter=unread");
-        Assert.Contains("Page 1 of 2 (23 articles)", unread.QuerySelector(".pager")!.TextContent);
+        Assert.Equal($"{Shorts - 1}", unread.QuerySelector(".library-views [data-view=unread] .unread-count")!.TextContent);
+        Assert.Equal("1", unread.QuerySelector(".library-views [data-view=archived] .unread-count")!.TextContent);
+        Assert.Equal("1", unread.QuerySelector(".library-views [data-view=favorites] .unread-count")!.TextContent);
+        Assert.Equal("1", unread.QuerySelector(".library-views [data-view=annotated] .unread-count")!.TextContent);
+        Assert.Equal(50, unread.QuerySelectorAll(".article-row").Length);
+        Assert.NotNull(unread.QuerySelector(".pager a[rel=next]"));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsReader.Web.Tests.Infrastructure;
 
@@ -35,6 +37,30 @@ public sealed class IngestVerbTests : IDisposable
         var (again, secondOutput) = await RunAsync("ingest", Path.Combine(folder, "in"), "--key-root", seeds, $"--ConnectionStrings:NewsReader=Data Source={database}");
         Assert.Equal(0, again);
         Assert.Contains("0 added, 0 revised, 1 unchanged", secondOutput);
+        SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task The_verb_and_the_app_ingest_one_file_once()
+    {
+        // The app ingests its seeds folder at start-up; the verb then reads the same folder into the same database.
+        await using var app = new NewsReaderAppFactory();
+        var client = app.CreateClient();
+        var before = (await client.GetFromJsonAsync<JsonElement>("/api/articles")).GetArrayLength();
+        var seed = Path.Combine(app.SeedsFolder, RepoPaths.SeedFile);
+
+        var (exitCode, output) = await RunAsync("ingest", app.SeedsFolder, $"--ConnectionStrings:NewsReader=Data Source={app.DatabasePath}");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("0 added, 0 revised, 1 unchanged", output);
+
+        // Changed, the file is a revision of the one article: "revised", never "added".
+        await File.AppendAllTextAsync(seed, "\n\nA paragraph added later by the wire.\n");
+        (exitCode, output) = await RunAsync("ingest", app.SeedsFolder, $"--ConnectionStrings:NewsReader=Data Source={app.DatabasePath}");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("0 added, 1 revised", output);
+        var after = (await client.GetFromJsonAsync<JsonElement>("/api/articles")).EnumerateArray().ToList();
+        Assert.Equal(before, after.Count);
+        Assert.Equal(2, Assert.Single(after, a => a.GetProperty("slug").GetString() == AnnotationBuilder.SeedSlug).GetProperty("revision").GetInt32());
         SqliteConnection.ClearAllPools();
     }
 
