@@ -57,9 +57,9 @@ app.UseResponseCompression();
 app.UseNewsReaderStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
-app.UseNewsReaderExpensiveWorkLimits();
 app.UseCanonicalAuthorizationScheme();
 app.UseAuthentication();
+app.UseNewsReaderExpensiveWorkLimits();
 app.UseApiTokenLimits();
 app.UseAuthorization();
 

@@ -22,7 +22,7 @@ public static class ExchangeApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/import", ImportAsync).LimitedAsExpensive()
+        group.MapPost("/import", ImportAsync).LimitedAsExpensive(ExpensiveKind.Importing)
             .WithSummary("Import annotations")
             .WithDescription("The body is a W3C Annotation, an AnnotationCollection with its pages, or a Hypothesis API search result ({\"total\", \"rows\"}).")
             // Any content type: files arrive as text/plain, octet-stream or nothing at all.

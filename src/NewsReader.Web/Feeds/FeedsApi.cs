@@ -50,7 +50,7 @@ public static class FeedsApi
         group.MapGet("/opml", async (HttpContext http, FeedService feeds, CancellationToken ct) =>
             TypedResults.File(await feeds.ExportAsync(UserId(http), ct), Opml.ContentType, Opml.FileName))
             .Produces(StatusCodes.Status200OK, contentType: "text/x-opml");
-        group.MapPost("/opml", ImportAsync).LimitedAsExpensive()
+        group.MapPost("/opml", ImportAsync).LimitedAsExpensive(ExpensiveKind.Importing)
             .Accepts<string>("text/x-opml", "application/xml", "text/xml")
             .Produces<OpmlImport>().ProducesProblem(StatusCodes.Status400BadRequest);
         return app;

@@ -50,7 +50,7 @@ public static class ArticlesApi
         group.MapPost("/read", MarkReadAsync).RequireAuthorization().RequireAntiforgeryForCookies()
             .Produces<MarkReadResult>().ProducesProblem(StatusCodes.Status400BadRequest);
 
-        group.MapPost("/", SaveUrlAsync).RequireAuthorization().RequireAntiforgeryForCookies().LimitedAsExpensive()
+        group.MapPost("/", SaveUrlAsync).RequireAuthorization().RequireAntiforgeryForCookies().LimitedAsExpensive(ExpensiveKind.Fetching)
             .Produces<ArticleDetail>(StatusCodes.Status201Created).Produces<ArticleDetail>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status502BadGateway);
 

@@ -10,7 +10,7 @@ public static class MovingApi
     {
         var group = app.MapGroup("/api/import").WithTags("Moving in").RequireAuthorization().RequireAntiforgeryForCookies();
 
-        group.MapPost("/library", CreateAsync).LimitedAsExpensive()
+        group.MapPost("/library", CreateAsync).LimitedAsExpensive(ExpensiveKind.Importing)
             .WithSummary("Import a library from another service")
             .WithDescription($"The export as the request body (any content type) or as the multipart field `file`. Recognised by content: {LibraryExportFormats.Labels}.")
             .Accepts<IFormFile>("multipart/form-data", "*/*")

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace NewsReader.Web.Pages;
 
-[NewsReader.Web.Hosting.ExpensiveWork(PostsOnly = true)]
+[ExpensiveWork(ExpensiveKind.Fetching, PostsOnly = true)]
 public sealed class IndexModel(LibraryList list, ReaderLibrary library, FeedService feeds, UrlSaver saver) : PageModel
 {
     /// <summary>The address in the save form: prefilled from `?save=` (the bookmarklet), posted back by the form.</summary>

@@ -49,7 +49,7 @@ public static class RevisionsApi
                 : ApiProblems.ArticleNotFound(slug);
         })
             // A diff costs the square of what differs: limited, bounded and cached (RevisionDiffs).
-            .LimitedAsExpensive()
+            .LimitedAsExpensive(ExpensiveKind.Diffing)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }

@@ -9,7 +9,7 @@ public static class SearchApi
         app.MapGet("/api/search", async (string? q, int? limit, int? offset, HttpContext http, SearchService search, CancellationToken ct) =>
             TypedResults.Ok(await search.SearchAsync(q, http.User.UserId(), limit ?? SearchService.DefaultLimit, offset ?? 0, ct)))
             .WithTags("Search")
-            .LimitedAsExpensive();
+            .LimitedAsExpensive(ExpensiveKind.Searching);
         return app;
     }
 }

@@ -8,7 +8,7 @@ namespace NewsReader.Web.Pages.Admin;
 [Authorize(Roles = Roles.Administrator)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadFiles * SourceFileReader.MaxBytes + 1024 * 1024)]
 [RequestSizeLimit(MaxUploadFiles * SourceFileReader.MaxBytes + 1024 * 1024)]
-[NewsReader.Web.Hosting.ExpensiveWork(PostsOnly = true)]
+[ExpensiveWork(ExpensiveKind.Importing, PostsOnly = true)]
 public sealed class IngestModel(ArticleIngester ingester, IConfiguration configuration, IHostEnvironment environment) : PageModel
 {
     /// <summary>How many files one upload may carry; each may be up to 5 MB.</summary>

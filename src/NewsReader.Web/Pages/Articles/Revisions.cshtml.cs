@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace NewsReader.Web.Pages.Articles;
 
 /// <summary>An article's revisions and a word-level diff of any two, folded to the paragraphs that changed; no script.</summary>
-[ExpensiveWork]
+[ExpensiveWork(ExpensiveKind.Diffing)]
 public sealed class RevisionsModel(RevisionService revisions, ReaderLibrary library) : PageModel
 {
     public string Slug { get; private set; } = "";

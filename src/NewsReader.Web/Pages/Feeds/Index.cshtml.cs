@@ -7,7 +7,7 @@ namespace NewsReader.Web.Pages.Feeds;
 /// <summary>`/feeds`: the reader's subscriptions with their last poll, and subscribe, refresh, unsubscribe, OPML in and out.</summary>
 [Authorize]
 [RequestSizeLimit(Opml.MaxBytes + 64 * 1024)]
-[NewsReader.Web.Hosting.ExpensiveWork(PostsOnly = true)]
+[ExpensiveWork(ExpensiveKind.Fetching, PostsOnly = true)]
 public sealed class IndexModel(FeedService feeds) : PageModel
 {
     [BindProperty(Name = "url")]

@@ -5,7 +5,7 @@ namespace NewsReader.Web.Pages.Notebook;
 
 /// <summary>`/notebook/import`: the upload form's target; does what `POST /api/import` does and shows the summary.</summary>
 [Authorize]
-[ExpensiveWork(PostsOnly = true)]
+[ExpensiveWork(ExpensiveKind.Importing, PostsOnly = true)]
 public sealed class ImportModel(AnnotationImporter importer) : PageModel
 {
     public ImportSummary? Summary { get; private set; }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace NewsReader.Web.Pages.Search;
 
-[NewsReader.Web.Hosting.ExpensiveWork]
+[ExpensiveWork(ExpensiveKind.Searching)]
 public sealed class IndexModel(SearchService search) : PageModel
 {
     public const int PageSize = 20;
