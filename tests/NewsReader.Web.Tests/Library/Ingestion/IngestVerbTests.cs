@@ -49,13 +49,17 @@ public sealed class IngestVerbTests : IDisposable
         var before = (await client.GetFromJsonAsync<JsonElement>("/api/articles")).GetArrayLength();
         var seed = Path.Combine(app.SeedsFolder, RepoPaths.SeedFile);
 
-        var (exitCode, output) = await RunAsync("ingest", app.SeedsFolder, $"--ConnectionStrings:NewsReader=Data Source={app.DatabasePath}");
+        // The verb on the app's own database, whichever provider the run uses.
+        string[] database = app.Provider == DatabaseProvider.Postgres
+            ? ["--NewsReader:Database=postgres", $"--ConnectionStrings:NewsReader={app.ConnectionString}"]
+            : [$"--ConnectionStrings:NewsReader={app.ConnectionString}"];
+        var (exitCode, output) = await RunAsync(["ingest", app.SeedsFolder, .. database]);
         Assert.Equal(0, exitCode);
         Assert.Contains("0 added, 0 revised, 1 unchanged", output);
 
         // Changed, the file is a revision of the one article: "revised", never "added".
         await File.AppendAllTextAsync(seed, "\n\nA paragraph added later by the wire.\n");
-        (exitCode, output) = await RunAsync("ingest", app.SeedsFolder, $"--ConnectionStrings:NewsReader=Data Source={app.DatabasePath}");
+        (exitCode, output) = await RunAsync(["ingest", app.SeedsFolder, .. database]);
         Assert.Equal(0, exitCode);
         Assert.Contains("0 added, 1 revised", output);
         var after = (await client.GetFromJsonAsync<JsonElement>("/api/articles")).EnumerateArray().ToList();
