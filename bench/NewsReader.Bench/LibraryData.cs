@@ -30,7 +30,7 @@ internal static class LibraryData
         var users = Enumerable.Range(1, shape.Readers).Select(i => new Guid(i, 0, 0, new byte[8]).ToString()).ToArray();
         using (var tx = connection.BeginTransaction())
         {
-            using var user = Prepare(connection, tx, """
+            using var user = PreparedInserts.Prepare(connection, tx, """
                 INSERT INTO AspNetUsers (Id, CreatedAt, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed,
                     PasswordHash, SecurityStamp, ConcurrencyStamp, PhoneNumber, PhoneNumberConfirmed, TwoFactorEnabled,
                     LockoutEnd, LockoutEnabled, AccessFailedCount, DisplayName, NormalizedDisplayName)
@@ -38,17 +38,17 @@ internal static class LibraryData
                 """, "$id", "$created", "$email", "$normalized", "$name");
             for (var i = 0; i < users.Length; i++)
             {
-                Bind(user, users[i], Date(epoch), $"reader{i + 1}@example.org", $"READER{i + 1}@EXAMPLE.ORG", $"reader-{i + 1}");
+                PreparedInserts.Bind(user, users[i], PreparedInserts.Date(epoch), $"reader{i + 1}@example.org", $"READER{i + 1}@EXAMPLE.ORG", $"reader-{i + 1}");
             }
-            using var feed = Prepare(connection, tx, """
+            using var feed = PreparedInserts.Prepare(connection, tx, """
                 INSERT INTO Feeds (Id, Url, Title, SiteUrl, CreatedAt, ErrorCount, NextPollAt, Shared)
                 VALUES ($id, $url, $title, $site, $created, 0, $created, 0)
                 """, "$id", "$url", "$title", "$site", "$created");
             for (var f = 1; f <= shape.Feeds; f++)
             {
-                Bind(feed, f, $"https://site{f}.example/feed.xml", $"Site {f} News", $"https://site{f}.example/", Date(epoch));
+                PreparedInserts.Bind(feed, f, $"https://site{f}.example/feed.xml", $"Site {f} News", $"https://site{f}.example/", PreparedInserts.Date(epoch));
             }
-            using var follow = Prepare(connection, tx,
+            using var follow = PreparedInserts.Prepare(connection, tx,
                 "INSERT INTO Subscriptions (UserId, FeedId, Title, Folder, CreatedAt) VALUES ($user, $feed, NULL, $folder, $created)",
                 "$user", "$feed", "$folder", "$created");
             for (var r = 0; r < users.Length; r++)
@@ -56,7 +56,7 @@ internal static class LibraryData
                 var followed = Enumerable.Range(1, shape.Feeds).OrderBy(_ => random.Next()).Take(Math.Min(FollowedPerReader, shape.Feeds)).ToList();
                 for (var k = 0; k < followed.Count; k++)
                 {
-                    Bind(follow, users[r], followed[k], r == 1 && k < FolderFeeds ? Folder : null, Date(epoch));
+                    PreparedInserts.Bind(follow, users[r], followed[k], r == 1 && k < FolderFeeds ? Folder : null, PreparedInserts.Date(epoch));
                 }
             }
             tx.Commit();
@@ -68,16 +68,16 @@ internal static class LibraryData
         for (var start = 0; start < shape.Articles; start += Batch)
         {
             using var tx = connection.BeginTransaction();
-            using var article = Prepare(connection, tx, """
+            using var article = PreparedInserts.Prepare(connection, tx, """
                 INSERT INTO Articles (Id, Slug, SourceKey, SourceUrl, CreatedAt, ListedAt, Shared)
                 VALUES ($id, $slug, $key, $key, $created, $listed, 0)
                 """, "$id", "$slug", "$key", "$created", "$listed");
-            using var revision = Prepare(connection, tx, """
+            using var revision = PreparedInserts.Prepare(connection, tx, """
                 INSERT INTO ArticleRevisions (Id, ArticleId, Number, ContentHash, RawSource, SourceFormat, Title, Text, WordCount, ReadingMinutes,
                     IngestedAt, SiteName, Published, Origin)
                 VALUES ($id, $id, 1, $hash, $text, 'text/html', $title, $text, $words, $minutes, $created, $site, $listed, 'feed')
                 """, "$id", "$hash", "$text", "$title", "$words", "$minutes", "$created", "$site", "$listed");
-            using var item = Prepare(connection, tx, """
+            using var item = PreparedInserts.Prepare(connection, tx, """
                 INSERT INTO FeedItems (Id, FeedId, ItemKey, ContentHash, ArticleId, SeenAt, Attempts)
                 VALUES ($id, $feed, $key, $hash, $id, $created, 0)
                 """, "$id", "$feed", "$key", "$hash", "$created");
@@ -90,9 +90,9 @@ internal static class LibraryData
                 var text = string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)])) + ".";
                 var key = $"https://site{feedId}.example/story/{id}";
                 var hash = id.ToString("x16", CultureInfo.InvariantCulture);
-                Bind(article, id, $"story-{id}", key, Date(listed.AddMinutes(5)), Date(listed));
-                Bind(revision, id, hash, text, $"Story {id} from site {feedId}", words, words / 230 + 1, Date(listed.AddMinutes(5)), $"Site {feedId}", Date(listed));
-                Bind(item, id, feedId, key, hash, Date(listed.AddMinutes(5)));
+                PreparedInserts.Bind(article, id, $"story-{id}", key, PreparedInserts.Date(listed.AddMinutes(5)), PreparedInserts.Date(listed));
+                PreparedInserts.Bind(revision, id, hash, text, $"Story {id} from site {feedId}", words, words / 230 + 1, PreparedInserts.Date(listed.AddMinutes(5)), $"Site {feedId}", PreparedInserts.Date(listed));
+                PreparedInserts.Bind(item, id, feedId, key, hash, PreparedInserts.Date(listed.AddMinutes(5)));
             }
             tx.Commit();
         }
@@ -116,7 +116,7 @@ internal static class LibraryData
         for (var start = 0; start < shape.Annotations; start += Batch)
         {
             using var tx = connection.BeginTransaction();
-            using var insert = Prepare(connection, tx, """
+            using var insert = PreparedInserts.Prepare(connection, tx, """
                 INSERT INTO Annotations (Seq, Id, ArticleId, OwnerId, Visibility, Color, Note, NoteHtml, TagsText, Exact, Prefix, Suffix,
                     MadeOnRevision, AnchoredRevision, AnchorStatus, Start, End, Created, Modified, Version)
                 VALUES ($seq, $id, $article, $owner, $visibility, 'yellow', $note, $note, '', $exact, '', '', 1, 1, 'Anchored', 0, $end, $created, $created, 1)
@@ -130,8 +130,8 @@ internal static class LibraryData
                     continue;
                 }
                 var exact = string.Join(' ', Enumerable.Range(0, 4).Select(_ => Words[random.Next(Words.Length)]));
-                Bind(insert, i + 1L, Guid.NewGuid().ToString().ToUpperInvariant(), library[random.Next(library.Length)], users[owner],
-                    random.Next(4) == 0 ? "Public" : "Private", random.Next(2) == 0 ? "" : $"note on {exact}", exact, exact.Length, Date(epoch.AddDays(random.Next(365))));
+                PreparedInserts.Bind(insert, i + 1L, Guid.NewGuid().ToString().ToUpperInvariant(), library[random.Next(library.Length)], users[owner],
+                    random.Next(4) == 0 ? "Public" : "Private", random.Next(2) == 0 ? "" : $"note on {exact}", exact, exact.Length, PreparedInserts.Date(epoch.AddDays(random.Next(365))));
             }
             tx.Commit();
         }
@@ -152,27 +152,4 @@ internal static class LibraryData
         return [.. ids];
     }
 
-    private static string Date(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        command.Prepare();
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-        command.ExecuteNonQuery();
-    }
 }

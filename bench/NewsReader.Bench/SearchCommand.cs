@@ -553,7 +553,7 @@ internal static class SearchCommand
         var userIds = Enumerable.Range(1, Users).Select(i => new Guid(i, 0, 0, new byte[8]).ToString()).ToArray();
         using (var transaction = connection.BeginTransaction())
         {
-            using var command = Prepare(connection, transaction, """
+            using var command = PreparedInserts.Prepare(connection, transaction, """
                 INSERT INTO AspNetUsers (Id, CreatedAt, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed,
                     PasswordHash, SecurityStamp, ConcurrencyStamp, PhoneNumber, PhoneNumberConfirmed, TwoFactorEnabled,
                     LockoutEnd, LockoutEnabled, AccessFailedCount, DisplayName, NormalizedDisplayName)
@@ -562,7 +562,7 @@ internal static class SearchCommand
             for (var i = 0; i < Users; i++)
             {
                 var email = $"reader{i + 1}@example.org";
-                Bind(command, userIds[i], Date(epoch), email, email.ToUpperInvariant(), Guid.NewGuid().ToString("N").ToUpperInvariant(), $"reader-{i + 1}");
+                PreparedInserts.Bind(command, userIds[i], PreparedInserts.Date(epoch), email, email.ToUpperInvariant(), Guid.NewGuid().ToString("N").ToUpperInvariant(), $"reader-{i + 1}");
             }
             transaction.Commit();
         }
@@ -573,12 +573,12 @@ internal static class SearchCommand
         var wordStarts = new int[articleCount][];
         using (var transaction = connection.BeginTransaction())
         {
-            using var article = Prepare(connection, transaction,
+            using var article = PreparedInserts.Prepare(connection, transaction,
                 // Shared, as the seeds are: in every reader's library, so the library filter keeps
                 // what visibility alone allows (public or one's own) and the floor's condition holds.
                 "INSERT INTO Articles (Id, Slug, SourceKey, CreatedAt, Shared) VALUES ($id, $slug, $key, $created, 1)",
                 "$id", "$slug", "$key", "$created");
-            using var revision = Prepare(connection, transaction, """
+            using var revision = PreparedInserts.Prepare(connection, transaction, """
                 INSERT INTO ArticleRevisions (Id, ArticleId, Number, ContentHash, RawSource, SourceFormat, Title, Dateline, Text, WordCount, ReadingMinutes, IngestedAt)
                 VALUES ($id, $id, 1, $hash, $text, 'text/plain', $title, $dateline, $text, $words, $minutes, $created)
                 """, "$id", "$hash", "$text", "$title", "$dateline", "$words", "$minutes", "$created");
@@ -590,9 +590,9 @@ internal static class SearchCommand
                 articleTexts[i] = text;
                 wordStarts[i] = starts;
                 var title = string.Join(' ', Enumerable.Range(0, 6).Select(_ => vocabulary[wordSampler.Next(random)]));
-                var created = Date(epoch.AddMinutes(random.Next(2 * 365 * 24 * 60)));
-                Bind(article, i + 1, $"article-{i + 1}", $"bench/article-{i + 1}.txt", created);
-                Bind(revision, i + 1, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), text,
+                var created = PreparedInserts.Date(epoch.AddMinutes(random.Next(2 * 365 * 24 * 60)));
+                PreparedInserts.Bind(article, i + 1, $"article-{i + 1}", $"bench/article-{i + 1}.txt", created);
+                PreparedInserts.Bind(revision, i + 1, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), text,
                     char.ToUpperInvariant(title[0]) + title[1..], "HARBOURTON, " + created[..10], WordsPerArticle, WordsPerArticle / 230 + 1, created);
             }
             transaction.Commit();
@@ -619,13 +619,13 @@ internal static class SearchCommand
                     insert?.Dispose();
                     insertTag?.Dispose();
                     batch = connection.BeginTransaction();
-                    insert = Prepare(connection, batch, """
+                    insert = PreparedInserts.Prepare(connection, batch, """
                         INSERT INTO Annotations (Seq, Id, ArticleId, OwnerId, Visibility, Color, Note, NoteHtml, TagsText, Exact, Prefix, Suffix,
                             MadeOnRevision, AnchoredRevision, AnchorStatus, Start, End, Created, Modified, Version)
                         VALUES ($seq, $id, $article, $owner, $visibility, $color, $note, $noteHtml, $tags, $exact, $prefix, $suffix,
                             1, 1, 'Anchored', $start, $end, $created, $created, 1)
                         """, "$seq", "$id", "$article", "$owner", "$visibility", "$color", "$note", "$noteHtml", "$tags", "$exact", "$prefix", "$suffix", "$start", "$end", "$created");
-                    insertTag = Prepare(connection, batch, "INSERT INTO AnnotationTags (AnnotationId, Name) VALUES ($id, $name)", "$id", "$name");
+                    insertTag = PreparedInserts.Prepare(connection, batch, "INSERT INTO AnnotationTags (AnnotationId, Name) VALUES ($id, $name)", "$id", "$name");
                 }
 
                 var a = random.Next(articleCount);
@@ -670,13 +670,13 @@ internal static class SearchCommand
                 var owner = random.Next(Users);
                 var isPublic = random.NextDouble() < 0.2;
                 visible.Add(isPublic || owner == 0);
-                Bind(insert!, i + 1L, id, a + 1, userIds[owner], isPublic ? "Public" : "Private",
+                PreparedInserts.Bind(insert!, i + 1L, id, a + 1, userIds[owner], isPublic ? "Public" : "Private",
                     Colors[random.Next(Colors.Length)], noteText, noteText is null ? null : "<p>" + System.Net.WebUtility.HtmlEncode(noteText) + "</p>",
                     string.Join('\n', tags), text[start..end], text[Math.Max(0, start - 32)..start], text[end..Math.Min(text.Length, end + 32)],
-                    start, end, Date(epoch.AddSeconds(random.Next(2 * 365 * 24 * 3600))));
+                    start, end, PreparedInserts.Date(epoch.AddSeconds(random.Next(2 * 365 * 24 * 3600))));
                 foreach (var tag in tags)
                 {
-                    Bind(insertTag!, id, tag);
+                    PreparedInserts.Bind(insertTag!, id, tag);
                 }
             }
             batch?.Commit();
@@ -770,29 +770,6 @@ internal static class SearchCommand
         return char.ToUpperInvariant(text[0]) + text[1..] + ".";
     }
 
-    private static string Date(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        command.Prepare();
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-        command.ExecuteNonQuery();
-    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {

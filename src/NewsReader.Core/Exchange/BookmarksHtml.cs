@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace NewsReader.Core.Exchange;
 
@@ -25,14 +24,9 @@ public sealed class BookmarksHtml : ILibraryExportFormat
 
     public LibraryExport Read(ExportFile file)
     {
-        var document = new HtmlParser().ParseDocument(file.Text);
         var entries = new List<MovedEntry>();
-        foreach (var link in document.QuerySelectorAll("a[href]"))
+        foreach (var (link, url) in ExportValues.WebLinks(file.Text))
         {
-            if (ExportValues.WebUrl(link.GetAttribute("href")) is not { } url)
-            {
-                continue;
-            }
             var tags = Folders(link).Concat(ExportValues.Tags(link.GetAttribute("tags"), ',')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             entries.Add(new MovedEntry(url, ExportValues.Blank(link.TextContent))
             {

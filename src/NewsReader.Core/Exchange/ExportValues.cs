@@ -1,4 +1,6 @@
 using System.Globalization;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using System.Text.RegularExpressions;
 
 namespace NewsReader.Core.Exchange;
@@ -11,6 +13,13 @@ public static partial class ExportValues
         "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:sszzz",
         "yyyy-MM-dd", "MMMM d, yyyy h:mm tt", "MMMM d, yyyy", "MMM d, yyyy h:mm tt", "MMM d, yyyy", "dd/MM/yyyy HH:mm",
     ];
+
+    /// <summary>The links of an HTML export (Pocket's, a browser's bookmarks) that lead to web pages, with their address.</summary>
+    public static IEnumerable<(IElement Link, string Url)> WebLinks(string html) =>
+        new HtmlParser().ParseDocument(html).QuerySelectorAll("a[href]")
+            .Select(link => (Link: link, Url: WebUrl(link.GetAttribute("href"))))
+            .Where(x => x.Url is not null)
+            .Select(x => (x.Link, x.Url!));
 
     /// <summary>
     /// A date as exports write it: Unix seconds (or milliseconds), ISO 8601 with or without an

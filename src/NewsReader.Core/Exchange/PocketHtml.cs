@@ -1,5 +1,3 @@
-using AngleSharp.Html.Parser;
-
 namespace NewsReader.Core.Exchange;
 
 /// <summary>
@@ -19,14 +17,9 @@ public sealed class PocketHtml : ILibraryExportFormat
 
     public LibraryExport Read(ExportFile file)
     {
-        var document = new HtmlParser().ParseDocument(file.Text);
         var entries = new List<MovedEntry>();
-        foreach (var link in document.QuerySelectorAll("a[href]"))
+        foreach (var (link, url) in ExportValues.WebLinks(file.Text))
         {
-            if (ExportValues.WebUrl(link.GetAttribute("href")) is not { } url)
-            {
-                continue;
-            }
             // The list a link is in follows the nearest heading before it.
             var heading = link.Closest("ul")?.PreviousElementSibling;
             var archived = heading?.TextContent.Contains("Archive", StringComparison.OrdinalIgnoreCase) == true;
