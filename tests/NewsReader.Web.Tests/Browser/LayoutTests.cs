@@ -54,6 +54,7 @@ public sealed class LayoutTests(LayoutFixture fixture) : IClassFixture<LayoutFix
             ("invitations", "/admin/invitations"),
             ("delete-article", ReaderUrl.Replace("/articles/", "/admin/articles/") + "/delete"),
             ("import", "/notebook/import"),
+            ("library-import", "/settings/import"),
         };
         foreach (var (name, url) in pages)
         {
