@@ -9,7 +9,9 @@ using System.Text.Json;
 /// JSON line per rate and rule set: counts judged against the ground truth and the median time
 /// of the 1,000 placements (diff included). <c>--sweep</c> also prints quote search alone (as
 /// for imports) under a grid of plausibility thresholds: the figures the thresholds were chosen from;
-/// <c>--explain</c> prints each misplaced annotation to stderr.
+/// <c>--explain</c> prints each misplaced or ambiguous placement to stderr: the old quote, where the
+/// passage's surviving words are (the expected placement), the placement, and the revised words
+/// around it marked with the edits that made them.
 /// </summary>
 internal static class AnchorRevisionCommand
 {
@@ -61,7 +63,8 @@ internal static class AnchorRevisionCommand
                     quoteSimilarity = quote,
                     contextSimilarity = context,
                     rate,
-                    counts.annotations, counts.anchored, counts.changed, counts.orphaned, counts.misplaced, counts.lostWhileSurviving,
+                    annotations = counts.Annotations, anchored = counts.Anchored, changed = counts.Changed, orphaned = counts.Orphaned,
+                    misplaced = counts.Misplaced, ambiguous = counts.Ambiguous, lostWhileSurviving = counts.LostWhileSurviving,
                 }));
             }
         }
@@ -83,17 +86,18 @@ internal static class AnchorRevisionCommand
 
     private static void Report(string rules, double rate, RevisionScenario scenario, (AnchorResult[] Results, double MedianMs) outcome)
     {
-        var counts = Count(scenario, outcome.Results);
+        var counts = Count(scenario, outcome.Results, rules);
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             rules,
             rate,
-            counts.annotations,
-            counts.anchored,
-            counts.changed,
-            counts.orphaned,
-            counts.misplaced,
-            counts.lostWhileSurviving,
+            annotations = counts.Annotations,
+            anchored = counts.Anchored,
+            changed = counts.Changed,
+            orphaned = counts.Orphaned,
+            misplaced = counts.Misplaced,
+            ambiguous = counts.Ambiguous,
+            lostWhileSurviving = counts.LostWhileSurviving,
             medianMs = Math.Round(outcome.MedianMs, 1),
         }));
     }
@@ -101,12 +105,14 @@ internal static class AnchorRevisionCommand
     /// <summary>
     /// anchored: placed on the quote's very words; changed: placed on other words; misplaced: placed
     /// anywhere but on what became of the passage (a deleted passage placed anywhere included);
+    /// ambiguous: placed where the ground truth says misplaced, but on words the texts cannot tell
+    /// from the passage's (<see cref="RevisionScenario.OnLookAlikes"/>), counted apart;
     /// lostWhileSurviving: orphaned while at least half the passage's words still exist.
     /// </summary>
-    private static (int annotations, int anchored, int changed, int orphaned, int misplaced, int lostWhileSurviving) Count(RevisionScenario scenario, AnchorResult[] results)
+    private static Counts Count(RevisionScenario scenario, AnchorResult[] results, string rules = "search")
     {
         var revised = new CodePointText(scenario.Revised);
-        int anchored = 0, changed = 0, orphaned = 0, misplaced = 0, lost = 0;
+        int anchored = 0, changed = 0, orphaned = 0, misplaced = 0, ambiguous = 0, lost = 0;
         for (int i = 0; i < results.Length; i++)
         {
             var annotation = scenario.Annotated[i];
@@ -115,9 +121,10 @@ internal static class AnchorRevisionCommand
                 if (revised.Slice(start, end) == annotation.Quote.Exact) anchored++; else changed++;
                 if (!scenario.OnWhatBecameOfIt(annotation, start, end))
                 {
-                    misplaced++;
+                    bool lookAlikes = scenario.OnLookAlikes(annotation, start, end);
+                    if (lookAlikes) ambiguous++; else misplaced++;
                     if (explain)
-                        Console.Error.WriteLine($"MISPLACED {results[i].Status} {results[i].Score:F2} surv={scenario.Surviving(annotation)}/{annotation.WordCount}\n  quote: {annotation.Quote.Exact}\n  placed: {revised.Slice(start, end)}\n  newctx: {revised.Slice(Math.Max(0, start - 40), start)}|...|{revised.Slice(end, Math.Min(revised.Length, end + 40))}");
+                        Console.Error.WriteLine($"{(lookAlikes ? "AMBIGUOUS" : "MISPLACED")} {rules} rate={scenario.Rate} {results[i].Status} {results[i].Score:F2} surv={scenario.Surviving(annotation)}/{annotation.WordCount} old=[{annotation.Position.Start},{annotation.Position.End})\n  quote: {annotation.Quote.Exact}\n{scenario.Explain(annotation, start, end)}");
                 }
             }
             else
@@ -126,6 +133,8 @@ internal static class AnchorRevisionCommand
                 if (2 * scenario.Surviving(annotation) >= annotation.WordCount) lost++;
             }
         }
-        return (results.Length, anchored, changed, orphaned, misplaced, lost);
+        return new Counts(results.Length, anchored, changed, orphaned, misplaced, ambiguous, lost);
     }
+
+    private readonly record struct Counts(int Annotations, int Anchored, int Changed, int Orphaned, int Misplaced, int Ambiguous, int LostWhileSurviving);
 }

@@ -33,8 +33,12 @@ public sealed class RangeMapping
     private readonly List<Hunk> _hunks = [];
     private readonly IReadOnlyList<MovedWord> _moved;
     private readonly MovedWord[] _movedByNew;
+    private readonly List<Kept> _kept = [];
 
     private readonly record struct Hunk(int OldStart, int OldEnd, int NewStart, int NewEnd);
+
+    /// <summary>A stretch the diff kept: new [NewStart, NewStart + Length) is old [OldStart, …).</summary>
+    private readonly record struct Kept(int OldStart, int NewStart, int Length);
 
     public RangeMapping(CodePointText oldText, IReadOnlyList<DiffOp> diff)
         : this(oldText, diff, diff)
@@ -52,7 +56,11 @@ public sealed class RangeMapping
         _oldText = oldText;
         foreach (var op in diff)
         {
-            if (op.Op == DiffOpKind.Equal) continue;
+            if (op.Op == DiffOpKind.Equal)
+            {
+                _kept.Add(new Kept(op.OldStart, op.NewStart, op.Length));
+                continue;
+            }
             // A deletion followed by an insertion at the same place is one replacement.
             if (_hunks.Count > 0 && _hunks[^1].OldEnd == op.OldStart && _hunks[^1].NewEnd == op.NewStart)
             {
@@ -75,6 +83,9 @@ public sealed class RangeMapping
         ArgumentOutOfRangeException.ThrowIfLessThan(end, start);
         // The first hunk that can touch the range: hunks are in text order, OldEnd ascending.
         int first = LowerBound(start);
+        // A hunk that ends exactly at the start (an insertion there, or a deletion just before)
+        // stays outside the range; the edits after it still count.
+        while (first < _hunks.Count && _hunks[first].OldEnd <= start) first++;
         int last = first - 1;
         for (int i = first; i < _hunks.Count && Touches(_hunks[i], start, end); i++) last = i;
         if (last < first)
@@ -105,24 +116,145 @@ public sealed class RangeMapping
         }
         var firstHunk = _hunks[first];
         var lastHunk = _hunks[last];
-        // A replacement that the range starts (or ends) inside gives it as much of the new words
-        // as it held of the old, counted from the replacement's far side; one it covers up to an
-        // edge gives all of them ("closer [relationships → ties]").
+        // A replacement whose old words are all the range's gives it all its new words ("closer
+        // [relationships → ties]"). One that also replaced words beside the range ("closer
+        // [relationships in → ties with]") gives it none: which of the new words took the range's
+        // place and which its neighbour's, the texts do not say, and a guess can be wrong.
         int newStart = Shift(start);
         if (firstHunk.OldStart <= start && firstHunk.OldEnd > firstHunk.OldStart)
         {
-            newStart = firstHunk.OldStart == start
-                ? firstHunk.NewStart
-                : Math.Max(firstHunk.NewStart, firstHunk.NewEnd - (firstHunk.OldEnd - start));
+            newStart = HasWordPoint(firstHunk.OldStart, start) ? firstHunk.NewEnd : firstHunk.NewStart;
         }
         int newEnd = Shift(end, insertionStaysOutside: true);
         if (lastHunk.OldEnd >= end && lastHunk.OldEnd > lastHunk.OldStart)
         {
-            newEnd = lastHunk.OldEnd == end
-                ? lastHunk.NewEnd
-                : Math.Min(lastHunk.NewEnd, lastHunk.NewStart + (end - lastHunk.OldStart));
+            newEnd = HasWordPoint(end, lastHunk.OldEnd) ? lastHunk.NewStart : lastHunk.NewEnd;
         }
         return new MappedRange(RangeFate.Edited, newStart, Math.Max(newStart, newEnd), total == 0 ? 1.0 : (double)kept / total);
+    }
+
+    /// <summary>
+    /// The part of a placement [<paramref name="newStart"/>, <paramref name="newEnd"/>) in
+    /// <paramref name="newText"/> that is what became of old [<paramref name="oldStart"/>,
+    /// <paramref name="oldEnd"/>): its words are each the range's own (kept or moved there) or new,
+    /// never a word the diff kept from outside the range. A placement with such words is cut at
+    /// them and keeps the stretch with most of the range's own words; then a few own words at
+    /// either end that more new words part from the rest are left out (in a rewritten sentence, a
+    /// "the" or "council" kept by chance is weak evidence that the passage reaches that far).
+    /// Null when none of the range's words is left; with <paramref name="newWordsSuffice"/>, a
+    /// placement of new words alone stands (a verbatim copy of a passage that moved with edits
+    /// around it, so that no move was detected).
+    /// </summary>
+    public (int Start, int End)? OwnPart(CodePointText newText, int oldStart, int oldEnd, int newStart, int newEnd, bool newWordsSuffice = false)
+    {
+        ArgumentNullException.ThrowIfNull(newText);
+        int limit = Math.Min(newEnd, newText.Length);
+        var words = Provenance(newText, oldStart, oldEnd, newStart, newEnd);
+        int bestFirst = -1, bestLast = -1, bestOwn = -1;
+        for (int first = 0; first < words.Count;)
+        {
+            if (words[first].Own is null) { first++; continue; }
+            int last = first, own = 0;
+            while (last + 1 < words.Count && words[last + 1].Own is not null) last++;
+            for (int k = first; k <= last; k++) if (words[k].Own == true) own++;
+            if (own > bestOwn) (bestFirst, bestLast, bestOwn) = (first, last, own);
+            first = last + 1;
+        }
+        if (bestFirst < 0 || (bestOwn == 0 && !newWordsSuffice)) return null;
+        if (bestOwn > 0) (bestFirst, bestLast) = WithoutStrayEdges(words, bestFirst, bestLast);
+        int start = words[bestFirst].Start, end = words[bestLast].End;
+        // Kept to the edge: the placement's own first and last characters (punctuation) stay.
+        if (bestFirst == 0) start = Math.Max(0, newStart);
+        if (bestLast == words.Count - 1) end = limit;
+        return (start, end);
+    }
+
+    /// <summary>
+    /// The words of new [<paramref name="newStart"/>, <paramref name="newEnd"/>) and where each
+    /// came from: old [<paramref name="oldStart"/>, <paramref name="oldEnd"/>) (Own true), nowhere,
+    /// being new (false), or elsewhere in the old text (null).
+    /// </summary>
+    public List<(int Start, int End, bool? Own)> Provenance(CodePointText newText, int oldStart, int oldEnd, int newStart, int newEnd)
+    {
+        ArgumentNullException.ThrowIfNull(newText);
+        var points = newText.Points;
+        int limit = Math.Min(newEnd, points.Length);
+        var words = new List<(int Start, int End, bool? Own)>();
+        for (int p = Math.Max(0, newStart); p < limit;)
+        {
+            if (!IsWordPoint(points[p])) { p++; continue; }
+            int wordStart = p;
+            while (p < points.Length && IsWordPoint(points[p])) p++;
+            bool? own = OldPosition(wordStart) switch
+            {
+                null => false,
+                { } o when o >= oldStart && o < oldEnd => true,
+                _ => null,
+            };
+            words.Add((wordStart, Math.Min(p, limit), own));
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// Leaves out the own words at either end that are single words kept by chance: words no two
+    /// of which stand together, fewer than the new words that part them from the rest.
+    /// </summary>
+    private static (int First, int Last) WithoutStrayEdges(List<(int Start, int End, bool? Own)> words, int first, int last)
+    {
+        first = StrayEnd(words, first, last, +1);
+        last = StrayEnd(words, last, first, -1);
+        return (first, last);
+    }
+
+    /// <summary>Walks from <paramref name="from"/> towards <paramref name="to"/> and returns where the placement should begin (or end) on that side.</summary>
+    private static int StrayEnd(List<(int Start, int End, bool? Own)> words, int from, int to, int step)
+    {
+        bool Inside(int k) => step > 0 ? k <= to : k >= to;
+        int edge = from, k = from, own = 0;
+        while (Inside(k) && words[k].Own == false) k += step;
+        while (Inside(k))
+        {
+            int run = 0;
+            while (Inside(k) && words[k].Own == true) { run++; k += step; }
+            if (run >= 2) break;
+            own += run;
+            int gap = 0;
+            while (Inside(k) && words[k].Own == false) { gap++; k += step; }
+            if (!Inside(k)) break;
+            if (own < gap)
+            {
+                edge = k;
+                own = 0;
+            }
+        }
+        return edge;
+    }
+
+    /// <summary>Where a new code point was in the old text: moved there with its word, or kept in place; null when new.</summary>
+    private int? OldPosition(int q)
+    {
+        int j = FirstMovedByNew(q);
+        if (j < _movedByNew.Length && _movedByNew[j].NewStart <= q) return _movedByNew[j].OldStart + (q - _movedByNew[j].NewStart);
+        int lo = 0, hi = _kept.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (_kept[mid].NewStart + _kept[mid].Length <= q) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < _kept.Count && _kept[lo].NewStart <= q ? _kept[lo].OldStart + (q - _kept[lo].NewStart) : null;
+    }
+
+    /// <summary>Whether old [<paramref name="from"/>, <paramref name="to"/>) holds a letter or digit.</summary>
+    private bool HasWordPoint(int from, int to)
+    {
+        var points = _oldText.Points;
+        for (int p = Math.Max(0, from); p < Math.Min(to, points.Length); p++)
+        {
+            if (IsWordPoint(points[p])) return true;
+        }
+        return false;
     }
 
     /// <summary>More new text than this (code points) between two of a range's words that a move touched parts them.</summary>

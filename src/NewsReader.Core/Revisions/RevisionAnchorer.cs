@@ -33,7 +33,8 @@ public sealed class RevisionAnchorer
         {
             // Ranges go through the word-for-word diff, whose every shared word is aligned (a
             // replacement's edges then take no neighbouring word); moves are found in the semantic one.
-            _mapping = new RangeMapping(oldText, TextDiff.Compute(oldText.Text, newText.Text, semantic: false), TextDiff.Compute(oldText.Text, newText.Text));
+            var wordForWord = TextDiff.Compute(oldText.Text, newText.Text, semantic: false);
+            _mapping = new RangeMapping(oldText, wordForWord, TextDiff.Folded(wordForWord, oldText, newText));
         }
     }
 
@@ -51,30 +52,57 @@ public sealed class RevisionAnchorer
         switch (mapped.Fate)
         {
             case RangeFate.Untouched:
-                return Placed(quote, mapped.Start, mapped.End, 1.0);
+                return Placed(quote, oldRange, mapped.Start, mapped.End, 1.0);
             case RangeFate.Edited when mapped.KeptFraction >= MinKeptFraction:
-                return Placed(quote, mapped.Start, mapped.End, mapped.KeptFraction);
+                return Placed(quote, oldRange, mapped.Start, mapped.End, mapped.KeptFraction);
             case RangeFate.Edited:
                 // Little was kept: the words may have moved with their paragraph. A verbatim copy
                 // in context wins; an approximate one only where the diff says the passage went.
-                if (Verbatim(quote, mapped.Start) is { } moved) return moved;
+                if (Verbatim(quote, mapped.Start) is { } moved && IsWhatBecameOfIt(moved, oldRange)) return moved;
                 var searched = Search(quote, mapped.Start, fromDiff: true);
                 return searched is { Start: { } s, End: { } e } && s < mapped.End && e > mapped.Start
-                    ? searched
-                    : Placed(quote, mapped.Start, mapped.End, mapped.KeptFraction);
+                    ? Placed(quote, oldRange, s, e, searched.Score)
+                    : Placed(quote, oldRange, mapped.Start, mapped.End, mapped.KeptFraction);
             default:
-                return Verbatim(quote, hint: null) ?? AnchorResult.Orphaned;
+                return Verbatim(quote, hint: null) is { } copy && IsWhatBecameOfIt(copy, oldRange) ? copy : AnchorResult.Orphaned;
         }
     }
 
-    private AnchorResult Placed(TextQuoteSelector quote, int start, int end, double score)
+    /// <summary>
+    /// Whether a verbatim copy is this passage moved rather than another passage with the same
+    /// words: most of its words are new or moved from the range, not kept by the diff from
+    /// elsewhere (a copy that was there before is kept whole; a moved one has at most a few
+    /// common words that the diff aligned with old ones by chance).
+    /// </summary>
+    private bool IsWhatBecameOfIt(AnchorResult copy, TextPositionSelector oldRange)
     {
+        var words = _mapping!.Provenance(NewText, oldRange.Start, oldRange.End, copy.Start!.Value, copy.End!.Value);
+        return 2 * words.Count(w => w.Own is null) < words.Count;
+    }
+
+    /// <summary>
+    /// A placement found by the diff or by a search near where the diff says the passage went,
+    /// cut to what became of the passage: a word the diff kept from outside the old range (the
+    /// quote's neighbour, which an edit or an approximate match ran onto) is never in it.
+    /// Nothing of the passage left there: orphaned.
+    /// </summary>
+    private AnchorResult Placed(TextQuoteSelector quote, TextPositionSelector oldRange, int start, int end, double score)
+    {
+        if (_mapping!.OwnPart(NewText, oldRange.Start, oldRange.End, start, end) is not { } own)
+        {
+            return AnchorResult.Orphaned;
+        }
+        (start, end) = own;
         if (NewText.Slice(start, end) == quote.Exact)
         {
             return new AnchorResult(AnchorStatus.Anchored, start, end, score);
         }
-        // A cut inside a replacement can fall mid-word: a highlight covers whole words.
+        // A cut inside a replacement can fall mid-word: a highlight covers whole words, and no
+        // white space the cut left at either edge.
         (start, end) = WholeWords(start, end);
+        var points = NewText.Points;
+        while (start < end && IsSpace(points[start])) start++;
+        while (end > start && IsSpace(points[end - 1])) end--;
         return new AnchorResult(AnchorStatus.Changed, start, end, score);
     }
 
@@ -86,6 +114,8 @@ public sealed class RevisionAnchorer
         while (end > 0 && end < points.Length && IsWordPoint(points[end - 1]) && IsWordPoint(points[end])) end++;
         return (start, end);
     }
+
+    private static bool IsSpace(int point) => point <= 0xFFFF && char.IsWhiteSpace((char)point);
 
     private static bool IsWordPoint(int point) => point <= 0xFFFF ? char.IsLetterOrDigit((char)point) : char.IsLetterOrDigit(char.ConvertFromUtf32(point), 0);
 
