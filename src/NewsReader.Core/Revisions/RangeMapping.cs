@@ -20,8 +20,10 @@ public readonly record struct MappedRange(RangeFate Fate, int Start, int End, do
 /// <summary>
 /// Carries code-point ranges of an old revision's text onto the new one through a
 /// <see cref="TextDiff"/>. An insertion exactly at either end of a range stays outside it;
-/// a replacement that cuts into a range's start or end takes its inserted words into the range,
-/// so "closer relationships" edited to "closer ties" becomes "closer ties". A range that a
+/// a replacement of the range's own words at its start or end takes its inserted words into the
+/// range, so "closer relationships" edited to "closer ties" becomes "closer ties", but one that
+/// also replaced the neighbour's words gives it none (which new word stands for which old one,
+/// the texts do not say). A range that a
 /// moved passage touches (<see cref="MoveDetection"/>: its words moved away, or moved text came
 /// into it) follows its words word by word, and keeps the largest run of them that stayed
 /// together: a moved paragraph's highlight moves with it, and text moved into the middle of a

@@ -9,7 +9,10 @@ namespace NewsReader.Core.Revisions;
 /// looked for word for word (context decides between copies, and a short quote needs its
 /// context), since a paragraph may have moved; else orphaned. Quote search with the plausibility
 /// guard (<see cref="AnchorOptions.NewsReader"/>) is left for annotations without a range and
-/// for mappings that kept too little of the passage to trust.
+/// for mappings that kept too little of the passage to trust. Whatever found it, a placement is
+/// then cut to the words that are what became of the passage (<see cref="RangeMapping.OwnPart"/>):
+/// when the texts cannot say where it went, a highlight covers less of it, or is orphaned, and
+/// never its neighbour's words.
 /// </summary>
 public sealed class RevisionAnchorer
 {

@@ -179,6 +179,12 @@ public static class TextDiff
     /// <summary>The ops for old [oldStart, oldEnd) becoming new [newStart, newEnd): common first and last tokens equal, the rest deleted and inserted.</summary>
     private static void Gap(List<Piece> ops, int[] oldPoints, int[] newPoints, int oldStart, int oldEnd, int newStart, int newEnd)
     {
+        // Most gaps are one space on both sides.
+        if (oldPoints.AsSpan(oldStart, oldEnd - oldStart).SequenceEqual(newPoints.AsSpan(newStart, newEnd - newStart)))
+        {
+            Add(ops, DiffOpKind.Equal, oldStart, oldEnd, newStart);
+            return;
+        }
         var oldTokens = Tokens(oldPoints, oldStart, oldEnd);
         var newTokens = Tokens(newPoints, newStart, newEnd);
         int head = 0;
