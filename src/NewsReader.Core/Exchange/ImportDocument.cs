@@ -152,7 +152,9 @@ public static class ImportDocument
     /// <summary>
     /// A Hypothesis row as a W3C annotation: `text` is the Markdown note, `tags` the tags, the
     /// first target's selectors and source (else `uri`) the target; shared with the world
-    /// (`permissions.read` holds `group:__world__`) means public; `updated` is the modified time.
+    /// (`permissions.read` holds `group:__world__`) means public; `updated` is the modified time;
+    /// `user` (`acct:name@host`) is the creator, named by `user_info.display_name`, else by
+    /// `name@host`, so that an import keeps authorship as it does for a W3C creator.
     /// </summary>
     public static JsonElement FromHypothesis(JsonElement row)
     {
@@ -160,6 +162,10 @@ public static class ImportDocument
         if (row.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
         {
             w3c["id"] = "hypothesis:" + id.GetString();
+        }
+        if (HypothesisCreator(row) is { } creator)
+        {
+            w3c["creator"] = creator;
         }
         var bodies = new JsonArray();
         if (row.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(text.GetString()))
@@ -206,5 +212,24 @@ public static class ImportDocument
             }
         }
         return JsonSerializer.SerializeToElement(w3c);
+    }
+
+    /// <summary>The Hypothesis prefix of an account (`acct:name@host`).</summary>
+    public const string HypothesisAccountPrefix = "acct:";
+
+    /// <summary>A row's author as a W3C creator: the account as its id, the display name (else `name@host`) as its name.</summary>
+    private static JsonObject? HypothesisCreator(JsonElement row)
+    {
+        if (!row.TryGetProperty("user", out var user) || user.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(user.GetString()))
+        {
+            return null;
+        }
+        var account = user.GetString()!.Trim();
+        var displayName = row.TryGetProperty("user_info", out var info) && info.ValueKind == JsonValueKind.Object
+            && info.TryGetProperty("display_name", out var shown) && shown.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(shown.GetString())
+                ? shown.GetString()!.Trim()
+                : null;
+        var bare = account.StartsWith(HypothesisAccountPrefix, StringComparison.OrdinalIgnoreCase) ? account[HypothesisAccountPrefix.Length..] : account;
+        return new JsonObject { ["type"] = "Person", ["id"] = account, ["name"] = displayName ?? bare };
     }
 }

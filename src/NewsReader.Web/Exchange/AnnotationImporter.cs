@@ -43,7 +43,10 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
     private sealed record Target(int ArticleId, int Revision, CodePointText Text);
 
     /// <summary>Reads and imports the body; a refusal when the body as a whole cannot be used.</summary>
-    public async Task<(ImportSummary? Summary, ImportRefusal? Refusal)> ImportAsync(string ownerId, Stream body, long? contentLength, CancellationToken cancellationToken)
+    /// <param name="hypothesisAccount">The reader's own Hypothesis account (`acct:name@host`, or
+    /// `name@host`), when they say which it is: its rows keep their visibility. Every other
+    /// Hypothesis account is someone else, as a Hypothesis account is no account here.</param>
+    public async Task<(ImportSummary? Summary, ImportRefusal? Refusal)> ImportAsync(string ownerId, Stream body, long? contentLength, CancellationToken cancellationToken, string? hypothesisAccount = null)
     {
         var tooLarge = new ImportRefusal(StatusCodes.Status413PayloadTooLarge, "File too large",
             $"An import file may be at most {MaxBytes / (1024 * 1024)} MB; split it into smaller files.");
@@ -78,11 +81,11 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
                 var status = problem!.Contains("more than", StringComparison.Ordinal) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
                 return (null, new ImportRefusal(status, "Not an annotation file", problem));
             }
-            return (await ImportItemsAsync(ownerId, items, cancellationToken), null);
+            return (await ImportItemsAsync(ownerId, OwnCreatorIds(ownerId, hypothesisAccount), items, cancellationToken), null);
         }
     }
 
-    private async Task<ImportSummary> ImportItemsAsync(string ownerId, IReadOnlyList<ImportItem> items, CancellationToken cancellationToken)
+    private async Task<ImportSummary> ImportItemsAsync(string ownerId, Func<string, bool> isOwnCreator, IReadOnlyList<ImportItem> items, CancellationToken cancellationToken)
     {
         var knownKeys = (await db.Annotations.Where(a => a.OwnerId == ownerId && a.ImportKey != null).Select(a => a.ImportKey!).ToListAsync(cancellationToken)).ToHashSet();
         var ownIds = (await db.Annotations.Where(a => a.OwnerId == ownerId).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
@@ -139,7 +142,7 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
 
             var annotation = Place(ownerId, target, quote, draft, color, key, now);
             // Import keeps authorship: someone else's annotation comes in private, under their name.
-            if (ForeignCreator(item.Annotation, ownerId) is { } creator)
+            if (ForeignCreator(item.Annotation, isOwnCreator) is { } creator)
             {
                 annotation.Visibility = Visibility.Private;
                 annotation.ImportedFrom = creator;
@@ -167,11 +170,27 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The name of the annotation's W3C <c>creator</c> when that is not <paramref name="ownerId"/>
-    /// (whose exports name them <c>…/users/{id}</c>); null for the reader's own or an annotation
-    /// naming no creator. A creator without a name is known by its id.
+    /// Whether a creator id is the reader: this app's exports name them <c>…/users/{id}</c>; a
+    /// Hypothesis row (made a W3C annotation by <see cref="ImportDocument"/>) names its account,
+    /// which is the reader's only when they said so.
     /// </summary>
-    private static string? ForeignCreator(JsonElement annotation, string ownerId)
+    private static Func<string, bool> OwnCreatorIds(string ownerId, string? hypothesisAccount)
+    {
+        var account = string.IsNullOrWhiteSpace(hypothesisAccount) ? null : hypothesisAccount.Trim();
+        if (account is not null && !account.StartsWith(ImportDocument.HypothesisAccountPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            account = ImportDocument.HypothesisAccountPrefix + account;
+        }
+        return id => id.EndsWith($"/users/{ownerId}", StringComparison.Ordinal)
+            || (account is not null && string.Equals(id, account, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The name of the annotation's W3C <c>creator</c> when that is not the reader
+    /// (<paramref name="isOwnCreator"/>); null for the reader's own or an annotation naming no
+    /// creator. A creator without a name is known by its id.
+    /// </summary>
+    private static string? ForeignCreator(JsonElement annotation, Func<string, bool> isOwnCreator)
     {
         if (annotation.ValueKind != JsonValueKind.Object || !annotation.TryGetProperty("creator", out var creator))
         {
@@ -192,7 +211,7 @@ public sealed class AnnotationImporter(NewsReaderDb db, TimeProvider clock)
         {
             return null;
         }
-        if (id is not null && id.EndsWith($"/users/{ownerId}", StringComparison.Ordinal))
+        if (id is not null && isOwnCreator(id))
         {
             return null;
         }

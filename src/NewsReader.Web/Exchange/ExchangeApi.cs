@@ -24,7 +24,9 @@ public static class ExchangeApi
 
         group.MapPost("/import", ImportAsync).LimitedAsExpensive(ExpensiveKind.Importing)
             .WithSummary("Import annotations")
-            .WithDescription("The body is a W3C Annotation, an AnnotationCollection with its pages, or a Hypothesis API search result ({\"total\", \"rows\"}).")
+            .WithDescription("The body is a W3C Annotation, an AnnotationCollection with its pages, or a Hypothesis API search result ({\"total\", \"rows\"}). "
+                + "Annotations by someone else (a W3C creator that is not you, a Hypothesis user other than hypothesisAccount) come in private, named in importedFrom; "
+                + "hypothesisAccount (acct:name@host) is your own Hypothesis account, whose rows keep their visibility.")
             // Any content type: files arrive as text/plain, octet-stream or nothing at all.
             .Accepts<JsonElement>("application/json", "application/ld+json", "*/*")
             .Produces<ImportSummary>()
@@ -54,10 +56,13 @@ public static class ExchangeApi
         return TypedResults.Stream(stream => exporter.WriteAsync(set, chosen, stream, http.RequestAborted), chosen.ContentType, fileName);
     }
 
-    /// <summary>The file is the request body, whatever its content type says.</summary>
-    private static async Task<IResult> ImportAsync(HttpRequest request, AnnotationImporter importer, CancellationToken ct)
+    /// <summary>
+    /// The file is the request body, whatever its content type says; <c>?hypothesisAccount=acct:name@host</c>
+    /// names the reader's own Hypothesis account, whose rows keep their visibility (anyone else's come in private).
+    /// </summary>
+    private static async Task<IResult> ImportAsync(HttpRequest request, AnnotationImporter importer, string? hypothesisAccount, CancellationToken ct)
     {
-        var (summary, refusal) = await importer.ImportAsync(request.HttpContext.User.UserId()!, request.Body, request.ContentLength, ct);
+        var (summary, refusal) = await importer.ImportAsync(request.HttpContext.User.UserId()!, request.Body, request.ContentLength, ct, hypothesisAccount);
         return refusal is { } r ? Problem(r.Status, r.Title, r.Detail) : TypedResults.Ok(summary);
     }
 

@@ -84,4 +84,63 @@ public sealed class ImportAuthorshipTests(ExchangeFixture fixture) : IClassFixtu
         Assert.Equal(expected, item.GetProperty("importedFrom").GetString());
         Assert.Equal("private", item.GetProperty("visibility").GetString());
     }
+
+    /// <summary>A Hypothesis search result with a row by Grace (display name given) and one by ada (none), both shared with the world.</summary>
+    private static StringContent HypothesisFile() => new("""
+        {"total": 2, "rows": [
+          {"id": "grace-row", "user": "acct:grace@hypothes.is", "user_info": {"display_name": "Grace Hopper"},
+           "uri": "http://localhost/articles/SLUG", "text": "Grace's note", "tags": [],
+           "permissions": {"read": ["group:__world__"]},
+           "target": [{"source": "http://localhost/articles/SLUG", "selector": [{"type": "TextQuoteSelector", "exact": "Rose Garden"}]}]},
+          {"id": "ada-row", "user": "acct:ada@hypothes.is",
+           "uri": "http://localhost/articles/SLUG", "text": "Ada's note", "tags": [],
+           "permissions": {"read": ["group:__world__"]},
+           "target": [{"source": "http://localhost/articles/SLUG", "selector": [{"type": "TextQuoteSelector", "exact": "Rose Garden"}]}]}
+        ]}
+        """.Replace("SLUG", AnnotationBuilder.SeedSlug, StringComparison.Ordinal), Encoding.UTF8, "application/json");
+
+    private static async Task<Dictionary<string, JsonElement>> ByNoteAsync(HttpClient reader)
+    {
+        var mine = await reader.GetFromJsonAsync<JsonElement>("/api/export?format=jsonld");
+        return mine.GetProperty("first").GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("body").EnumerateArray().First().GetProperty("value").GetString()!);
+    }
+
+    [Fact]
+    public async Task Hypothesis_rows_by_another_user_are_imported_private_and_from_them()
+    {
+        var reader = await NewUserAsync();
+
+        var imported = await reader.PostAsync("/api/import", HypothesisFile());
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var items = await ByNoteAsync(reader);
+        Assert.Equal(2, items.Count);
+        Assert.Equal("private", items["Grace's note"].GetProperty("visibility").GetString());
+        Assert.Equal("Grace Hopper", items["Grace's note"].GetProperty("importedFrom").GetString());
+        // No display name: the account, without its acct: scheme.
+        Assert.Equal("private", items["Ada's note"].GetProperty("visibility").GetString());
+        Assert.Equal("ada@hypothes.is", items["Ada's note"].GetProperty("importedFrom").GetString());
+        // Nobody else sees Grace's world-readable note republished by the importer.
+        var others = await fixture.Bob.GetFromJsonAsync<JsonElement>($"/api/annotations?article={AnnotationBuilder.SeedSlug}");
+        Assert.DoesNotContain(others.GetProperty("first").GetProperty("items").EnumerateArray(),
+            i => i.GetProperty("body").EnumerateArray().Any(b => b.GetProperty("value").GetString() == "Grace's note"));
+    }
+
+    [Theory]
+    [InlineData("acct:ada@hypothes.is")]
+    [InlineData("ada@hypothes.is")]
+    public async Task The_readers_own_Hypothesis_account_keeps_its_visibility_and_names_no_one(string account)
+    {
+        var reader = await NewUserAsync();
+
+        var imported = await reader.PostAsync($"/api/import?hypothesisAccount={Uri.EscapeDataString(account)}", HypothesisFile());
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var items = await ByNoteAsync(reader);
+        Assert.Equal("public", items["Ada's note"].GetProperty("visibility").GetString());
+        Assert.False(items["Ada's note"].TryGetProperty("importedFrom", out _));
+        Assert.Equal("private", items["Grace's note"].GetProperty("visibility").GetString());
+        Assert.Equal("Grace Hopper", items["Grace's note"].GetProperty("importedFrom").GetString());
+    }
 }
