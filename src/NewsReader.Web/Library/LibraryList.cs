@@ -165,20 +165,19 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     {
         var ids = await UnreadIds(userId, view).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        // One upsert a chunk, in one transaction: a state row is made where there was none. The
-        // ids are integers from the query above, so writing them into the statement is safe.
+        // One upsert a chunk, in one transaction: a state row is made where there was none, and
+        // read means seen, so the revision read is recorded in the same statement. The ids are
+        // integers from the query above, so writing them into the statement is safe.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var chunk in ids.Chunk(500))
+        foreach (var chunk in ids.Chunk(1000))
         {
-            var rows = string.Join(", ", chunk.Select(id => $"({{0}}, {id.ToString(CultureInfo.InvariantCulture)}, TRUE, FALSE, FALSE, 0, {{1}})"));
             var sql = """
-                INSERT INTO "ReadingStates" ("UserId", "ArticleId", "Read", "Archived", "Favorite", "ProgressOffset", "UpdatedAt")
-                VALUES ROWS
-                ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Read" = TRUE, "UpdatedAt" = excluded."UpdatedAt"
-                """.Replace("ROWS", rows, StringComparison.Ordinal);
+                INSERT INTO "ReadingStates" ("UserId", "ArticleId", "Read", "Archived", "Favorite", "ProgressOffset", "UpdatedAt", "SeenRevision")
+                SELECT {0}, a."Id", TRUE, FALSE, FALSE, 0, {1}, (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = a."Id")
+                FROM "Articles" a WHERE a."Id" IN (IDS)
+                ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Read" = TRUE, "UpdatedAt" = excluded."UpdatedAt", "SeenRevision" = excluded."SeenRevision"
+                """.Replace("IDS", string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture))), StringComparison.Ordinal);
             await db.Database.ExecuteSqlRawAsync(sql, [userId, now], ct);
-            // Read means seen: the revision read is recorded too.
-            await SeenRevisions.RecordAsync(db, userId, chunk, ct);
         }
         await transaction.CommitAsync(ct);
         return ids;
@@ -285,19 +284,20 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     private IQueryable<Candidate> Rows(string? userId, ListView view)
     {
         var articles = ReaderLibrary.Of(db, userId);
-        if (view.FeedId is not null)
-        {
-            // From the feed's items: sorting the whole library to keep one feed's costs a
-            // library check per article passed over.
-            var inFeed = ScopeIds(userId, view);
-            articles = db.Articles.Where(a => inFeed.Contains(a.Id));
-        }
-        else if (view.Folder is { } folder)
+        if (view.Folder is { } folder && view.FeedId is null)
         {
             articles = articles.Where(a => db.FeedItems.Any(i => i.ArticleId == a.Id
                 && db.Subscriptions.Any(s => s.UserId == userId && s.FeedId == i.FeedId && s.Folder == folder)));
         }
         var revisions = db.ArticleRevisions.Current().Where(r => articles.Any(a => a.Id == r.ArticleId));
+        if (view.FeedId is not null)
+        {
+            // From the feed's items, as the revisions' own condition so the database starts from
+            // them and sorts those alone: walking the whole library newest first to keep one
+            // feed's costs a library check per article passed over.
+            var inFeed = ScopeIds(userId, view);
+            revisions = db.ArticleRevisions.Current().Where(r => inFeed.Contains(r.ArticleId));
+        }
         if (view.Site is { } site)
         {
             // SiteName has NOCASE collation, so this equality ignores case.
