@@ -71,6 +71,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             article.HasIndex(a => new { a.ListedAt, a.Id });
             // Saving a URL first asks whether the library has it already.
             article.HasIndex(a => a.SourceUrl);
+            // The shared collection (few articles) is part of every library the sidebar counts.
+            article.HasIndex(a => a.Shared).HasFilter("\"Shared\"");
             article.HasMany(a => a.Revisions).WithOne(r => r.Article).HasForeignKey(r => r.ArticleId);
         });
 
@@ -87,6 +89,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             // The list's site filter compares without case, through its own index.
             revision.Property(r => r.SiteName).HasMaxLength(200).UseCollation(caseInsensitive);
             revision.HasIndex(r => r.SiteName);
+            // The current revision's site, for the library's sites, without reading the text it is stored behind.
+            revision.HasIndex(r => new { r.ArticleId, r.Number, r.SiteName });
             revision.Property(r => r.Agency).HasMaxLength(100);
             revision.Property(r => r.Author).HasMaxLength(300);
             revision.Property(r => r.Language).HasMaxLength(35);
@@ -197,6 +201,10 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             item.HasIndex(i => new { i.FeedId, i.ItemKey }).IsUnique();
             // "Which feeds brought this article?" is asked by every library check.
             item.HasIndex(i => new { i.ArticleId, i.FeedId });
+            // A feed's articles (its list, its unread count, a library's ids) from the index alone.
+            item.HasIndex(i => new { i.FeedId, i.ArticleId });
+            // A feed's failed items, for the feed list, without reading the others.
+            item.HasIndex(i => new { i.FeedId, i.ErrorAt }).HasFilter("\"Error\" IS NOT NULL");
             item.HasOne<Article>().WithMany().HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -101,42 +101,55 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
         return new LibraryPage(page, older ? Cursor.Of(view.Sort, page[^1]) : null, newer ? Cursor.Of(view.Sort, page[0]) : null, limit);
     }
 
-    /// <summary>How many articles each view of the reader's library holds, in two queries.</summary>
+    /// <summary>
+    /// How many articles each view of the reader's library holds, in one statement: the library's
+    /// ids gathered once from the reader's side (<see cref="ReaderLibrary.SqlIds"/>), then the
+    /// reader's reading states and annotations among them. Every view but Annotated is the
+    /// library less, or among, the articles the reader has a state for.
+    /// </summary>
     public async Task<LibraryCounts> CountsAsync(string userId, CancellationToken ct = default)
     {
-        var library = ReaderLibrary.Of(db, userId);
-        var states =
-            from a in library
-            join s in db.ReadingStates.Where(s => s.UserId == userId) on a.Id equals s.ArticleId into found
-            from s in found.DefaultIfEmpty()
-            select new
-            {
-                Read = s != null && s.Read,
-                Archived = s != null && s.Archived,
-                Favorite = s != null && s.Favorite,
-                Updated = s != null && s.SeenRevision != null && s.SeenRevision < db.ArticleRevisions.Where(r => r.ArticleId == a.Id).Max(r => r.Number),
-            };
-        var counts = await states.GroupBy(_ => 1).Select(g => new
-        {
-            All = g.Count(x => !x.Archived),
-            Unread = g.Count(x => !x.Read && !x.Archived),
-            Favorites = g.Count(x => x.Favorite),
-            Updated = g.Count(x => x.Updated),
-            Archived = g.Count(x => x.Archived),
-        }).SingleOrDefaultAsync(ct);
-        var annotated = await db.Annotations.Where(n => n.OwnerId == userId).Select(n => n.ArticleId).Distinct()
-            .CountAsync(id => library.Any(a => a.Id == id), ct);
-        return counts is null
-            ? new LibraryCounts(0, 0, 0, annotated, 0, 0)
-            : new LibraryCounts(counts.All, counts.Unread, counts.Favorites, annotated, counts.Updated, counts.Archived);
+        var sql = $"""
+            WITH lib ("Id") AS ({ReaderLibrary.SqlIds}),
+            states AS (
+                SELECT COALESCE(SUM(CASE WHEN rs."Archived" THEN 1 ELSE 0 END), 0) AS "Archived",
+                       COALESCE(SUM(CASE WHEN rs."Read" OR rs."Archived" THEN 1 ELSE 0 END), 0) AS "ReadOrArchived",
+                       COALESCE(SUM(CASE WHEN rs."Favorite" THEN 1 ELSE 0 END), 0) AS "Favorites",
+                       COALESCE(SUM(CASE WHEN rs."SeenRevision" < (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = rs."ArticleId") THEN 1 ELSE 0 END), 0) AS "Updated"
+                FROM "ReadingStates" rs
+                WHERE rs."UserId" = @user AND rs."ArticleId" IN (SELECT "Id" FROM lib))
+            SELECT (SELECT COUNT(*) FROM lib) AS "Library", states."Archived", states."ReadOrArchived", states."Favorites", states."Updated",
+                   (SELECT COUNT(DISTINCT n."ArticleId") FROM "Annotations" n WHERE n."OwnerId" = @user AND n."ArticleId" IN (SELECT "Id" FROM lib)) AS "Annotated"
+            FROM states
+            """;
+        // The reader's id is the statement's only parameter; {0} is where EF binds it.
+        var counts = (await db.Database.SqlQueryRaw<CountsRow>(sql.Replace("@user", "{0}", StringComparison.Ordinal), userId).ToListAsync(ct)).Single();
+        return new LibraryCounts(
+            All: (int)(counts.Library - counts.Archived),
+            Unread: (int)(counts.Library - counts.ReadOrArchived),
+            Favorites: (int)counts.Favorites,
+            Annotated: (int)counts.Annotated,
+            Updated: (int)counts.Updated,
+            Archived: (int)counts.Archived);
+    }
+
+    /// <summary>The one row <see cref="CountsAsync"/> reads.</summary>
+    private sealed class CountsRow
+    {
+        public long Library { get; init; }
+        public long Archived { get; init; }
+        public long ReadOrArchived { get; init; }
+        public long Favorites { get; init; }
+        public long Updated { get; init; }
+        public long Annotated { get; init; }
     }
 
     /// <summary>The sites of the reader's library with most articles first, for the sidebar.</summary>
     public async Task<IReadOnlyList<LibrarySite>> SitesAsync(string? userId, CancellationToken ct = default)
     {
-        var library = ReaderLibrary.Of(db, userId);
+        var library = ReaderLibrary.Ids(db, userId);
         var sites = await db.ArticleRevisions.Current()
-            .Where(r => r.SiteName != null && library.Any(a => a.Id == r.ArticleId))
+            .Where(r => r.SiteName != null && library.Contains(r.ArticleId))
             .GroupBy(r => r.SiteName!)
             .Select(g => new { Name = g.Key, Articles = g.Count() })
             .OrderByDescending(s => s.Articles).ThenBy(s => s.Name).Take(SiteCount)
@@ -150,26 +163,85 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<int>> MarkAllReadAsync(string userId, ListView view, CancellationToken ct = default)
     {
-        var ids = await Rows(userId, view with { Filter = view.Filter == ListFilter.All ? ListFilter.Unread : view.Filter })
-            .Where(x => !x.Read).Select(x => x.ArticleId).ToListAsync(ct);
+        var ids = await UnreadIds(userId, view).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        // One upsert a chunk, in one transaction: a state row is made where there was none. The
-        // ids are integers from the query above, so writing them into the statement is safe.
+        // One upsert a chunk, in one transaction: a state row is made where there was none, and
+        // read means seen, so the revision read is recorded in the same statement. The ids are
+        // integers from the query above, so writing them into the statement is safe.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var chunk in ids.Chunk(500))
+        foreach (var chunk in ids.Chunk(1000))
         {
-            var rows = string.Join(", ", chunk.Select(id => $"({{0}}, {id.ToString(CultureInfo.InvariantCulture)}, TRUE, FALSE, FALSE, 0, {{1}})"));
             var sql = """
-                INSERT INTO "ReadingStates" ("UserId", "ArticleId", "Read", "Archived", "Favorite", "ProgressOffset", "UpdatedAt")
-                VALUES ROWS
-                ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Read" = TRUE, "UpdatedAt" = excluded."UpdatedAt"
-                """.Replace("ROWS", rows, StringComparison.Ordinal);
+                INSERT INTO "ReadingStates" ("UserId", "ArticleId", "Read", "Archived", "Favorite", "ProgressOffset", "UpdatedAt", "SeenRevision")
+                SELECT {0}, a."Id", TRUE, FALSE, FALSE, 0, {1}, (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = a."Id")
+                FROM "Articles" a WHERE a."Id" IN (IDS)
+                ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Read" = TRUE, "UpdatedAt" = excluded."UpdatedAt", "SeenRevision" = excluded."SeenRevision"
+                """.Replace("IDS", string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture))), StringComparison.Ordinal);
             await db.Database.ExecuteSqlRawAsync(sql, [userId, now], ct);
-            // Read means seen: the revision read is recorded too.
-            await SeenRevisions.RecordAsync(db, userId, chunk, ct);
         }
         await transaction.CommitAsync(ct);
         return ids;
+    }
+
+    /// <summary>
+    /// The unread articles of the view (of its unread ones when it is All): ids and reading
+    /// states only, so nothing of the articles themselves is read.
+    /// </summary>
+    private IQueryable<int> UnreadIds(string userId, ListView view)
+    {
+        var states = db.ReadingStates.Where(s => s.UserId == userId);
+        var ids = ScopeIds(userId, view);
+        return view.Filter switch
+        {
+            ListFilter.Archived => ids.Where(id => states.Any(s => s.ArticleId == id && s.Archived && !s.Read)),
+            ListFilter.Favorites => ids.Where(id => states.Any(s => s.ArticleId == id && s.Favorite && !s.Read)),
+            ListFilter.Updated => ids.Where(id => states.Any(s => s.ArticleId == id && !s.Read && s.SeenRevision != null
+                && s.SeenRevision < db.ArticleRevisions.Where(r => r.ArticleId == id).Max(r => r.Number))),
+            ListFilter.Annotated => ids.Where(id => db.Annotations.Any(n => n.ArticleId == id && n.OwnerId == userId)
+                && !states.Any(s => s.ArticleId == id && s.Read)),
+            _ => ids.Where(id => !states.Any(s => s.ArticleId == id && (s.Read || s.Archived))),
+        };
+    }
+
+    /// <summary>
+    /// The ids of the library's articles in the view's feed, folder or site (the whole library
+    /// when it names none), each once, gathered from the feed's or folder's items or the site's
+    /// revisions (an index range), so only those articles are checked against the library rule.
+    /// </summary>
+    private IQueryable<int> ScopeIds(string? userId, ListView view)
+    {
+        IQueryable<int> ids;
+        if (view.FeedId is { } feedId)
+        {
+            ids = db.FeedItems.Where(i => i.FeedId == feedId).Select(i => i.ArticleId);
+            if (view.Folder is { } feedFolder)
+            {
+                ids = ids.Where(id => db.FeedItems.Any(i => i.ArticleId == id
+                    && db.Subscriptions.Any(s => s.UserId == userId && s.FeedId == i.FeedId && s.Folder == feedFolder)));
+            }
+        }
+        else if (view.Folder is { } folder)
+        {
+            ids = from s in db.Subscriptions
+                  where s.UserId == userId && s.Folder == folder
+                  join i in db.FeedItems on s.FeedId equals i.FeedId
+                  select i.ArticleId;
+        }
+        else if (view.Site is { } onlySite)
+        {
+            ids = db.ArticleRevisions.Current().Where(r => r.SiteName == onlySite).Select(r => r.ArticleId);
+        }
+        else
+        {
+            return ReaderLibrary.Ids(db, userId);
+        }
+        if (view.Site is { } site && (view.FeedId is not null || view.Folder is not null))
+        {
+            // SiteName has NOCASE collation, so this equality ignores case.
+            ids = ids.Where(id => db.ArticleRevisions.Current().Any(r => r.ArticleId == id && r.SiteName == site));
+        }
+        var library = ReaderLibrary.Of(db, userId);
+        return ids.Distinct().Where(id => library.Any(a => a.Id == id));
     }
 
     /// <summary>Undo of <see cref="MarkAllReadAsync"/>: these articles unread again.</summary>
@@ -212,16 +284,20 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     private IQueryable<Candidate> Rows(string? userId, ListView view)
     {
         var articles = ReaderLibrary.Of(db, userId);
-        if (view.FeedId is { } feedId)
-        {
-            articles = articles.Where(a => db.FeedItems.Any(i => i.FeedId == feedId && i.ArticleId == a.Id));
-        }
-        if (view.Folder is { } folder)
+        if (view.Folder is { } folder && view.FeedId is null)
         {
             articles = articles.Where(a => db.FeedItems.Any(i => i.ArticleId == a.Id
                 && db.Subscriptions.Any(s => s.UserId == userId && s.FeedId == i.FeedId && s.Folder == folder)));
         }
         var revisions = db.ArticleRevisions.Current().Where(r => articles.Any(a => a.Id == r.ArticleId));
+        if (view.FeedId is not null)
+        {
+            // From the feed's items, as the revisions' own condition so the database starts from
+            // them and sorts those alone: walking the whole library newest first to keep one
+            // feed's costs a library check per article passed over.
+            var inFeed = ScopeIds(userId, view);
+            revisions = db.ArticleRevisions.Current().Where(r => inFeed.Contains(r.ArticleId));
+        }
         if (view.Site is { } site)
         {
             // SiteName has NOCASE collation, so this equality ignores case.

@@ -8,6 +8,20 @@ namespace NewsReader.Web.Tests.Browser;
 /// <summary>Steps several browser tests share.</summary>
 public static class BrowserSession
 {
+    /// <summary>A context on the app at this size (a phone's: mobile, touch), with a minute's patience for a loaded machine.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(BrowserFixture browser, int width, int height, bool phone)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.BaseUrl,
+            ViewportSize = new() { Width = width, Height = height },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
+
     /// <summary>Registers a fresh account through the form; the page is left signed in.</summary>
     public static async Task<string> SignUpAsync(IPage page)
     {

@@ -26,14 +26,7 @@ public sealed class LibraryTests(BrowserFixture browser) : IAsyncLifetime
         site.Serve($"/{unique}/feed.xml", "application/rss+xml", FeedFixtures.Rss(feedTitle, site.Url("/"),
             Enumerable.Range(1, Items).Select(i => new Item($"echo-{unique}-{i}", $"Tide report {i} {unique}", site.Url($"/{unique}/tide-{i}"),
                 FullHtml: $"<p>The tide on day {i} rose higher than the harbour master expected, and the quay stayed closed until noon.</p>")).ToArray()));
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.BaseUrl,
-            ViewportSize = new() { Width = width, Height = height },
-            IsMobile = phone,
-            HasTouch = phone,
-        });
-        context.SetDefaultTimeout(60_000);
+        var context = await BrowserSession.NewContextAsync(browser, width, height, phone);
         var page = await context.NewPageAsync();
         await BrowserSession.SignUpAsync(page);
 

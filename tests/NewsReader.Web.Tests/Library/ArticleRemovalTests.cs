@@ -36,6 +36,44 @@ public sealed class ArticleRemovalTests(ManyReadersAppFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_reader_removes_an_article_from_its_reader_page_and_the_list_offers_undo_and_counts_it_at_once()
+    {
+        await AdminAsync();
+        var reader = app.CreateClient();
+        await Forms.RegisterAsync(reader, $"page-remover-{Guid.NewGuid():N}@example.org");
+        var before = AllCount(await HtmlDocument.GetAsync(reader, "/"));
+
+        var removed = await HtmlDocument.ParseAsync(await Forms.SubmitAsync(reader, $"/articles/{Seed}", NoFields, ".reader-tools form.remove-article"));
+        Assert.Contains("Removed from your library", removed.QuerySelector(".remove-undo")!.TextContent);
+        Assert.Null(removed.QuerySelector($".article-row[data-slug='{Seed}']"));
+        Assert.Equal(before - 1, AllCount(removed));
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/articles/{Seed}")).StatusCode);
+
+        var undo = (AngleSharp.Html.Dom.IHtmlFormElement)removed.QuerySelector("form.remove-undo")!;
+        var fields = undo.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>().ToDictionary(i => i.Name!, i => i.Value);
+        var undone = await HtmlDocument.ParseAsync(await reader.PostAsync(undo.GetAttribute("action"), new FormUrlEncodedContent(fields)));
+        Assert.NotNull(undone.QuerySelector($".article-row[data-slug='{Seed}']"));
+        Assert.Equal(before, AllCount(undone));
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/articles/{Seed}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_remove_form_of_the_reader_page_is_refused_without_its_antiforgery_token()
+    {
+        var reader = app.CreateClient();
+        await Forms.RegisterAsync(reader, $"forged-{Guid.NewGuid():N}@example.org");
+        var page = await HtmlDocument.GetAsync(reader, $"/articles/{Seed}");
+        var form = page.QuerySelector(".reader-tools form.remove-article")!;
+        var forged = await reader.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string> { ["slug"] = Seed }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/articles/{Seed}")).StatusCode);
+    }
+
+    /// <summary>The sidebar's count of the All view.</summary>
+    private static int AllCount(AngleSharp.Dom.IDocument page) =>
+        int.Parse(page.QuerySelector(".library-views li[data-view='all'] .unread-count")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task The_reader_links_to_the_pages_address_beside_the_source_as_saved()
     {
         var reader = await HtmlDocument.GetAsync(app.CreateClient(), $"/articles/{Seed}");

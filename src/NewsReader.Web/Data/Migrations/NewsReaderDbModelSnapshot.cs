@@ -567,6 +567,11 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.HasIndex("ArticleId", "FeedId");
 
+                    b.HasIndex("FeedId", "ArticleId");
+
+                    b.HasIndex("FeedId", "ErrorAt")
+                        .HasFilter("\"Error\" IS NOT NULL");
+
                     b.HasIndex("FeedId", "ItemKey")
                         .IsUnique();
 
@@ -628,6 +633,9 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Shared")
+                        .HasFilter("\"Shared\"");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -910,6 +918,8 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.HasIndex("ArticleId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("ArticleId", "Number", "SiteName");
 
                     b.ToTable("ArticleRevisions", t =>
                         {

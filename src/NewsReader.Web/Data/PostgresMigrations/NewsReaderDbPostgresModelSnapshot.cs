@@ -589,6 +589,11 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasIndex("ArticleId", "FeedId");
 
+                    b.HasIndex("FeedId", "ArticleId");
+
+                    b.HasIndex("FeedId", "ErrorAt")
+                        .HasFilter("\"Error\" IS NOT NULL");
+
                     b.HasIndex("FeedId", "ItemKey")
                         .IsUnique();
 
@@ -652,6 +657,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Shared")
+                        .HasFilter("\"Shared\"");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -938,6 +946,8 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasIndex("ArticleId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("ArticleId", "Number", "SiteName");
 
                     b.ToTable("ArticleRevisions", t =>
                         {
