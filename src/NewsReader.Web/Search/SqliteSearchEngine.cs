@@ -17,6 +17,9 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
     // Words per prefix handed to the parser, which keeps those the stemmed prefix misses.
     private const int PrefixCandidates = 1000;
 
+    // FTS5 hits of the article half the library rule is run on, at most, per match ranked.
+    private const int ArticleScanPerMatch = 10;
+
     // bm25 weights per column. Tags are labels a reader chose on purpose, so a tag hit ranks
     // highest; the note is the reader's own words; the quote is the article's words, which
     // also match as article hits. For articles, the title says what the piece is about,
@@ -160,33 +163,30 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(ct);
             using var interrupt = InterruptWhenCancelled(connection, ct);
-            var where = new StringBuilder("articles_fts MATCH @match AND " + SearchFilters.ArticleAccess);
+            var where = new StringBuilder("articles_fts MATCH @match");
             var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!), new("user", (object?)userId ?? DBNull.Value) };
             SearchFilters.AppendArticleFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
-            const string from = """
+            var candidates = Candidates(limit, offset);
+            // One pass, newest match first, that stops at the cap or the scan bound: the library
+            // rule runs on the FTS5 hits only, and bm25 only on those in the reader's library. A
+            // reader holding a fifth of a big store finds the cap's worth in about five times as
+            // many hits; one holding little of it stops at the scan bound, whose newest matches
+            // are ranked. The page is cut from the ranked candidates and only its rows get
+            // snippets: snippet() over whole article texts is costly.
+            var scanned = $"""
+                SELECT articles_fts.rowid AS RevisionId, CASE WHEN {SearchFilters.ArticleAccess} THEN {ArticleRank} END AS score
                 FROM articles_fts
                 JOIN ArticleRevisions r ON r.Id = articles_fts.rowid
                 JOIN Articles ar ON ar.Id = r.ArticleId
+                WHERE {where}
+                ORDER BY articles_fts.rowid DESC
+                LIMIT @scan
                 """;
-            var candidates = Candidates(limit, offset);
-            var total = await CappedCountAsync(connection, from, where, parameters, candidates, ct);
-            if (total == 0)
-            {
-                return (0, (IReadOnlyList<ArticleHit>)[]);
-            }
-            // Past the cap, only the newest matching revisions are ranked (see AnnotationHitsAsync).
-            var capped = total > candidates ? "ORDER BY articles_fts.rowid DESC LIMIT @candidates" : "";
-            // The page first, then snippets for its rows only: SQLite computes every selected column
-            // of every match before it sorts, and snippet() over whole article texts is costly, so
-            // in the ranked query itself it would run for all matching articles, not just the page.
             var sql = $"""
-                WITH candidates AS (
-                    SELECT articles_fts.rowid AS RevisionId, {ArticleRank} AS score
-                    {from}
-                    WHERE {where}
-                    {capped}),
+                WITH scanned AS NOT MATERIALIZED ({scanned}),
+                candidates AS MATERIALIZED (SELECT RevisionId, score FROM scanned WHERE score IS NOT NULL LIMIT @countLimit),
                 page AS (SELECT RevisionId, score FROM candidates ORDER BY score LIMIT @limit OFFSET @offset)
-                SELECT ar.Slug, r.Title, r.Dateline, {Snippet("articles_fts", 2, "r.Text", 32)}
+                SELECT (SELECT count(*) FROM candidates), ar.Slug, r.Title, r.Dateline, {Snippet("articles_fts", 2, "r.Text", 32)}
                 FROM page
                 JOIN articles_fts ON articles_fts.rowid = page.RevisionId
                 JOIN ArticleRevisions r ON r.Id = page.RevisionId
@@ -194,16 +194,26 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
                 WHERE articles_fts MATCH @match
                 ORDER BY page.score
                 """;
+            var total = 0;
             var hits = new List<ArticleHit>();
             var cutter = new SnippetCutter(query, budget);
-            await using var command = Command(connection, sql, Paged(parameters, limit, offset).Append(new("candidates", candidates)));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            var bounds = Paged(parameters, limit, offset).Append(new("countLimit", candidates + 1)).Append(new("scan", (long)ArticleScanPerMatch * candidates));
+            await using (var command = Command(connection, sql, bounds))
+            await using (var reader = await command.ExecuteReaderAsync(ct))
             {
-                var slug = reader.GetString(0);
-                var snippet = cutter.SnippetOf(reader, 3, 32);
-                hits.Add(new ArticleHit(slug, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    SearchSnippets.Safe(snippet), SearchSnippets.PassageUrl(slug, snippet)));
+                while (await reader.ReadAsync(ct))
+                {
+                    total = reader.GetInt32(0);
+                    var slug = reader.GetString(1);
+                    var snippet = cutter.SnippetOf(reader, 4, 32);
+                    hits.Add(new ArticleHit(slug, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                        SearchSnippets.Safe(snippet), SearchSnippets.PassageUrl(slug, snippet)));
+                }
+            }
+            if (hits.Count == 0 && offset > 0)
+            {
+                // A page past the end has no row to carry the total: count on its own.
+                total = await CountAsync(connection, $"SELECT count(*) FROM (SELECT 1 FROM ({scanned}) WHERE score IS NOT NULL LIMIT @countLimit)", bounds, ct);
             }
             return (total, (IReadOnlyList<ArticleHit>)hits);
         }, ct);
