@@ -23,20 +23,34 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
     private const string AnnotationRank = "ts_rank('{0.1, 0.25, 0.625, 1.0}', a.\"SearchVector\", q.rank_query)";
     private const string ArticleRank = "ts_rank('{0.1, 0.2, 0.3, 1.0}', r.\"SearchVector\", q.rank_query, 1)";
 
+    // Texts up to this many characters come whole for their snippet; longer ones, a window of it.
+    private const int SnippetWindowLength = 10_000;
+
     private const string CurrentTitle = "(SELECT r.\"Title\" FROM \"ArticleRevisions\" r WHERE r.\"ArticleId\" = ar.\"Id\" ORDER BY r.\"Number\" DESC LIMIT 1)";
 
     /// <summary>
     /// The engine on an open connection, in a read-only transaction whose statements the server
     /// stops at the budget (<c>statement_timeout</c>, set for this transaction only), whatever
-    /// the client does. Disposing ends the transaction; the connection stays its owner's.
+    /// the client does. Nothing is sent yet: Npgsql sends BEGIN with the first statement, and
+    /// the settings go in that statement's text, so a half is one round trip.
+    /// Disposing ends the transaction; the connection stays its owner's.
     /// </summary>
     public static async Task<PostgresSearch> BeginAsync(NpgsqlConnection connection, SearchBudget budget)
     {
         var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, budget.Token);
-        await using var command = new NpgsqlCommand("SET TRANSACTION READ ONLY; SELECT set_config('statement_timeout', @ms, true)", connection, transaction);
-        command.Parameters.AddWithValue("ms", ((long)Math.Ceiling(budget.Allowed.TotalMilliseconds) + 100).ToString(CultureInfo.InvariantCulture));
-        await command.ExecuteScalarAsync(budget.Token);
         return new PostgresSearch(connection, transaction, budget);
+    }
+
+    // Sent before the first statement only; the timeout is a number computed here, not input.
+    private string? settings;
+
+    private string Settings(string sql)
+    {
+        settings ??= string.Create(CultureInfo.InvariantCulture,
+            $"SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = {(long)Math.Ceiling(budget.Allowed.TotalMilliseconds) + 100};\n");
+        var first = settings;
+        settings = "";
+        return first + sql;
     }
 
     public async ValueTask DisposeAsync() => await transaction.DisposeAsync();
@@ -48,21 +62,35 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
         var where = new StringBuilder($"{match} AND {SearchFilters.AnnotationAccess}");
         AddFilters(query, where, parameters);
         const string from = "FROM \"Annotations\" a JOIN \"Articles\" ar ON ar.\"Id\" = a.\"ArticleId\"";
-        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters);
-        if (total == 0)
-        {
-            return (0, []);
-        }
+        // As on SQLite: the newest matches up to one past the cap are counted and ranked, in
+        // the same statement as the page, and only the page's rows are read whole.
         var sql = $"""
-            WITH q AS (SELECT {rankQuery} AS rank_query)
+            WITH q AS (SELECT {rankQuery} AS rank_query),
+            candidates AS MATERIALIZED (
+                SELECT a."Seq" {from}
+                WHERE {where}
+                ORDER BY a."Seq" DESC
+                LIMIT @countLimit),
+            page AS (
+                SELECT a."Seq", a."Created", {AnnotationRank} AS rank
+                FROM candidates c JOIN "Annotations" a ON a."Seq" = c."Seq" CROSS JOIN q
+                ORDER BY rank DESC, a."Created" DESC, a."Seq" DESC
+                LIMIT @limit OFFSET @offset)
             SELECT a."Id", ar."Slug", {CurrentTitle}, a."Color", a."Visibility", a."AnchorStatus", a."Created", a."TagsText",
-                   a."Exact", a."Note", coalesce(a."OwnerId" = @user, false), a."NoteHtml", u."DisplayName"
-            {from} JOIN "AspNetUsers" u ON u."Id" = a."OwnerId" CROSS JOIN q
-            WHERE {where}
-            ORDER BY {AnnotationRank} DESC, a."Created" DESC, a."Seq" DESC
-            LIMIT @limit OFFSET @offset
+                   a."Exact", a."Note", coalesce(a."OwnerId" = @user, false), a."NoteHtml", u."DisplayName",
+                   (SELECT count(*) FROM candidates)
+            FROM page JOIN "Annotations" a ON a."Seq" = page."Seq" JOIN "Articles" ar ON ar."Id" = a."ArticleId"
+            JOIN "AspNetUsers" u ON u."Id" = a."OwnerId"
+            ORDER BY page.rank DESC, page."Created" DESC, page."Seq" DESC
             """;
-        return (total, await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), query));
+        var capped = Capped(parameters, limit, offset);
+        var (total, hits) = await ReadAnnotationHitsAsync(sql, capped, query);
+        if (hits.Count == 0 && offset > 0)
+        {
+            // A page past the end has no row to carry the total: count on its own.
+            total = await CountAsync($"SELECT count(*) FROM (SELECT 1 {from} WHERE {where} LIMIT @countLimit) m", capped);
+        }
+        return (total, hits);
     }
 
     public async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchQuery query, string userId, int limit, int offset)
@@ -80,7 +108,7 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
             ORDER BY a."Created" DESC, a."Seq" DESC
             LIMIT @limit OFFSET @offset
             """;
-        return (total, total == 0 ? [] : await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), query: null));
+        return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), query: null)).Hits);
     }
 
     public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset)
@@ -91,31 +119,70 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
         var where = new StringBuilder($"{match} AND r.\"Number\" = (SELECT max(c.\"Number\") FROM \"ArticleRevisions\" c WHERE c.\"ArticleId\" = r.\"ArticleId\") AND {SearchFilters.ArticleAccess}");
         AddFilters(query, where, parameters, annotations: false);
         const string from = "FROM \"ArticleRevisions\" r JOIN \"Articles\" ar ON ar.\"Id\" = r.\"ArticleId\"";
-        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters);
-        if (total == 0)
-        {
-            return (0, []);
-        }
         var sql = $"""
-            WITH q AS (SELECT {rankQuery} AS rank_query)
-            SELECT ar."Slug", r."Title", r."Dateline", r."Text"
-            {from} CROSS JOIN q
-            WHERE {where}
-            ORDER BY {ArticleRank} DESC, r."Id" DESC
-            LIMIT @limit OFFSET @offset
+            WITH q AS (SELECT {rankQuery} AS rank_query),
+            candidates AS MATERIALIZED (
+                SELECT r."Id" {from}
+                WHERE {where}
+                ORDER BY r."Id" DESC
+                LIMIT @countLimit),
+            page AS (
+                SELECT r."Id", {ArticleRank} AS rank
+                FROM candidates c JOIN "ArticleRevisions" r ON r."Id" = c."Id" CROSS JOIN q
+                ORDER BY rank DESC, r."Id" DESC
+                LIMIT @limit OFFSET @offset)
+            SELECT ar."Slug", r."Title", r."Dateline", {SnippetWindow(query, parameters)}, (SELECT count(*) FROM candidates)
+            FROM page JOIN "ArticleRevisions" r ON r."Id" = page."Id" JOIN "Articles" ar ON ar."Id" = r."ArticleId"
+            ORDER BY page.rank DESC, page."Id" DESC
             """;
+        var capped = Capped(parameters, limit, offset);
+        var total = 0;
         var (terms, prefixes) = Highlighted(query);
         var hits = new List<ArticleHit>();
-        await using var command = Command(sql, Paged(parameters, limit, offset));
-        await using var reader = await command.ExecuteReaderAsync(budget.Token);
-        while (await reader.ReadAsync(budget.Token))
+        await using (var command = Command(sql, capped))
+        await using (var reader = await command.ExecuteReaderAsync(budget.Token))
         {
-            var slug = reader.GetString(0);
-            var snippet = LongTextSnippet.Cut(reader.GetString(3), terms, prefixes, SearchSnippets.MarkOpen, SearchSnippets.MarkClose, 32, budget.ThrowIfSpent);
-            hits.Add(new ArticleHit(slug, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                SearchSnippets.Safe(snippet), SearchSnippets.PassageUrl(slug, snippet)));
+            while (await reader.ReadAsync(budget.Token))
+            {
+                var slug = reader.GetString(0);
+                var snippet = LongTextSnippet.Cut(reader.GetString(3), terms, prefixes, SearchSnippets.MarkOpen, SearchSnippets.MarkClose, 32, budget.ThrowIfSpent);
+                hits.Add(new ArticleHit(slug, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    SearchSnippets.Safe(snippet), SearchSnippets.PassageUrl(slug, snippet)));
+                total = Convert.ToInt32(reader.GetInt64(4));
+            }
+        }
+        if (hits.Count == 0 && offset > 0)
+        {
+            total = await CountAsync($"SELECT count(*) FROM (SELECT 1 {from} WHERE {where} LIMIT @countLimit) m", capped);
         }
         return (total, hits);
+    }
+
+    /// <summary>
+    /// The part of an article's text its snippet is cut from: the whole of a short text; of a
+    /// long one, a window from a little before the first place one of the query's words begins
+    /// (folded to lower case, a stem's first letters, so inflected forms are found too), else
+    /// its start. Only that window crosses the network.
+    /// </summary>
+    private static string SnippetWindow(SearchQuery query, List<NpgsqlParameter> parameters)
+    {
+        var starts = new List<string>();
+        foreach (var term in query.Terms.Concat(query.MarkedPrefixes).Take(4))
+        {
+            if (LongTextSnippet.TokenTexts(term).FirstOrDefault() is not { } first)
+            {
+                continue;
+            }
+            var name = "s" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+            var stem = first.ToLowerInvariant();
+            parameters.Add(new(name, stem[..Math.Min(stem.Length, 4)]));
+            starts.Add($"nullif(strpos(lower(r.\"Text\"), @{name}), 0)");
+        }
+        var start = starts.Count == 0 ? "1" : $"coalesce(least({string.Join(", ", starts)}), 1)";
+        return $"""
+            CASE WHEN length(r."Text") <= {SnippetWindowLength} THEN r."Text"
+                 ELSE substr(r."Text", greatest(1, {start} - {SnippetWindowLength / 4}), {SnippetWindowLength}) END
+            """;
     }
 
     /// <summary>
@@ -186,9 +253,10 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
         parameters.AddRange(values.Select(v => new NpgsqlParameter(v.Key, v.Value)));
     }
 
-    private async Task<IReadOnlyList<AnnotationHit>> ReadAnnotationHitsAsync(string sql, List<NpgsqlParameter> parameters, SearchQuery? query)
+    private async Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> ReadAnnotationHitsAsync(string sql, List<NpgsqlParameter> parameters, SearchQuery? query)
     {
         var hits = new List<AnnotationHit>();
+        var total = 0;
         var (terms, prefixes) = query is null ? ([], new HashSet<string>()) : Highlighted(query);
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(budget.Token);
@@ -214,8 +282,10 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
                 RenderedNoteHtml = reader.IsDBNull(11) ? null : reader.GetString(11),
                 Author = reader.GetString(12),
             });
+            // The search's page carries its capped total; the notebook counts apart.
+            total = reader.FieldCount > 13 ? Convert.ToInt32(reader.GetInt64(13)) : 0;
         }
-        return hits;
+        return (total, hits);
     }
 
     private async Task<int> CountAsync(string sql, List<NpgsqlParameter> parameters)
@@ -226,7 +296,7 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
 
     private DbCommand Command(string sql, IEnumerable<NpgsqlParameter> parameters)
     {
-        var command = new NpgsqlCommand(sql, connection, transaction);
+        var command = new NpgsqlCommand(Settings(sql), connection, transaction);
         foreach (var parameter in parameters)
         {
             // A parameter object belongs to one command; the count and the page each get a copy.
@@ -237,4 +307,8 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
 
     private static List<NpgsqlParameter> Paged(List<NpgsqlParameter> parameters, int limit, int offset) =>
         [.. parameters, new("limit", limit), new("offset", offset)];
+
+    /// <summary>The page, and the count's bound: one past the matches ranked (<see cref="SearchService.RankedMatches"/>, or the page's end).</summary>
+    private static List<NpgsqlParameter> Capped(List<NpgsqlParameter> parameters, int limit, int offset) =>
+        [.. Paged(parameters, limit, offset), new("countLimit", Math.Max(SearchService.RankedMatches, offset + limit) + 1)];
 }

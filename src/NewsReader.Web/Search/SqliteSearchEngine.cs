@@ -17,6 +17,9 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
     // Words per prefix handed to the parser, which keeps those the stemmed prefix misses.
     private const int PrefixCandidates = 1000;
 
+    // FTS5 hits of the article half the library rule is run on, at most, per match ranked.
+    private const int ArticleScanPerMatch = 10;
+
     // bm25 weights per column. Tags are labels a reader chose on purpose, so a tag hit ranks
     // highest; the note is the reader's own words; the quote is the article's words, which
     // also match as article hits. For articles, the title says what the piece is about,
@@ -25,6 +28,9 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
     private const string ArticleRank = "bm25(articles_fts, 10.0, 3.0, 1.0)";
 
     private const string CurrentTitle = "(SELECT r.Title FROM ArticleRevisions r WHERE r.ArticleId = ar.Id ORDER BY r.Number DESC LIMIT 1)";
+
+    // What every annotation hit starts with, in the order ReadAnnotationHitsAsync reads.
+    private const string AnnotationColumns = $"a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText";
 
     // FTS5's snippet() and highlight() weigh every match against every other: over a long text
     // full of matches they run for minutes, in one call SQLite cannot interrupt. Past this
@@ -77,54 +83,47 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
         var where = new StringBuilder("annotations_fts MATCH @match AND " + SearchFilters.AnnotationAccess);
         var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!), new("user", (object?)userId ?? DBNull.Value) };
         SearchFilters.AppendAnnotationFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
-        const string from = """
-            FROM annotations_fts
-            JOIN Annotations a ON a.Seq = annotations_fts.rowid
-            JOIN Articles ar ON ar.Id = a.ArticleId
-            """;
         var candidates = Candidates(limit, offset);
-        var total = await CappedCountAsync(await ContextConnectionAsync(ct), from, where, parameters, candidates, ct);
-        if (total == 0)
-        {
-            return (0, []);
-        }
-        const string columns = $"""
-            a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText,
-            """;
-        var marked = $"""
-            {Snippet("annotations_fts", 1, "a.Exact", 24)},
-                   CASE WHEN a.Note IS NULL THEN NULL ELSE highlight(annotations_fts, 0, char(2), char(3)) END,
-                   coalesce(a.OwnerId = @user, 0)
-            """;
-        // Within the cap every match is ranked. Past it, only the newest matches (an index-ordered
-        // pass over the FTS5 rowids that stops at the cap) are, and the snippets are cut for the
-        // page's rows only: bm25 and the visibility test over thousands of rows were the p95.
-        var sql = total <= candidates
-            ? $"""
-                SELECT {columns} {marked}
-                {from}
-                WHERE {where}
-                ORDER BY {AnnotationRank}, a.Created DESC
-                LIMIT @limit OFFSET @offset
-                """
-            : $"""
-                WITH candidates AS (
-                    SELECT annotations_fts.rowid AS Seq, {AnnotationRank} AS score, a.Created AS Created
-                    {from}
-                    WHERE {where}
-                    ORDER BY annotations_fts.rowid DESC
-                    LIMIT @candidates),
-                page AS (SELECT Seq, score, Created FROM candidates ORDER BY score, Created DESC LIMIT @limit OFFSET @offset)
-                SELECT {columns} {marked}
-                FROM page
-                JOIN annotations_fts ON annotations_fts.rowid = page.Seq
-                JOIN Annotations a ON a.Seq = page.Seq
+        // One pass, newest match first, that stops one past the cap: it counts, and ranks with
+        // bm25 what it counted, so within the cap every match is ranked and past it the newest
+        // ones are. Snippets, notes and authors are read for the page's rows only: bm25 and the
+        // visibility test over thousands of rows were the p95, and snippet() over every match
+        // before the sort was most of the rest.
+        var sql = $"""
+            WITH candidates AS MATERIALIZED (
+                SELECT annotations_fts.rowid AS Seq, {AnnotationRank} AS score, a.Created AS Created
+                FROM annotations_fts
+                JOIN Annotations a ON a.Seq = annotations_fts.rowid
                 JOIN Articles ar ON ar.Id = a.ArticleId
-                WHERE annotations_fts MATCH @match
-                ORDER BY page.score, page.Created DESC
-                """;
-        var paged = Paged(parameters, limit, offset).Append(new("candidates", candidates));
-        return (total, await ReadAnnotationHitsAsync(sql, paged, ct, new SnippetCutter(query, budget)));
+                WHERE {where}
+                ORDER BY annotations_fts.rowid DESC
+                LIMIT @countLimit),
+            page AS (SELECT Seq, score, Created FROM candidates ORDER BY score, Created DESC LIMIT @limit OFFSET @offset)
+            SELECT {AnnotationColumns},
+                   {Snippet("annotations_fts", 1, "a.Exact", 24)},
+                   CASE WHEN a.Note IS NULL THEN NULL ELSE highlight(annotations_fts, 0, char(2), char(3)) END,
+                   coalesce(a.OwnerId = @user, 0), a.NoteHtml, u.DisplayName, (SELECT count(*) FROM candidates)
+            FROM page
+            JOIN annotations_fts ON annotations_fts.rowid = page.Seq
+            JOIN Annotations a ON a.Seq = page.Seq
+            JOIN Articles ar ON ar.Id = a.ArticleId
+            JOIN AspNetUsers u ON u.Id = a.OwnerId
+            WHERE annotations_fts MATCH @match
+            ORDER BY page.score, page.Created DESC
+            """;
+        var paged = Paged(parameters, limit, offset).Append(new("countLimit", candidates + 1)).ToList();
+        var (total, hits) = await ReadAnnotationHitsAsync(sql, paged, ct, new SnippetCutter(query, budget));
+        if (hits.Count == 0 && offset > 0)
+        {
+            // A page past the end has no row to carry the total: count on its own.
+            total = await CountAsync(await ContextConnectionAsync(ct), $"""
+                SELECT count(*) FROM (SELECT 1 FROM annotations_fts
+                JOIN Annotations a ON a.Seq = annotations_fts.rowid
+                JOIN Articles ar ON ar.Id = a.ArticleId
+                WHERE {where} LIMIT @countLimit)
+                """, paged, ct);
+        }
+        return (total, hits);
     }
 
     public async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, SearchBudget budget)
@@ -139,13 +138,13 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
         const string from = "FROM Annotations a JOIN Articles ar ON ar.Id = a.ArticleId";
         var total = await CountAsync(await ContextConnectionAsync(ct), $"SELECT count(*) {from} WHERE {where}", parameters, ct);
         var sql = $"""
-            SELECT a.Id, ar.Slug, {CurrentTitle}, a.Color, a.Visibility, a.AnchorStatus, a.Created, a.TagsText, a.Exact, a.Note, 1
-            {from}
+            SELECT {AnnotationColumns}, a.Exact, a.Note, 1, a.NoteHtml, u.DisplayName, NULL
+            {from} JOIN AspNetUsers u ON u.Id = a.OwnerId
             WHERE {where}
             ORDER BY a.Created DESC, a.Seq DESC
             LIMIT @limit OFFSET @offset
             """;
-        return (total, total == 0 ? [] : await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, cutter: null));
+        return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, cutter: null)).Hits);
     }
 
     public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
@@ -160,62 +159,73 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(ct);
             using var interrupt = InterruptWhenCancelled(connection, ct);
-            var where = new StringBuilder("articles_fts MATCH @match AND " + SearchFilters.ArticleAccess);
+            var where = new StringBuilder("articles_fts MATCH @match");
             var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!), new("user", (object?)userId ?? DBNull.Value) };
             SearchFilters.AppendArticleFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
-            const string from = """
+            var candidates = Candidates(limit, offset);
+            // One pass, newest match first, that stops at the cap or the scan bound: the library
+            // rule runs on the FTS5 hits only, and bm25 only on those in the reader's library. A
+            // reader holding a fifth of a big store finds the cap's worth in about five times as
+            // many hits; one holding little of it stops at the scan bound, whose newest matches
+            // are ranked. The page is cut from the ranked candidates and only its rows get
+            // snippets: snippet() over whole article texts is costly. Equal scores go to the older
+            // revision first, as a plain ranked query over FTS5's ascending scan gives them.
+            var scanned = $"""
+                SELECT articles_fts.rowid AS RevisionId, CASE WHEN {SearchFilters.ArticleAccess} THEN {ArticleRank} END AS score
                 FROM articles_fts
                 JOIN ArticleRevisions r ON r.Id = articles_fts.rowid
                 JOIN Articles ar ON ar.Id = r.ArticleId
+                WHERE {where}
+                ORDER BY articles_fts.rowid DESC
+                LIMIT @scan
                 """;
-            var candidates = Candidates(limit, offset);
-            var total = await CappedCountAsync(connection, from, where, parameters, candidates, ct);
-            if (total == 0)
-            {
-                return (0, (IReadOnlyList<ArticleHit>)[]);
-            }
-            // Past the cap, only the newest matching revisions are ranked (see AnnotationHitsAsync).
-            var capped = total > candidates ? "ORDER BY articles_fts.rowid DESC LIMIT @candidates" : "";
-            // The page first, then snippets for its rows only: SQLite computes every selected column
-            // of every match before it sorts, and snippet() over whole article texts is costly, so
-            // in the ranked query itself it would run for all matching articles, not just the page.
             var sql = $"""
-                WITH candidates AS (
-                    SELECT articles_fts.rowid AS RevisionId, {ArticleRank} AS score
-                    {from}
-                    WHERE {where}
-                    {capped}),
-                page AS (SELECT RevisionId, score FROM candidates ORDER BY score LIMIT @limit OFFSET @offset)
-                SELECT ar.Slug, r.Title, r.Dateline, {Snippet("articles_fts", 2, "r.Text", 32)}
+                WITH scanned AS NOT MATERIALIZED ({scanned}),
+                candidates AS MATERIALIZED (SELECT RevisionId, score FROM scanned WHERE score IS NOT NULL LIMIT @countLimit),
+                page AS (SELECT RevisionId, score FROM candidates ORDER BY score, RevisionId LIMIT @limit OFFSET @offset)
+                SELECT (SELECT count(*) FROM candidates), ar.Slug, r.Title, r.Dateline, {Snippet("articles_fts", 2, "r.Text", 32)}
                 FROM page
                 JOIN articles_fts ON articles_fts.rowid = page.RevisionId
                 JOIN ArticleRevisions r ON r.Id = page.RevisionId
                 JOIN Articles ar ON ar.Id = r.ArticleId
                 WHERE articles_fts MATCH @match
-                ORDER BY page.score
+                ORDER BY page.score, page.RevisionId
                 """;
+            var total = 0;
             var hits = new List<ArticleHit>();
             var cutter = new SnippetCutter(query, budget);
-            await using var command = Command(connection, sql, Paged(parameters, limit, offset).Append(new("candidates", candidates)));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            var bounds = Paged(parameters, limit, offset).Append(new("countLimit", candidates + 1)).Append(new("scan", (long)ArticleScanPerMatch * candidates));
+            await using (var command = Command(connection, sql, bounds))
+            await using (var reader = await command.ExecuteReaderAsync(ct))
             {
-                var slug = reader.GetString(0);
-                var snippet = cutter.SnippetOf(reader, 3, 32);
-                hits.Add(new ArticleHit(slug, reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    SearchSnippets.Safe(snippet), SearchSnippets.PassageUrl(slug, snippet)));
+                while (await reader.ReadAsync(ct))
+                {
+                    total = reader.GetInt32(0);
+                    var slug = reader.GetString(1);
+                    var snippet = cutter.SnippetOf(reader, 4, 32);
+                    hits.Add(new ArticleHit(slug, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                        SearchSnippets.Safe(snippet), SearchSnippets.PassageUrl(slug, snippet)));
+                }
+            }
+            if (hits.Count == 0 && offset > 0)
+            {
+                // A page past the end has no row to carry the total: count on its own.
+                total = await CountAsync(connection, $"SELECT count(*) FROM (SELECT 1 FROM ({scanned}) WHERE score IS NOT NULL LIMIT @countLimit)", bounds, ct);
             }
             return (total, (IReadOnlyList<ArticleHit>)hits);
         }, ct);
     }
 
-    private async Task<IReadOnlyList<AnnotationHit>> ReadAnnotationHitsAsync(string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct, SnippetCutter? cutter)
+    /// <summary>
+    /// Reads hits in the column order of <see cref="AnnotationColumns"/>, then the quote, the note,
+    /// whether it is mine, the rendered note, the author, and the total (NULL where counted apart).
+    /// </summary>
+    private async Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> ReadAnnotationHitsAsync(string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct, SnippetCutter? cutter)
     {
         var markers = cutter is not null;
         var hits = new List<AnnotationHit>();
-        var ids = new List<string>();
-        var connection = await ContextConnectionAsync(ct);
-        await using var command = Command(connection, sql, parameters);
+        var total = 0;
+        await using var command = Command(await ContextConnectionAsync(ct), sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -223,7 +233,7 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
             // The note comes whole (highlight() when marked, at most 10,000 characters), so its
             // Markdown can be read before a window is cut from its plain text.
             var note = reader.IsDBNull(9) ? null : SearchSnippets.Note(reader.GetString(9), markers);
-            ids.Add(reader.GetString(0));
+            total = reader.IsDBNull(13) ? 0 : reader.GetInt32(13);
             hits.Add(new AnnotationHit(
                 reader.GetGuid(0),
                 reader.GetString(1),
@@ -235,39 +245,17 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
                 reader.GetString(4).ToLowerInvariant(),
                 reader.GetString(5).ToLowerInvariant(),
                 DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
-                reader.GetInt64(10) == 1));
+                reader.GetInt64(10) == 1)
+            {
+                RenderedNoteHtml = reader.IsDBNull(11) ? null : reader.GetString(11),
+                Author = reader.GetString(12),
+            });
         }
-        await reader.DisposeAsync();
-        return await WithNotesAndAuthorsAsync(connection, hits, ids, ct);
-    }
-
-    /// <summary>The rendered notes and the authors' display names, for the page's rows only.</summary>
-    private static async Task<IReadOnlyList<AnnotationHit>> WithNotesAndAuthorsAsync(DbConnection connection, List<AnnotationHit> hits, List<string> ids, CancellationToken ct)
-    {
-        if (hits.Count == 0)
-        {
-            return hits;
-        }
-        var parameters = ids.Select((id, i) => new KeyValuePair<string, object>($"id{i}", id)).ToList();
-        var sql = "SELECT a.Id, a.NoteHtml, u.DisplayName FROM Annotations a JOIN AspNetUsers u ON u.Id = a.OwnerId " +
-            $"WHERE a.Id IN ({string.Join(", ", parameters.Select(p => "@" + p.Key))})";
-        var details = new Dictionary<string, (string? NoteHtml, string Author)>();
-        await using var command = Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            details[reader.GetString(0)] = (reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2));
-        }
-        return hits.Select((hit, i) => details.TryGetValue(ids[i], out var d) ? hit with { RenderedNoteHtml = d.NoteHtml, Author = d.Author } : hit).ToList();
+        return (total, hits);
     }
 
     /// <summary>How many matches are ranked: the cap, or more when the page asked for lies past it.</summary>
     private static int Candidates(int limit, int offset) => Math.Max(SearchService.RankedMatches, offset + limit);
-
-    /// <summary>The number of matches, counted up to one past <paramref name="cap"/>: more than that shows as "more than".</summary>
-    private static Task<int> CappedCountAsync(DbConnection connection, string from, StringBuilder where, List<KeyValuePair<string, object>> parameters, int cap, CancellationToken ct) =>
-        CountAsync(connection, $"SELECT count(*) FROM (SELECT 1 {from} WHERE {where} LIMIT @countLimit)",
-            [.. parameters, new("countLimit", cap + 1)], ct);
 
     private static async Task<int> CountAsync(DbConnection connection, string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct)
     {

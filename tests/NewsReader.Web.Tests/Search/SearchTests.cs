@@ -100,6 +100,20 @@ public sealed class SearchTests(SearchTests.Library library) : IClassFixture<Sea
     }
 
     [Fact]
+    public async Task A_page_past_the_end_is_empty_and_still_says_how_many_matched()
+    {
+        var first = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=conference&limit=5&offset=0");
+        var pastTheEnd = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=conference&limit=5&offset=50");
+
+        Assert.Equal(new[] { Id(venue) }, Ids(first));
+        Assert.True(first.GetProperty("articleTotal").GetInt32() > 0);
+        Assert.Empty(pastTheEnd.GetProperty("annotations").EnumerateArray());
+        Assert.Empty(pastTheEnd.GetProperty("articles").EnumerateArray());
+        Assert.Equal(first.GetProperty("annotationTotal").GetInt32(), pastTheEnd.GetProperty("annotationTotal").GetInt32());
+        Assert.Equal(first.GetProperty("articleTotal").GetInt32(), pastTheEnd.GetProperty("articleTotal").GetInt32());
+    }
+
+    [Fact]
     public async Task Another_readers_private_note_never_shows_even_in_counts_or_snippets()
     {
         foreach (var q in new[] { "secret", "secr*", "conference", "tag:place", "\"White House\"", "plans OR venue" })
