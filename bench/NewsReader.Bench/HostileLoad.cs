@@ -10,6 +10,7 @@ using System.Text.Json.Nodes;
 /// (`POST /api/import`, a new file each round) and another follows a 5 MB feed that a
 /// <see cref="LocalSite"/> serves with new items on every fetch (`POST /api/feeds/{id}/refresh`,
 /// round after round), both until the writers are done; the round running then is waited for.
+/// `--beside import` or `--beside feed` runs only one of the two.
 /// The app must be allowed to fetch from loopback (`--NewsReader:Fetch:AllowPrivateNetworks=true`).
 /// Adds to load's JSON the rounds, their seconds, their statuses and their 5xx.
 /// </summary>
