@@ -27,7 +27,8 @@ public sealed class DisplayNameKeys(IServiceProvider services, ILogger<DisplayNa
     /// <summary>Makes every key again with today's folding; the number of accounts changed.</summary>
     public static async Task<int> RefreshAsync(NewsReaderDb db, ILogger logger, CancellationToken cancellationToken)
     {
-        var accounts = await db.Users.AsNoTracking()
+        // In one order, so instances starting together on PostgreSQL lock the rows alike.
+        var accounts = await db.Users.AsNoTracking().OrderBy(u => u.Id)
             .Select(u => new Account(u.Id, u.DisplayName, u.NormalizedDisplayName, u.CreatedAt))
             .ToListAsync(cancellationToken);
         var wanted = new Dictionary<string, (string Name, string Key)>(StringComparer.Ordinal);
