@@ -69,7 +69,7 @@ internal static class IoCommand
             {
                 await using var db = new NewsReaderDb(options);
                 await using var input = File.OpenRead(jsonLd!);
-                var (result, refusal) = await new AnnotationImporter(db, TimeProvider.System).ImportAsync(importer, input, input.Length, CancellationToken.None);
+                var (result, refusal) = await new AnnotationImporter(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<AnnotationImporter>.Instance).ImportAsync(importer, input, input.Length, CancellationToken.None);
                 summary = result ?? throw new InvalidOperationException($"import refused: {refusal!.Detail}");
             });
             results.Add(("import jsonld", importSeconds, importPeak, new FileInfo(jsonLd!).Length));

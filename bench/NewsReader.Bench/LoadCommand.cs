@@ -17,7 +17,8 @@ using System.Text.Json.Nodes;
 /// annotations through the API while a few readers open pages and search. Afterwards every
 /// acknowledged write is read back through the API; `lost` counts those missing or stale.
 /// The last line is JSON: writes, acknowledged, lost, errors5xx, perSecond, p50Ms, p95Ms, p99Ms;
-/// with <c>--pid</c> the app's CPU time per request (writes plus the readers' requests) and the reads.
+/// with <c>--pid</c> the app's CPU time per request (writes plus the readers' requests) and the reads;
+/// with <c>--hostile</c> a big import and a big feed beside the writers (<see cref="HostileLoad"/>).
 /// </summary>
 public static class LoadCommand
 {
@@ -28,6 +29,7 @@ public static class LoadCommand
         var writes = int.Parse(Option(args, "--writes") ?? "10000", CultureInfo.InvariantCulture);
         readerCount = Option(args, "--readers") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : null;
         appPid = Option(args, "--pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
+        hostile = args.Contains("--hostile");
         var bases = url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u.TrimEnd('/') + "/")).ToArray();
         return RunAsync(bases, clients, writes).GetAwaiter().GetResult();
     }
@@ -41,6 +43,9 @@ public static class LoadCommand
     // --readers N: how many page readers run beside the writers (default one per 8 clients; 0
     // measures the writes alone).
     private static int? readerCount;
+
+    // --hostile: a 16 MB import and a 5 MB feed beside the writers (HostileLoad).
+    private static bool hostile;
 
     /// <summary>User plus system CPU time of the app so far, from /proc (clock ticks of 10 ms).</summary>
     private static TimeSpan? AppCpu()
@@ -73,6 +78,7 @@ public static class LoadCommand
         var otherErrors = 0;
         using var stopReaders = new CancellationTokenSource();
         var readers = Enumerable.Range(0, readerCount ?? Math.Max(1, clients / 8)).Select(i => ReadAsync(handler, bases[i % bases.Length], slug, stopReaders.Token)).ToList();
+        var beside = hostile ? await HostileLoad.StartAsync(handler, baseUrl) : null;
         var cpuBefore = AppCpu();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(tokens.Select(async (token, client) =>
@@ -135,6 +141,7 @@ public static class LoadCommand
         await stopReaders.CancelAsync();
         var reads = (await Task.WhenAll(readers)).Sum();
         var cpu = AppCpu() - cpuBefore;
+        var besideFigures = beside is null ? null : await beside.StopAsync();
 
         var lost = await CountLostAsync(handler, bases[^1], tokens, acknowledged.Values);
         var sorted = latencies.Order().ToArray();
@@ -156,8 +163,12 @@ public static class LoadCommand
             result["appCpuMsPerRequest"] = Math.Round(used.TotalMilliseconds / (sorted.Length + reads), 2);
             result["reads"] = reads;
         }
+        foreach (var (name, value) in besideFigures ?? new JsonObject())
+        {
+            result[name] = value?.DeepClone();
+        }
         Console.WriteLine(result.ToJsonString());
-        return lost == 0 && errors5xx == 0 ? 0 : 1;
+        return lost == 0 && errors5xx == 0 && besideFigures?["besideErrors5xx"]?.GetValue<int>() is null or 0 ? 0 : 1;
     }
 
     /// <summary>Acknowledged annotations missing, or without their last acknowledged note, read back by their owners.</summary>
@@ -230,7 +241,7 @@ public static class LoadCommand
         return (slug, article.GetProperty("text").GetString()!);
     }
 
-    private static async Task<string> TokenAsync(HttpMessageHandler handler, Uri baseUrl, string email)
+    internal static async Task<string> TokenAsync(HttpMessageHandler handler, Uri baseUrl, string email)
     {
         using var http = new HttpClient(handler, false) { BaseAddress = baseUrl };
         const string password = "load-Password-1";
@@ -240,7 +251,7 @@ public static class LoadCommand
         return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    private static HttpClient Client(HttpMessageHandler handler, Uri baseUrl, string token)
+    internal static HttpClient Client(HttpMessageHandler handler, Uri baseUrl, string token)
     {
         var http = new HttpClient(handler, false) { BaseAddress = baseUrl };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -9,6 +9,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["search"] = SearchCommand.Run,
     ["ingest"] = IngestionCommand.Run,
     ["load"] = LoadCommand.Run,
+    ["nesting"] = NestingCommand.Run,
     ["io"] = IoCommand.Run,
     ["library"] = LibraryCommand.Run,
 };

@@ -21,6 +21,8 @@ public static class AccountsSetup
         services.AddAuthorization();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<InvitationService>();
+        // After the migrations (AddNewsReaderDb registers them first): display-name keys made with today's folding.
+        services.AddHostedService<DisplayNameKeys>();
         services.AddIdentityApiEndpoints<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;

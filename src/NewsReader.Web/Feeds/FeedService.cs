@@ -313,8 +313,11 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
     {
         var seen = await db.FeedItems.Where(i => i.FeedId == feed.Id).ToDictionaryAsync(i => i.ItemKey, cancellationToken);
         int added = 0, revised = 0, unchanged = 0, failed = 0;
+        // A feed of hundreds of new items is bulk work: paced, so other readers' writes get in.
+        var pacing = new BulkWorkPacing(clock);
         foreach (var item in items)
         {
+            await pacing.RestIfDueAsync(cancellationToken);
             var itemHash = ContentHash.Of(item.RawSource);
             var itemKey = item.ItemKey ?? CanonicalUrl.Normalize(item.Article.Metadata.SourceUrl) ?? itemHash;
             if (seen.TryGetValue(itemKey, out var known) && known.ContentHash == itemHash)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace NewsReader.Web.Revisions;
@@ -9,8 +10,11 @@ namespace NewsReader.Web.Revisions;
 /// `NewsReader:Limits:DiffCost` is "too large to compare" without being tried; a diff that still
 /// runs past `NewsReader:Limits:DiffSeconds` (moved passages are not in the estimate) answers
 /// the same; a client that leaves is answered no further. The diff itself cannot be interrupted,
-/// so the cost bound is what caps the CPU an abandoned request still spends; what finishes is
-/// cached per pair of revisions (revisions never change), in a cache bounded by characters.
+/// so the cost bound is what caps the CPU an abandoned request still spends, and a pair is
+/// computed once at a time: requests for a pair already being compared (a client asking again
+/// after leaving, or many at once) wait for that one computation instead of starting another.
+/// What finishes is cached per pair of revisions (revisions never change), in a cache bounded
+/// by characters.
 /// </summary>
 public sealed class RevisionDiffs(IConfiguration configuration) : IDisposable
 {
@@ -21,6 +25,13 @@ public sealed class RevisionDiffs(IConfiguration configuration) : IDisposable
     private const long DefaultCost = 1_500_000_000;
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 32 * 1024 * 1024 });
+
+    private readonly ConcurrentDictionary<(int, int), Lazy<Task<IReadOnlyList<DiffOp>>>> running = new();
+
+    private readonly Func<string, string, IReadOnlyList<DiffOp>> compute = TextDiff.Compute;
+
+    /// <summary>With another diff than <see cref="TextDiff.Compute(string, string)"/>: tests hold one open.</summary>
+    internal RevisionDiffs(IConfiguration configuration, Func<string, string, IReadOnlyList<DiffOp>> compute) : this(configuration) => this.compute = compute;
 
     private sealed record Cached(IReadOnlyList<DiffOp>? Diff);
 
@@ -37,9 +48,7 @@ public sealed class RevisionDiffs(IConfiguration configuration) : IDisposable
             Remember(key, null);
             return null;
         }
-        var work = Task.Run(() => TextDiff.Compute(olderText, newerText), CancellationToken.None);
-        // Kept when it ends, even if this request stopped waiting: the next asker gets it at once.
-        _ = work.ContinueWith(done => Remember(key, done.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        var work = running.GetOrAdd(key, _ => new Lazy<Task<IReadOnlyList<DiffOp>>>(() => Start(key, olderText, newerText))).Value;
         try
         {
             return await work.WaitAsync(TimeSpan.FromSeconds(configuration.GetValue(SecondsKey, 5.0)), cancellationToken);
@@ -48,6 +57,21 @@ public sealed class RevisionDiffs(IConfiguration configuration) : IDisposable
         {
             return null;
         }
+    }
+
+    private Task<IReadOnlyList<DiffOp>> Start((int, int) key, string olderText, string newerText)
+    {
+        var work = Task.Run(() => compute(olderText, newerText), CancellationToken.None);
+        // Kept when it ends, even if every asker stopped waiting: the next one gets it at once.
+        _ = work.ContinueWith(done =>
+        {
+            if (done.IsCompletedSuccessfully)
+            {
+                Remember(key, done.Result);
+            }
+            running.TryRemove(key, out _);
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return work;
     }
 
     private void Remember((int, int) key, IReadOnlyList<DiffOp>? diff) =>
