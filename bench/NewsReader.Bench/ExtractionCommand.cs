@@ -126,9 +126,14 @@ internal static class ExtractionCommand
     {
         var random = new Random(20_191_101);
         var samples = new List<Figures>();
-        for (var i = 0; i < Resamples; i++)
+        while (samples.Count < Resamples)
         {
-            samples.Add(Summarize(Enumerable.Range(0, matches.Count).Select(_ => matches[random.Next(matches.Count)])));
+            var sample = Enumerable.Range(0, matches.Count).Select(_ => matches[random.Next(matches.Count)]).ToList();
+            // A draw of only pages where precision (or recall) is undefined has no figure; it is drawn again.
+            if (sample.Any(p => p.TruePositive + p.FalsePositive > 0) && sample.Any(p => p.TruePositive + p.FalseNegative > 0))
+            {
+                samples.Add(Summarize(sample));
+            }
         }
         return new Figures(Spread(samples.Select(s => s.Precision)), Spread(samples.Select(s => s.Recall)), Spread(samples.Select(s => s.F1)));
     }
