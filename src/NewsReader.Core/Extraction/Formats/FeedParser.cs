@@ -114,7 +114,8 @@ public sealed partial class FeedParser : ISourceFormat
         return result with
         {
             Feed = channel is null ? null : Channel(channel),
-            Truncation = truncation is null ? null : $"{truncation}: the {articles.Count} {(articles.Count == 1 ? "item" : "items")} complete before the cut were read",
+            Truncation = truncation is null ? null
+                : $"{truncation}: the {articles.Count} {(articles.Count == 1 ? "item complete before the cut was" : "items complete before the cut were")} read",
         };
     }
 

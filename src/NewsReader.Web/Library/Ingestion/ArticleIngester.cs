@@ -138,6 +138,10 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
             logger.LogWarning(ex, "Parsing {File} failed", file);
             return new PreparedFile(file, key, stamp, hash, known, Refusal: $"could not be parsed ({ex.GetType().Name})");
         }
+        if (extraction.Truncation is not null)
+        {
+            logger.LogWarning("{File}: {Truncation}", file, extraction.Truncation);
+        }
         return new PreparedFile(file, key, stamp, hash, known, Refusal: extraction.Refusal, Articles: extraction.Articles);
     }
 

@@ -56,7 +56,7 @@ public partial class TruncatedFeedTests
         Assert.False(result.BrokenFeed);
         Assert.NotNull(result.Feed);
         Assert.StartsWith("truncated feed: the XML ends at line", result.Truncation);
-        Assert.EndsWith($"the {complete} {(complete == 1 ? "item" : "items")} complete before the cut were read", result.Truncation);
+        Assert.EndsWith(complete == 1 ? "the 1 item complete before the cut was read" : $"the {complete} items complete before the cut were read", result.Truncation);
     }
 
     [Fact]
