@@ -12,6 +12,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["nesting"] = NestingCommand.Run,
     ["io"] = IoCommand.Run,
     ["library"] = LibraryCommand.Run,
+    ["extraction"] = ExtractionCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -21,6 +21,12 @@ public sealed record ExtractionResult(IReadOnlyList<ExtractedArticle> Articles, 
     /// <summary>Set when the document is a feed that cannot be read (cut short, broken, declaring entities), so it is not mistaken for something that is no feed.</summary>
     public bool BrokenFeed { get; init; }
 
+    /// <summary>
+    /// Set when a feed was cut short (a file or a download that stopped mid-item): its articles
+    /// are the items complete before the cut, and this says so. Null for a whole document.
+    /// </summary>
+    public string? Truncation { get; init; }
+
     public static ExtractionResult Refuse(string reason) => new([], reason);
 
     public static ExtractionResult Broken(string reason) => new([], reason) { BrokenFeed = true };

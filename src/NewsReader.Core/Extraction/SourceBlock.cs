@@ -2,7 +2,11 @@
 namespace NewsReader.Core.Extraction;
 
 /// <summary>A block as a structured parser (HTML, Markdown, feed) reads it, before the text is built.</summary>
-public sealed record SourceBlock(BlockKind Kind, string Text);
+public sealed record SourceBlock(BlockKind Kind, string Text)
+{
+    /// <summary>The share of the block's characters that are link text (HTML only; 0 elsewhere): a list of links to other stories is nearly all links.</summary>
+    public double LinkShare { get; init; }
+}
 
 /// <summary>
 /// The one way structured sources become a ParsedArticle: a leading heading is the title when

@@ -106,7 +106,7 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
         logger.LogInformation("Subscribed to feed {FeedId} {Url}", feed.Id, PageFetcher.ForLog(uri));
         try
         {
-            await StoreAsync(feed, document, items, ContentHash.Of(document.Body), cancellationToken);
+            await StoreAsync(feed, document, items, ContentHash.Of(document.Body), extraction.Truncation, cancellationToken);
         }
         finally
         {
@@ -280,10 +280,11 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
                 Succeeded(feed);
                 return await RetryPagesAsync(feed, new FeedRefresh(true, 0, 0, 0, 0), cancellationToken);
             }
-            var (items, about) = ReadFeed(document, Extract(document), $"{feed.Url} no longer serves a feed (RSS, Atom or JSON Feed).");
+            var extraction = Extract(document);
+            var (items, about) = ReadFeed(document, extraction, $"{feed.Url} no longer serves a feed (RSS, Atom or JSON Feed).");
             feed.Title = about.Title ?? feed.Title;
             feed.SiteUrl = CanonicalUrl.WebLink(about.SiteUrl) ?? feed.SiteUrl;
-            return await StoreAsync(feed, document, items, bodyHash, cancellationToken);
+            return await StoreAsync(feed, document, items, bodyHash, extraction.Truncation, cancellationToken);
         }
         catch (FetchException failure)
         {
@@ -307,9 +308,11 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
     /// and the item's key. No item is ever lost: when its page cannot be fetched the item's own
     /// text is the article, the failure is kept on the item for the feed list, and the page is
     /// tried again with back-off (<see cref="RetryPagesAsync"/>). The validators are kept
-    /// whatever happened to the items, so the next poll is conditional.
+    /// whatever happened to the items, so the next poll is conditional; but not for a feed cut
+    /// short (<paramref name="truncation"/>): they name the whole feed, whose rest is still to come.
     /// </summary>
-    private async Task<FeedRefresh> StoreAsync(Feed feed, FetchedDocument document, IReadOnlyList<ExtractedArticle> items, string bodyHash, CancellationToken cancellationToken)
+    private async Task<FeedRefresh> StoreAsync(Feed feed, FetchedDocument document, IReadOnlyList<ExtractedArticle> items, string bodyHash, string? truncation,
+        CancellationToken cancellationToken)
     {
         var seen = await db.FeedItems.Where(i => i.FeedId == feed.Id).ToDictionaryAsync(i => i.ItemKey, cancellationToken);
         int added = 0, revised = 0, unchanged = 0, failed = 0;
@@ -349,9 +352,16 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
             }
         }
         Succeeded(feed);
-        feed.ETag = document.Validators.ETag;
-        feed.LastModified = document.Validators.LastModified;
-        feed.ContentHash = bodyHash;
+        if (truncation is null)
+        {
+            feed.ETag = document.Validators.ETag;
+            feed.LastModified = document.Validators.LastModified;
+            feed.ContentHash = bodyHash;
+        }
+        else
+        {
+            feed.LastError = $"{document.Url}: {truncation}.";
+        }
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Polled feed {FeedId}: {Added} added, {Revised} revised, {Unchanged} unchanged, {Failed} pages failed", feed.Id, added, revised, unchanged, failed);
         return await RetryPagesAsync(feed, new FeedRefresh(false, added, revised, unchanged, failed), cancellationToken);

@@ -104,6 +104,36 @@ public sealed class FeedItemsTests : IAsyncLifetime
         Assert.Equal(0, Site.CountOf("/daily/2026-12-01"));
     }
 
+    [Fact]
+    public async Task A_feed_cut_short_keeps_the_items_before_the_cut_says_so_and_is_fetched_whole_next_time()
+    {
+        var whole = FeedFixtures.Rss("Quay Post", Site.Url("/cut/"),
+            new Item("q-1", "Crane dismantled", Site.Url("/cut/crane"), FullHtml: FeedFixtures.FullBody("The old crane came down on Tuesday.")),
+            new Item("q-2", "Tide tables printed", Site.Url("/cut/tides"), FullHtml: FeedFixtures.FullBody("The new tide tables are at the harbour office.")),
+            new Item("q-3", "Pier lights renewed", Site.Url("/cut/pier"), FullHtml: FeedFixtures.FullBody("Every lamp on the pier is new.")));
+        // The download stopped in the middle of the third item.
+        Site.Serve("/cut/feed.xml", "application/rss+xml", whole[..whole.IndexOf("Every lamp", StringComparison.Ordinal)], etag: "\"whole\"");
+
+        var feed = await FeedFormatsTests.SubscribeAsync(Admin, Site.Url("/cut/feed.xml"));
+
+        var listed = await ListedAsync(feed);
+        Assert.Equal(2, listed.GetProperty("articleCount").GetInt32());
+        Assert.Contains("truncated feed", listed.GetProperty("lastError").GetString());
+        Assert.Contains("the 2 items complete before the cut were read", listed.GetProperty("lastError").GetString());
+        Assert.Contains("The old crane came down", (await ArticleFromAsync("/cut/crane")).GetProperty("text").GetString());
+
+        // The validators named the whole feed, so they were not kept: the next poll asks for all of it and gets the rest.
+        Site.Serve("/cut/feed.xml", "application/rss+xml", whole, etag: "\"whole\"");
+        var again = await RefreshAsync(feed);
+
+        Assert.False(again.GetProperty("notModified").GetBoolean());
+        Assert.Equal("", Site.Requests.Last(r => r.Path == "/cut/feed.xml").IfNoneMatch);
+        Assert.Equal(1, again.GetProperty("added").GetInt32());
+        listed = await ListedAsync(feed);
+        Assert.Equal(3, listed.GetProperty("articleCount").GetInt32());
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("lastError").ValueKind);
+    }
+
     private async Task MakeRetriesDueAsync(int feed)
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
@@ -59,24 +60,35 @@ public sealed partial class FeedParser : ISourceFormat
             return ExtractionResult.Broken($"the feed is too large: more than {MaxCharacters / (1024 * 1024)} million characters of XML");
         }
         XDocument document;
+        string? truncation = null;
         try
         {
-            // A streaming pass first, in constant memory, so no tree is ever built of a document nested deeper than any feed needs.
-            if (TooDeep(prepared) is { } line)
-            {
-                return ExtractionResult.Broken($"the feed nests its elements more than {SourceLimits.MaxXmlDepth} levels deep (line {line}), which no feed needs; it is not read");
-            }
-            // White space is kept, so each item's raw source is the XML as written and text between inline XHTML elements keeps its spaces.
-            using var reader = XmlReader.Create(new StringReader(prepared), Settings);
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+            document = Load(prepared);
         }
-        catch (XmlException ex) when (ex.Message.StartsWith("Unexpected end of file", StringComparison.Ordinal))
+        catch (XmlException ex) when (IsCutShort(ex))
         {
-            return ExtractionResult.Broken($"truncated feed: the XML ends at line {ex.LineNumber} before its elements are closed; the file or the download was cut short");
+            truncation = $"truncated feed: the XML ends at line {ex.LineNumber} before its elements are closed; the file or the download was cut short";
+            // The items complete before the cut are read, the rest of the feed closed after them; with none, nothing is.
+            if (CompleteItemsBefore(prepared) is not { } complete)
+            {
+                return ExtractionResult.Broken(truncation);
+            }
+            try
+            {
+                document = Load(complete);
+            }
+            catch (XmlException)
+            {
+                return ExtractionResult.Broken(truncation);
+            }
         }
         catch (XmlException ex)
         {
             return ExtractionResult.Broken($"broken feed XML: {ex.Message}");
+        }
+        catch (FeedTooDeepException ex)
+        {
+            return ExtractionResult.Broken($"the feed nests its elements more than {SourceLimits.MaxXmlDepth} levels deep (line {ex.Line}), which no feed needs; it is not read");
         }
         var root = document.Root!;
         // RSS 0.90, 1.0 (RDF): channel and items are siblings under rdf:RDF, in the version's own namespace.
@@ -92,10 +104,101 @@ public sealed partial class FeedParser : ISourceFormat
         {
             return ExtractionResult.Refuse($"not a feed: the XML's root element is <{root.Name.LocalName}>");
         }
+        if (articles.Count == 0 && truncation is not null)
+        {
+            return ExtractionResult.Broken(truncation);
+        }
         var result = articles.Count == 0
             ? ExtractionResult.Refuse($"the {kind} feed has no items with text")
             : new ExtractionResult(articles, null);
-        return result with { Feed = channel is null ? null : Channel(channel) };
+        return result with
+        {
+            Feed = channel is null ? null : Channel(channel),
+            Truncation = truncation is null ? null
+                : $"{truncation}: the {articles.Count} {(articles.Count == 1 ? "item complete before the cut was" : "items complete before the cut were")} read",
+        };
+    }
+
+    /// <summary>
+    /// The document as a tree, white space kept, so each item's raw source is the XML as written
+    /// and text between inline XHTML elements keeps its spaces. A streaming pass first, in
+    /// constant memory, so no tree is ever built of a document nested deeper than any feed needs.
+    /// </summary>
+    private static XDocument Load(string xml)
+    {
+        if (TooDeep(xml) is { } line)
+        {
+            throw new FeedTooDeepException(line);
+        }
+        using var reader = XmlReader.Create(new StringReader(xml), Settings);
+        return XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+    }
+
+    private sealed class FeedTooDeepException(int line) : Exception
+    {
+        public int Line { get; } = line;
+    }
+
+    /// <summary>The text ran out: inside an element, a name, a CDATA section or a comment, or inside an attribute's quotes.</summary>
+    private static bool IsCutShort(XmlException ex) =>
+        ex.Message.StartsWith("Unexpected end of file", StringComparison.Ordinal) || ex.Message.StartsWith("There is an unclosed literal string", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The feed cut after the last item (RSS <c>item</c>, Atom <c>entry</c>) whose end tag came
+    /// before the text ran out, with the elements still open there closed; null when no item
+    /// was complete. One streaming pass that keeps the names of the open elements.
+    /// </summary>
+    internal static string? CompleteItemsBefore(string xml)
+    {
+        var lineStarts = new List<int> { 0 };
+        for (var i = 0; i < xml.Length; i++)
+        {
+            if (xml[i] == '\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+        var open = new List<string>();
+        (int End, string[] Open)? lastItem = null;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), Settings);
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && !reader.IsEmptyElement)
+                {
+                    open.Add(reader.Name);
+                }
+                else if (reader.NodeType == XmlNodeType.EndElement)
+                {
+                    open.RemoveAt(open.Count - 1);
+                    if (reader.LocalName is "item" or "entry")
+                    {
+                        // Line info points at the end tag's name; the tag ends at the next '>'.
+                        var info = (IXmlLineInfo)reader;
+                        var end = xml.IndexOf('>', lineStarts[info.LineNumber - 1] + info.LinePosition - 1);
+                        if (end >= 0)
+                        {
+                            lastItem = (end + 1, open.ToArray());
+                        }
+                    }
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // Where the text runs out (or breaks): the items before it are what there is.
+        }
+        if (lastItem is not { } cut)
+        {
+            return null;
+        }
+        var closed = new StringBuilder(xml, 0, cut.End, cut.End + 64);
+        for (var i = cut.Open.Length - 1; i >= 0; i--)
+        {
+            closed.Append("</").Append(cut.Open[i]).Append('>');
+        }
+        return closed.ToString();
     }
 
     /// <summary>The line where the XML first opens more than <see cref="SourceLimits.MaxXmlDepth"/> elements at once, or null when it never does.</summary>

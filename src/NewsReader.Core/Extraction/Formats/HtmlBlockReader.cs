@@ -28,6 +28,8 @@ public sealed partial class HtmlBlockReader
 
     private readonly List<SourceBlock> blocks = [];
     private readonly StringBuilder run = new();
+    private int linkCharacters;
+    private int linkDepth;
 
     /// <summary>
     /// The blocks of an HTML fragment such as a feed item's body. A fragment nested deeper than
@@ -71,7 +73,9 @@ public sealed partial class HtmlBlockReader
     {
         if (node is IText text)
         {
-            run.Append(Whitespace().Replace(text.Data, " "));
+            var collapsed = Whitespace().Replace(text.Data, " ");
+            run.Append(collapsed);
+            linkCharacters += linkDepth > 0 ? collapsed.Length : 0;
             return;
         }
         if (node is not IElement element)
@@ -99,7 +103,10 @@ public sealed partial class HtmlBlockReader
         };
         if (ownKind is not { } blockKind)
         {
+            var link = name == "a" && element.HasAttribute("href");
+            linkDepth += link ? 1 : 0;
             VisitChildren(element, kind);
+            linkDepth -= link ? 1 : 0;
             return;
         }
         Flush(kind);
@@ -118,15 +125,20 @@ public sealed partial class HtmlBlockReader
     /// <summary>Ends the run of inline text as blocks of <paramref name="kind"/>, split where &lt;br&gt;s left a blank line.</summary>
     private void Flush(BlockKind kind)
     {
-        foreach (var part in BlankLine().Split(run.ToString()))
+        // Parts split at blank lines share the run's link share: near enough for telling link lists.
+        var text = run.ToString();
+        var length = text.Trim().Length;
+        var linkShare = length == 0 ? 0 : Math.Min(1, (double)linkCharacters / length);
+        foreach (var part in BlankLine().Split(text))
         {
             var collapsed = ArticleTextBuilder.Collapse(part);
             if (collapsed.Length > 0)
             {
-                blocks.Add(new SourceBlock(kind, collapsed));
+                blocks.Add(new SourceBlock(kind, collapsed) { LinkShare = linkShare });
             }
         }
         run.Clear();
+        linkCharacters = 0;
     }
 
     [GeneratedRegex(@"<[^<>]*>")]

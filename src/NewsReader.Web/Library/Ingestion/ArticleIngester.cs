@@ -138,12 +138,20 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
             logger.LogWarning(ex, "Parsing {File} failed", file);
             return new PreparedFile(file, key, stamp, hash, known, Refusal: $"could not be parsed ({ex.GetType().Name})");
         }
+        if (extraction.Truncation is not null)
+        {
+            logger.LogWarning("{File}: {Truncation}", file, extraction.Truncation);
+        }
         return new PreparedFile(file, key, stamp, hash, known, Refusal: extraction.Refusal, Articles: extraction.Articles);
     }
 
     /// <summary>
-    /// Stores a chunk of prepared files in one transaction, each file behind its own savepoint
-    /// so that a file that cannot be stored is rolled back alone: whole or not at all.
+    /// Stores a chunk of prepared files in one transaction. A file that cannot be stored must be
+    /// rolled back alone (whole or not at all), but a savepoint a file made writing cost twice
+    /// the raw inserts (SQLite copies every page a savepoint touches to its statement journal),
+    /// so the chunk is first written without them; only when a file fails is the chunk rolled
+    /// back and written again, each file behind its own savepoint. Outcomes are reported once
+    /// the chunk is committed.
     /// </summary>
     private async Task WriteAsync(IReadOnlyList<PreparedFile> chunk, List<IngestedFile> outcomes, IProgress<IReadOnlyList<IngestedFile>>? progress, CancellationToken cancellationToken)
     {
@@ -157,8 +165,45 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
             }
             return;
         }
+        var written = await WriteWholeAsync(chunk, cancellationToken) ?? await WriteFileByFileAsync(chunk, cancellationToken);
+        foreach (var fileOutcomes in written)
+        {
+            outcomes.AddRange(fileOutcomes);
+            progress?.Report(fileOutcomes);
+        }
+    }
+
+    /// <summary>The chunk in one transaction without savepoints; null, and nothing kept, when a file could not be stored.</summary>
+    private async Task<List<IReadOnlyList<IngestedFile>>?> WriteWholeAsync(IReadOnlyList<PreparedFile> chunk, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var written = new List<IReadOnlyList<IngestedFile>>();
+        try
+        {
+            using var writer = new ArticleWriter(db);
+            foreach (var prepared in chunk)
+            {
+                written.Add(await WriteFileAsync(writer, prepared, cancellationToken));
+                db.ChangeTracker.Clear();
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            logger.LogInformation("A file of the chunk could not be stored ({Reason}); the chunk is written again file by file", ex.Message);
+            return null;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>The chunk in one transaction, each file behind its own savepoint, so a file that cannot be stored is rolled back alone.</summary>
+    private async Task<List<IReadOnlyList<IngestedFile>>> WriteFileByFileAsync(IReadOnlyList<PreparedFile> chunk, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         using var writer = new ArticleWriter(db);
+        var written = new List<IReadOnlyList<IngestedFile>>();
         foreach (var prepared in chunk)
         {
             IReadOnlyList<IngestedFile> fileOutcomes;
@@ -175,10 +220,10 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
                 fileOutcomes = [new IngestedFile(prepared.File, IngestionOutcome.Skipped, Reason: $"could not be stored: {ex.Message}")];
             }
             db.ChangeTracker.Clear();
-            outcomes.AddRange(fileOutcomes);
-            progress?.Report(fileOutcomes);
+            written.Add(fileOutcomes);
         }
         await transaction.CommitAsync(cancellationToken);
+        return written;
     }
 
     private async Task<IReadOnlyList<IngestedFile>> WriteFileAsync(ArticleWriter writer, PreparedFile prepared, CancellationToken cancellationToken)

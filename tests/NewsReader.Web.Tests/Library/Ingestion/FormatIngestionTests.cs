@@ -118,6 +118,22 @@ public sealed class FormatIngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_feed_file_cut_short_stores_the_items_before_the_cut_and_warns()
+    {
+        var whole = SourceSamples.Rss(
+            ("bridge-2026", "Bridge closes for repairs", "The old stone bridge over the river will close for six weeks while engineers repair its arches."),
+            ("school-2026", "School wins robotics prize", "Pupils from the valley school won the regional robotics final with a machine that sorts recycling."));
+        await File.WriteAllTextAsync(Path.Combine(app.SeedsFolder, "cut.xml"), whole[..whole.IndexOf("robotics final", StringComparison.Ordinal)]);
+
+        var report = await app.IngestAsync();
+
+        Assert.Equal(IngestionOutcome.Added, Assert.Single(report.Files).Outcome);
+        Assert.Equal(1, await CountAsync(db => db.Articles));
+        Assert.Contains(app.Logs.Warnings(typeof(ArticleIngester).FullName!),
+            w => w.Message.Contains("cut.xml") && w.Message.Contains("truncated feed") && w.Message.Contains("the 1 item complete before the cut was read"));
+    }
+
+    [Fact]
     public async Task An_atom_feed_entry_keeps_its_author_and_link()
     {
         var article = await IngestOneAsync("field-notes.atom", SourceSamples.AtomFeed);

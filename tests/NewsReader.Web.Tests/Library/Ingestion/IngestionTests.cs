@@ -119,6 +119,41 @@ public sealed class IngestionTests
         Assert.Contains("larger than 5 MB", Assert.Single(report.Files).Reason);
     }
 
+    [Fact]
+    public async Task A_file_that_cannot_be_stored_is_skipped_alone_and_the_rest_of_its_chunk_goes_in_once()
+    {
+        await using var app = new NewsReaderAppFactory();
+        _ = app.CreateClient();
+        await File.WriteAllTextAsync(Path.Combine(app.SeedsFolder, "a-first.txt"), "Ferry Fares Frozen\n\nThe ferry company froze its fares for the winter, the harbour board said.");
+        await File.WriteAllTextAsync(Path.Combine(app.SeedsFolder, "b-poisoned.txt"), "Poisoned Story\n\nThe database refuses this one article, and only this one.");
+        await File.WriteAllTextAsync(Path.Combine(app.SeedsFolder, "c-last.txt"), "Lighthouse Reopens\n\nThe lighthouse reopened to visitors on Saturday after its repairs.");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsReaderDb>();
+            await db.Database.ExecuteSqlRawAsync(app.Provider == DatabaseProvider.Postgres
+                ? """
+                  CREATE FUNCTION refuse_poisoned() RETURNS trigger AS $$ BEGIN IF NEW."Slug" LIKE 'poisoned%' THEN RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+                  CREATE TRIGGER refuse_poisoned BEFORE INSERT ON "Articles" FOR EACH ROW EXECUTE FUNCTION refuse_poisoned();
+                  """
+                : """CREATE TRIGGER refuse_poisoned BEFORE INSERT ON "Articles" WHEN NEW."Slug" LIKE 'poisoned%' BEGIN SELECT RAISE(ABORT, 'poisoned'); END;""");
+        }
+
+        var report = await app.IngestAsync();
+
+        var poisoned = Assert.Single(report.Files, f => f.Path.EndsWith("b-poisoned.txt", StringComparison.Ordinal));
+        Assert.Equal(IngestionOutcome.Skipped, poisoned.Outcome);
+        Assert.Contains("could not be stored", poisoned.Reason);
+        Assert.Equal(IngestionOutcome.Added, Assert.Single(report.Files, f => f.Path.EndsWith("a-first.txt", StringComparison.Ordinal)).Outcome);
+        Assert.Equal(IngestionOutcome.Added, Assert.Single(report.Files, f => f.Path.EndsWith("c-last.txt", StringComparison.Ordinal)).Outcome);
+        // The seed, the first and the last: each stored once, though the chunk was written twice.
+        Assert.Equal(3, await CountAsync(app, db => db.Articles));
+        Assert.Equal(3, await CountAsync(app, db => db.ArticleRevisions));
+        // Nothing was remembered of the file that failed, so the next run tries it again.
+        var again = await app.IngestAsync();
+        Assert.Equal(IngestionOutcome.Skipped, Assert.Single(again.Files, f => f.Path.EndsWith("b-poisoned.txt", StringComparison.Ordinal)).Outcome);
+        Assert.Equal(3, again.Count(IngestionOutcome.Unchanged));
+    }
+
     private static async Task<int> CountAsync<T>(NewsReaderAppFactory app, Func<NewsReaderDb, IQueryable<T>> set)
     {
         await using var scope = app.Services.CreateAsyncScope();
