@@ -11,6 +11,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["load"] = LoadCommand.Run,
     ["io"] = IoCommand.Run,
     ["library"] = LibraryCommand.Run,
+    ["import-library"] = ImportLibraryCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
