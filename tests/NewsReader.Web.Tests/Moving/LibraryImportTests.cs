@@ -227,6 +227,8 @@ public sealed class LibraryImportTests(LibraryImportTests.Fixture fixture) : ICl
         Assert.Equal(slug, await SlugOfAsync(other, "/tide"));
 
         Assert.Empty(await TagsAsync(other, slug));
+        Assert.Equal(["long reads", "science"], (await ListedAsync(reader, slug)).GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Empty((await ListedAsync(other, slug)).GetProperty("tags").EnumerateArray());
         var otherBrowser = fixture.Fetch.App.CreateClient();
         await Forms.LoginAsync(otherBrowser, otherEmail);
         var otherList = await HtmlDocument.GetAsync(otherBrowser, "/");
@@ -253,13 +255,16 @@ public sealed class LibraryImportTests(LibraryImportTests.Fixture fixture) : ICl
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"/api/articles/{slug}/tags", new { tags = new[] { "mine" } })).StatusCode);
     }
 
-    private static async Task<string> SlugOfAsync(HttpClient reader, string path)
-    {
-        // Archived articles are listed under their own view only.
-        var articles = (await reader.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/articles?limit=200"))!
+    private static async Task<string> SlugOfAsync(HttpClient reader, string path) =>
+        (await ListedAsync(reader)).Single(a => a.GetProperty("sourceUrl").GetString()!.EndsWith(path, StringComparison.Ordinal)).GetProperty("slug").GetString()!;
+
+    private static async Task<System.Text.Json.JsonElement> ListedAsync(HttpClient reader, string slug) =>
+        (await ListedAsync(reader)).Single(a => a.GetProperty("slug").GetString() == slug);
+
+    /// <summary>The reader's library through `/api/articles`: archived articles are listed under their own view only.</summary>
+    private static async Task<IEnumerable<System.Text.Json.JsonElement>> ListedAsync(HttpClient reader) =>
+        (await reader.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/articles?limit=200"))!
             .Concat((await reader.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/articles?filter=archived&limit=200"))!);
-        return articles.Single(a => a.GetProperty("sourceUrl").GetString()!.EndsWith(path, StringComparison.Ordinal)).GetProperty("slug").GetString()!;
-    }
 
     private static async Task<List<string>> TagsAsync(HttpClient reader, string slug) =>
         (await reader.GetFromJsonAsync<TagList>($"/api/articles/{slug}/tags"))!.Tags;
