@@ -13,6 +13,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
     ["io"] = IoCommand.Run,
     ["library"] = LibraryCommand.Run,
     ["extraction"] = ExtractionCommand.Run,
+    ["import-library"] = ImportLibraryCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -73,6 +73,7 @@ app.MapFeeds();
 app.MapAnnotations();
 app.MapSearch();
 app.MapReadingState();
+app.MapLibraryTags();
 app.MapHealth();
 app.MapExchange();
 app.MapMoving();

@@ -27,6 +27,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<FeedItem> FeedItems => Set<FeedItem>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<LibraryEntry> LibraryEntries => Set<LibraryEntry>();
+    public DbSet<LibraryTag> LibraryTags => Set<LibraryTag>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<LibraryImportJob> LibraryImportJobs => Set<LibraryImportJob>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -194,6 +195,17 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             entry.HasIndex(e => e.ArticleId);
             entry.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
             entry.HasOne<Article>().WithMany().HasForeignKey(e => e.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<LibraryTag>(tag =>
+        {
+            // A reader's tags are always read for their own rows: the key leads with the reader and the article.
+            tag.HasKey(t => new { t.UserId, t.ArticleId, t.Name });
+            tag.Property(t => t.Name).HasMaxLength(64).UseCollation(caseInsensitive);
+            tag.HasIndex(t => new { t.UserId, t.Name });
+            tag.HasIndex(t => t.ArticleId);
+            tag.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+            tag.HasOne<Article>().WithMany().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<FeedItem>(item =>

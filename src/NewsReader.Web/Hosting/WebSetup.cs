@@ -54,6 +54,7 @@ public static class WebSetup
         services.AddScoped<ArticleQueries>();
         services.AddScoped<ReaderLibrary>();
         services.AddScoped<LibraryList>();
+        services.AddScoped<LibraryTags>();
         services.AddScoped<ArticleDeletion>();
         services.AddScoped<AnnotationService>();
         services.AddSingleton(new RevisionTextCache());

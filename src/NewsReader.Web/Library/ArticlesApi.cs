@@ -10,10 +10,11 @@ public static class ArticlesApi
 {
     /// <param name="ListedAt">The date the list sorts on: published, else first ingested.</param>
     /// <param name="Annotations">Annotations on it the caller can see.</param>
+    /// <param name="Tags">The caller's own tags on it (none for a visitor); no one else's.</param>
     public sealed record ArticleListItem(
         string Slug, string Title, string? Dateline, string? Agency, int WordCount, int ReadingMinutes, int Revision, DateTime Ingested,
         string? SourceUrl, string? SiteName, string? Author, DateTime? Published, string? Language,
-        DateTime ListedAt, string Excerpt, int Annotations, bool Read, int ProgressPercent);
+        DateTime ListedAt, string Excerpt, int Annotations, bool Read, int ProgressPercent, IReadOnlyList<string> Tags);
 
     /// <summary>The body of `POST /api/articles/read`: the view to mark read (as the list's query), or the ids to unmark (Undo).</summary>
     public sealed record MarkReadRequest(string? Filter, int? Feed, string? Folder, string? Site, IReadOnlyList<int>? Undo);
@@ -61,7 +62,7 @@ public static class ArticlesApi
     /// A page of the caller's library as a JSON array; while more follow, a `Link` header names
     /// the next page (`rel="next"`), whose `cursor` picks up after this page's last row.
     /// </summary>
-    private static async Task<IResult> ListAsync(HttpContext http, LibraryList list,
+    private static async Task<IResult> ListAsync(HttpContext http, LibraryList list, LibraryTags tags,
         string? filter, string? sort, string? site, int? feed, string? folder, string? cursor, int? limit, CancellationToken ct)
     {
         if (ParseView(http, filter, sort, site, feed, folder) is not { } view)
@@ -79,7 +80,8 @@ public static class ArticlesApi
                 .Append(new("cursor", next)));
             http.Response.Headers.Append("Link", $"<{http.Request.PathBase}{http.Request.Path}{query}>; rel=\"next\"");
         }
-        return TypedResults.Ok(page.Rows.Select(ToListItem));
+        var rowTags = http.User.UserId() is { } userId ? await tags.OfAsync(userId, page.Rows.Select(r => r.ArticleId).ToList(), ct) : null;
+        return TypedResults.Ok(page.Rows.Select(r => ToListItem(r, rowTags?.GetValueOrDefault(r.ArticleId) ?? [])));
     }
 
     /// <summary>Marks the view read (answering the ids it changed), or with `undo` marks those ids unread again.</summary>
@@ -140,10 +142,10 @@ public static class ArticlesApi
             : TypedResults.Ok(article);
     }
 
-    private static ArticleListItem ToListItem(LibraryRow a) =>
+    private static ArticleListItem ToListItem(LibraryRow a, IReadOnlyList<string> tags) =>
         new(a.Slug, a.Title, a.Dateline, a.Source.Agency, a.WordCount, a.ReadingMinutes, a.IngestedRevision, a.IngestedAt,
             a.Source.Url, a.Source.SiteName, a.Source.Author, a.Source.Published, a.Source.Language,
-            a.ListedAt, a.Excerpt, a.Annotations, a.Read, a.ProgressPercent);
+            a.ListedAt, a.Excerpt, a.Annotations, a.Read, a.ProgressPercent, tags);
 
     private static ArticleDetail ToDetail(ArticleDocument d)
     {

@@ -12,7 +12,7 @@ public sealed record ImportJobDto(Guid Id, string State, string Format, string? 
 /// cancelled by their owner only (anyone else gets 404), and run item by item by
 /// <see cref="LibraryImportRunner"/>, which records progress after every item.
 /// </summary>
-public sealed class LibraryImportJobs(NewsReaderDb db, IOptions<ImportOptions> options, TimeProvider clock, ImportSignal signal)
+public sealed class LibraryImportJobs(NewsReaderDb db, IOptions<ImportOptions> options, TimeProvider clock, ImportSignal signal, RunningImports running)
 {
     /// <summary>A queued job for the upload, or a sentence saying why the file cannot be imported.</summary>
     public async Task<(ImportJobDto? Job, string? Problem)> CreateAsync(string userId, byte[] upload, string? fileName, CancellationToken cancellationToken)
@@ -55,12 +55,16 @@ public sealed class LibraryImportJobs(NewsReaderDb db, IOptions<ImportOptions> o
         (await db.LibraryImportJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.CreatedAt).Take(20).Select(Shape).ToListAsync(cancellationToken))
             .Select(ToDto).ToList();
 
-    /// <summary>Stops a job that has not finished; the runner sees it before its next item. Null when there is no such job of theirs.</summary>
+    /// <summary>Stops a job that has not finished, the item in hand too when this process runs it. Null when there is no such job of theirs.</summary>
     public async Task<ImportJobDto?> CancelAsync(string userId, Guid id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.LibraryImportJobs.Where(j => j.Id == id && j.UserId == userId && (j.State == ImportStates.Queued || j.State == ImportStates.Running))
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportStates.Cancelled).SetProperty(j => j.Upload, (byte[]?)null).SetProperty(j => j.UpdatedAt, now), cancellationToken);
+        if (await db.LibraryImportJobs.Where(j => j.Id == id && j.UserId == userId && (j.State == ImportStates.Queued || j.State == ImportStates.Running))
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ImportStates.Cancelled).SetProperty(j => j.Upload, (byte[]?)null).SetProperty(j => j.UpdatedAt, now), cancellationToken) == 1)
+        {
+            // Only the owner's cancel of an unfinished job reaches the runner.
+            running.Cancel(id);
+        }
         return await GetAsync(userId, id, cancellationToken);
     }
 

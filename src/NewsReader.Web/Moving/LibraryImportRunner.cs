@@ -7,9 +7,10 @@ namespace NewsReader.Web.Moving;
 /// Runs import jobs in the background, one at a time, on a small loop: it claims a queued job
 /// (or one whose runner stopped: its lease ran out) in the database, works through its items
 /// from where it stopped, and records progress and renews the lease after each item, so a
-/// restart carries on and a cancel is seen before the next item.
+/// restart carries on; a cancel stops the item in hand (<see cref="RunningImports"/>).
 /// </summary>
-public sealed class LibraryImportRunner(IServiceScopeFactory scopes, IOptions<ImportOptions> options, ImportSignal signal, TimeProvider clock, ILogger<LibraryImportRunner> logger) : BackgroundService
+public sealed class LibraryImportRunner(
+    IServiceScopeFactory scopes, IOptions<ImportOptions> options, ImportSignal signal, RunningImports running, TimeProvider clock, ILogger<LibraryImportRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,7 +71,26 @@ public sealed class LibraryImportRunner(IServiceScopeFactory scopes, IOptions<Im
             }
             (export, userId, next) = (read, job.UserId, job.NextItem);
         }
+        try
+        {
+            await WorkThroughAsync(id, export, userId, next, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping: the job stays running where it got to, and its lease ends now,
+            // so the next start (this instance's or another's) carries on without waiting it out.
+            await using var scope = scopes.CreateAsyncScope();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await scope.ServiceProvider.GetRequiredService<NewsReaderDb>().LibraryImportJobs.Where(j => j.Id == id && j.State == ImportStates.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, now), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task WorkThroughAsync(Guid id, LibraryExport export, string userId, int next, CancellationToken stoppingToken)
+    {
         var total = export.Entries.Count + export.TitledHighlights.Count;
+        using var cancel = running.Start(id, stoppingToken);
         for (var item = next; item < total; item++)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -82,7 +102,13 @@ public sealed class LibraryImportRunner(IServiceScopeFactory scopes, IOptions<Im
             LibraryImporter.ItemOutcome outcome;
             try
             {
-                outcome = await scope.ServiceProvider.GetRequiredService<LibraryImporter>().ImportItemAsync(userId, export, item, stoppingToken);
+                outcome = await scope.ServiceProvider.GetRequiredService<LibraryImporter>().ImportItemAsync(userId, export, item, cancel.Token);
+            }
+            catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+            {
+                // Cancelled by its owner while this item was in hand: the job is already marked, and nothing more is done.
+                logger.LogInformation("Import {Job} cancelled at item {Item}", id, item);
+                return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -13,15 +13,16 @@ namespace NewsReader.Web.Moving;
 /// becomes an article from the export's own saved HTML where it has one (stored under the
 /// entry's address, like a saved page), else by saving its URL through <see cref="UrlSaver"/>;
 /// an address already stored is only added to the reader's library. Favourite, archived, read
-/// and the saved date go to the reader's own rows only when they have none yet, so nothing the
-/// reader set here is overwritten and a second import of the same file changes nothing.
+/// and the saved date go to the reader's own rows only when they have none yet, and tags are
+/// added to theirs (<see cref="LibraryTags"/>), so nothing the reader set here is overwritten and
+/// a second import of the same file changes nothing.
 /// Highlights go through <see cref="AnnotationImporter"/> as W3C annotations, so they are
 /// anchored by the same quote matching, kept as orphans when the text does not hold them, and
 /// known by their import key on the next import.
 /// </summary>
 public sealed class LibraryImporter(
     NewsReaderDb db, UrlSaver saver, ArticleIngester ingester, AnnotationImporter annotations,
-    HostPacer pacer, PublicUrls urls, TimeProvider clock)
+    HostPacer pacer, PublicUrls urls, LibraryTags tags, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -113,7 +114,7 @@ public sealed class LibraryImporter(
         }
     }
 
-    /// <summary>Adds the article to the library with the saved date, and its reading state, where the reader has none yet.</summary>
+    /// <summary>Adds the article to the library with the saved date, and its reading state, where the reader has none yet; and the tags it lacks.</summary>
     private async Task KeepStateAsync(string userId, int articleId, MovedEntry entry, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -135,6 +136,7 @@ public sealed class LibraryImporter(
         {
             db.ReadingStates.Add(new ReadingState { UserId = userId, ArticleId = articleId, Favorite = entry.Favorite, Archived = entry.Archived, Read = entry.Read, UpdatedAt = now });
         }
+        await tags.AddAsync(userId, articleId, entry.Tags, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -7,6 +7,7 @@ public static class MovingSetup
     {
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
         services.AddSingleton<ImportSignal>();
+        services.AddSingleton<RunningImports>();
         services.AddSingleton<HostPacer>();
         services.AddScoped<LibraryImporter>();
         services.AddScoped<LibraryImportJobs>();

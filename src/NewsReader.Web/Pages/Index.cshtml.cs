@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace NewsReader.Web.Pages;
 
 [ExpensiveWork(ExpensiveKind.Fetching, PostsOnly = true)]
-public sealed class IndexModel(LibraryList list, ReaderLibrary library, FeedService feeds, UrlSaver saver) : PageModel
+public sealed class IndexModel(LibraryList list, ReaderLibrary library, FeedService feeds, UrlSaver saver, LibraryTags tags) : PageModel
 {
     /// <summary>The address in the save form: prefilled from `?save=` (the bookmarklet), posted back by the form.</summary>
     [BindProperty(SupportsGet = true, Name = "save")]
@@ -52,6 +52,12 @@ public sealed class IndexModel(LibraryList list, ReaderLibrary library, FeedServ
 
     public LibraryPage Library { get; private set; } = null!;
 
+    /// <summary>The signed-in reader's own tags on the rows of this page, by article.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> RowTags { get; private set; } = new Dictionary<int, IReadOnlyList<string>>();
+
+    /// <summary>The reader's tags on one row, none when they have put none on it.</summary>
+    public IReadOnlyList<string> TagsOf(LibraryRow row) => RowTags.GetValueOrDefault(row.ArticleId) ?? [];
+
     /// <summary>How many articles each view holds, for the sidebar.</summary>
     public LibraryCounts? Counts { get; private set; }
 
@@ -74,6 +80,7 @@ public sealed class IndexModel(LibraryList list, ReaderLibrary library, FeedServ
             Feeds = await feeds.ListAsync(User.UserId()!, cancellationToken);
             Counts = await list.CountsAsync(User.UserId()!, cancellationToken);
             Sites = await list.SitesAsync(User.UserId(), cancellationToken);
+            RowTags = await tags.OfAsync(User.UserId()!, Library.Rows.Select(r => r.ArticleId).ToList(), cancellationToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -120,6 +121,9 @@ public sealed class LayoutFixture : IAsyncLifetime
         await new AnnotationBuilder().Quote("Japanese astronauts will participate").Tag("space").Color("blue").CreateAsync(ada);
         await new AnnotationBuilder().Quote("closer relationships").Color("pink").CreateAsync(ada);
         await new AnnotationBuilder().Quote("White House").Note("Ben's reading: the venue matters.").Public().CreateAsync(ben);
+        // Ada's own tags on the article, a long one among them, for the list row and the reader's heading.
+        (await ada.PutAsJsonAsync($"/api/articles/{AnnotationBuilder.SeedSlug}/tags",
+            new { tags = new[] { "japan", "alliances", "to-read-again-with-the-reading-group-on-thursday-evening" } })).EnsureSuccessStatusCode();
     }
 
     private static void Succeeded(IdentityResult result) =>

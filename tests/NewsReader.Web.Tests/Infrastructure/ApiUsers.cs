@@ -14,6 +14,12 @@ public static class ApiUsers
     {
         var registered = await client.PostAsJsonAsync("/api/auth/register", new { email, password = TestUsers.Password });
         registered.EnsureSuccessStatusCode();
+        return await LogInAsync(client, email);
+    }
+
+    /// <summary>Logs <paramref name="email"/> in through <paramref name="client"/> (another host on the same data, say) and makes it carry the bearer token.</summary>
+    public static async Task<HttpClient> LogInAsync(HttpClient client, string email)
+    {
         var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = TestUsers.Password });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();

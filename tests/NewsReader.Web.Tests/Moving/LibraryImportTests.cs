@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Web.Tests.Fetching;
 using NewsReader.Web.Tests.Infrastructure;
 
@@ -135,6 +137,7 @@ public sealed class LibraryImportTests(LibraryImportTests.Fixture fixture) : ICl
 
         Assert.Equal((1, 2), (first.Articles, first.Highlights));
         Assert.Equal((0, 0, 0), (second.Articles, second.Highlights, second.Orphaned));
+        Assert.Equal(["politics", "to-cite"], await TagsAsync(reader, await SlugOfAsync(reader, "/harbour")));
         // The one entry without content is fetched again (it was a 404); nothing else is.
         Assert.Equal(fetches + 1, fixture.Fetch.Site.Requests.Count);
     }
@@ -181,6 +184,101 @@ public sealed class LibraryImportTests(LibraryImportTests.Fixture fixture) : ICl
         Assert.Contains("data-testid=\"import-job\"", page);
         Assert.Contains("/settings/import", await browser.GetStringAsync("/settings"));
     }
+
+    [Theory]
+    [InlineData("pocket.csv", "/tide", "long reads|science", false, true, 1700000000)]
+    [InlineData("instapaper.csv", "/c", "", true, false, 1600000200)]
+    [InlineData("bookmarks.html", "/deep", "essay|later|Reading", false, false, 1600000004)]
+    [InlineData("wallabag.json", "/harbour", "politics|to-cite", false, true, 1673774430)]
+    [InlineData("omnivore", "/bridges", "Newsletter|walks", false, true, 1709367300)]
+    public async Task Tags_favourite_archived_and_the_saved_date_come_along(string sample, string path, string tags, bool favorite, bool archived, long savedAt)
+    {
+        var email = $"tags-{Guid.NewGuid():N}@example.org";
+        var reader = await ApiUsers.RegisterAsync(fixture.Fetch.App, email);
+
+        Assert.Equal("done", (await ImportAsync(reader, Sample(sample))).State);
+
+        var slug = await SlugOfAsync(reader, path);
+        var expected = tags.Split('|', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected, await TagsAsync(reader, slug));
+        var state = await reader.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/articles/{slug}/state");
+        Assert.Equal((favorite, archived, archived), (state.GetProperty("favorite").GetBoolean(), state.GetProperty("archived").GetBoolean(), state.GetProperty("read").GetBoolean()));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(savedAt).UtcDateTime, await SavedAtAsync(email, slug));
+
+        var browser = fixture.Fetch.App.CreateClient();
+        await Forms.LoginAsync(browser, email);
+        var list = await HtmlDocument.GetAsync(browser, archived ? "/?filter=archived" : "/");
+        Assert.Equal(expected, list.QuerySelectorAll($"li.article-row[data-slug='{slug}'] .article-tags li").Select(li => li.TextContent));
+        var page = await HtmlDocument.GetAsync(browser, $"/articles/{slug}");
+        Assert.Equal(expected, page.QuerySelectorAll(".reader-header .article-tags li").Select(li => li.TextContent));
+    }
+
+    [Fact]
+    public async Task A_readers_tags_are_theirs_alone_and_they_can_change_them()
+    {
+        var email = $"tagger-{Guid.NewGuid():N}@example.org";
+        var reader = await ApiUsers.RegisterAsync(fixture.Fetch.App, email);
+        var otherEmail = $"untagged-{Guid.NewGuid():N}@example.org";
+        var other = await ApiUsers.RegisterAsync(fixture.Fetch.App, otherEmail);
+        await ImportAsync(reader, Sample("pocket.csv"));
+        var slug = await SlugOfAsync(reader, "/tide");
+        // The other reader saves the same page: the one stored article, now in both libraries.
+        (await other.PostAsJsonAsync("/api/articles", new { url = fixture.Fetch.Site.Url("/tide") })).EnsureSuccessStatusCode();
+        Assert.Equal(slug, await SlugOfAsync(other, "/tide"));
+
+        Assert.Empty(await TagsAsync(other, slug));
+        Assert.Equal(["long reads", "science"], (await ListedAsync(reader, slug)).GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Empty((await ListedAsync(other, slug)).GetProperty("tags").EnumerateArray());
+        var otherBrowser = fixture.Fetch.App.CreateClient();
+        await Forms.LoginAsync(otherBrowser, otherEmail);
+        var otherList = await HtmlDocument.GetAsync(otherBrowser, "/");
+        Assert.NotNull(otherList.QuerySelector($"li.article-row[data-slug='{slug}']"));
+        Assert.Null(otherList.QuerySelector($"li.article-row[data-slug='{slug}'] .article-tags"));
+        Assert.Null((await HtmlDocument.GetAsync(otherBrowser, $"/articles/{slug}")).QuerySelector(".article-tags"));
+
+        var put = await reader.PutAsJsonAsync($"/api/articles/{slug}/tags", new { tags = new[] { " ocean ", "Science", "science" } });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(["ocean", "Science"], await TagsAsync(reader, slug));
+        Assert.Empty(await TagsAsync(other, slug));
+        var refused = await reader.PutAsJsonAsync($"/api/articles/{slug}/tags", new { tags = new[] { new string('x', 65) } });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["ocean", "Science"], await TagsAsync(reader, slug));
+
+        var browser = fixture.Fetch.App.CreateClient();
+        await Forms.LoginAsync(browser, email);
+        var posted = await Forms.SubmitAsync(browser, $"/articles/{slug}", new Dictionary<string, string> { ["tags"] = "tides, harbours" }, "form.tags-form");
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(["harbours", "tides"], (await HtmlDocument.ParseAsync(posted)).QuerySelectorAll(".reader-header .article-tags li").Select(li => li.TextContent));
+        Assert.Empty(await TagsAsync(other, slug));
+        // Another reader's article that is not in the library answers 404, as every article route does.
+        var stranger = await ApiUsers.RegisterAsync(fixture.Fetch.App, $"stranger-{Guid.NewGuid():N}@example.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"/api/articles/{slug}/tags", new { tags = new[] { "mine" } })).StatusCode);
+    }
+
+    private static async Task<string> SlugOfAsync(HttpClient reader, string path) =>
+        (await ListedAsync(reader)).Single(a => a.GetProperty("sourceUrl").GetString()!.EndsWith(path, StringComparison.Ordinal)).GetProperty("slug").GetString()!;
+
+    private static async Task<System.Text.Json.JsonElement> ListedAsync(HttpClient reader, string slug) =>
+        (await ListedAsync(reader)).Single(a => a.GetProperty("slug").GetString() == slug);
+
+    /// <summary>The reader's library through `/api/articles`: archived articles are listed under their own view only.</summary>
+    private static async Task<IEnumerable<System.Text.Json.JsonElement>> ListedAsync(HttpClient reader) =>
+        (await reader.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/articles?limit=200"))!
+            .Concat((await reader.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/articles?filter=archived&limit=200"))!);
+
+    private static async Task<List<string>> TagsAsync(HttpClient reader, string slug) =>
+        (await reader.GetFromJsonAsync<TagList>($"/api/articles/{slug}/tags"))!.Tags;
+
+    private async Task<DateTime> SavedAtAsync(string email, string slug)
+    {
+        await using var scope = fixture.Fetch.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsReaderDb>();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var articleId = await db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync();
+        return await db.LibraryEntries.Where(e => e.UserId == userId && e.ArticleId == articleId).Select(e => e.AddedAt).SingleAsync();
+    }
+
+    private sealed record TagList(List<string> Tags);
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, byte[] file)
     {

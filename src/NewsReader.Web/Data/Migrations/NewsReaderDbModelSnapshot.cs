@@ -671,6 +671,28 @@ namespace NewsReader.Web.Data.Migrations
                     b.ToTable("LibraryEntries");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Library.LibraryTag", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.HasKey("UserId", "ArticleId", "Name");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("UserId", "Name");
+
+                    b.ToTable("LibraryTags");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Library.SourceFile", b =>
                 {
                     b.Property<int>("Id")
@@ -1136,6 +1158,21 @@ namespace NewsReader.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.LibraryEntry", b =>
+                {
+                    b.HasOne("NewsReader.Web.Library.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.LibraryTag", b =>
                 {
                     b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()

@@ -695,6 +695,28 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.ToTable("LibraryEntries");
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Library.LibraryTag", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("nocase");
+
+                    b.HasKey("UserId", "ArticleId", "Name");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("UserId", "Name");
+
+                    b.ToTable("LibraryTags");
+                });
+
             modelBuilder.Entity("NewsReader.Web.Library.SourceFile", b =>
                 {
                     b.Property<int>("Id")
@@ -1168,6 +1190,21 @@ namespace NewsReader.Web.Data.PostgresMigrations
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.LibraryEntry", b =>
+                {
+                    b.HasOne("NewsReader.Web.Library.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.LibraryTag", b =>
                 {
                     b.HasOne("NewsReader.Web.Library.Article", null)
                         .WithMany()

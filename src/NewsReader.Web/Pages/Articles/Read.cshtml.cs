@@ -9,7 +9,7 @@ namespace NewsReader.Web.Pages.Articles;
 /// list beside it, and forms that work without JavaScript (the script only adds the
 /// selection toolbar on top of the same API).
 /// </summary>
-public sealed class ReadModel(ArticleQueries articles, AnnotationService annotations, ReadingService reading, RevisionService revisions) : PageModel
+public sealed class ReadModel(ArticleQueries articles, AnnotationService annotations, ReadingService reading, RevisionService revisions, LibraryTags libraryTags) : PageModel
 {
     public sealed class AnnotationForm
     {
@@ -53,6 +53,9 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
             : null;
 
     public string? UserId => User.UserId();
+
+    /// <summary>The signed-in reader's own tags on this article; none for anonymous readers.</summary>
+    public IReadOnlyList<string> Tags { get; private set; } = [];
 
     /// <summary>Set when the article changed since the signed-in reader last saw it.</summary>
     public UpdateNotice? Update { get; private set; }
@@ -145,6 +148,22 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         var (state, _) = await reading.ChangeAsync(userId, slug, new ReadingStateChange(
             parts[0] == "read" ? value : null, parts[0] == "archived" ? value : null, parts[0] == "favorite" ? value : null, null), cancellationToken);
         return state is null ? NotFound() : Redirect(ArticleUrl(slug));
+    }
+
+    /// <summary>Replaces the reader's own tags on the article with the comma-separated <paramref name="tags"/>.</summary>
+    public async Task<IActionResult> OnPostTagsAsync(string slug, string? tags, CancellationToken cancellationToken)
+    {
+        if (UserId is not { } userId)
+        {
+            return Challenge();
+        }
+        var (saved, problem) = await libraryTags.SetAsync(userId, slug, AnnotationRules.ParseTagList(tags), cancellationToken);
+        if (saved is null)
+        {
+            return NotFound();
+        }
+        Problem = problem;
+        return Redirect(ArticleUrl(slug));
     }
 
     /// <summary>The reader has seen what changed: the banner and the margin marks go.</summary>
@@ -248,6 +267,7 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
             PasteForm = System.Text.Json.JsonSerializer.Deserialize<AnnotationForm>(RefusedForm) ?? new();
         }
         State = UserId is { } userId ? await reading.GetAsync(userId, slug, cancellationToken) : null;
+        Tags = UserId is { } tagger ? await libraryTags.OfAsync(tagger, slug, cancellationToken) ?? [] : [];
         Update = UserId is { } reader ? await revisions.NoticeAsync(reader, slug, cancellationToken) : null;
         // The changed-annotation partial shows the words a highlight now stands on beside its old quote.
         ViewData["ReaderText"] = article.Text;
