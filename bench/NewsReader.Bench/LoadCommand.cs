@@ -17,7 +17,7 @@ using System.Text.Json.Nodes;
 /// annotations through the API while a few readers open pages and search. Afterwards every
 /// acknowledged write is read back through the API; `lost` counts those missing or stale.
 /// The last line is JSON: writes, acknowledged, lost, errors5xx, perSecond, p50Ms, p95Ms, p99Ms;
-/// with <c>--pid</c> the app's CPU time per request (writes plus the readers' requests) and the reads;
+/// with <c>--pid</c> the app's CPU time per request (writes plus the readers' requests), the reads and the app's memory at the end;
 /// with <c>--hostile</c> a big import and a big feed beside the writers (<see cref="HostileLoad"/>).
 /// </summary>
 public static class LoadCommand
@@ -162,6 +162,7 @@ public static class LoadCommand
         {
             result["appCpuMsPerRequest"] = Math.Round(used.TotalMilliseconds / (sorted.Length + reads), 2);
             result["reads"] = reads;
+            result["appRssMb"] = AppMemory.ResidentMb(appPid!.Value);
         }
         foreach (var (name, value) in besideFigures ?? new JsonObject())
         {

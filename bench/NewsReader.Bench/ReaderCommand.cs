@@ -182,6 +182,7 @@ internal static class ReaderCommand
                 withBytes = pageA.Length,
                 withoutBytes = pageB.Length,
                 marks,
+                appRssMb = AppMemory.ResidentMb(web.Id),
             }));
             return 0;
         }

@@ -21,27 +21,55 @@ public static class HighlightLayout
     /// </summary>
     public static IReadOnlyList<HighlightSegment> Segments(int blockStart, int blockEnd, IEnumerable<HighlightRange> highlights)
     {
-        var inBlock = highlights
-            .Where(h => h.Start < blockEnd && h.End > blockStart && h.End > h.Start)
-            .OrderBy(h => h.Start).ThenByDescending(h => h.End).ThenBy(h => h.Id, StringComparer.Ordinal)
-            .ToList();
-        var cuts = new SortedSet<int> { blockStart, blockEnd };
-        foreach (var h in inBlock)
+        var inBlock = new List<HighlightRange>();
+        foreach (var h in highlights)
         {
-            cuts.Add(Math.Max(h.Start, blockStart));
-            cuts.Add(Math.Min(h.End, blockEnd));
-        }
-
-        var segments = new List<HighlightSegment>();
-        int? previous = null;
-        foreach (var cut in cuts)
-        {
-            if (previous is { } start)
+            if (h.Start < blockEnd && h.End > blockStart && h.End > h.Start)
             {
-                segments.Add(new HighlightSegment(start, cut, inBlock.Where(h => h.Start <= start && h.End >= cut).ToList()));
+                inBlock.Add(h);
             }
-            previous = cut;
+        }
+        inBlock.Sort(Outermost);
+        // Plain arrays and loops: a page lays out every block of a long article on each view.
+        var cuts = new int[inBlock.Count * 2 + 2];
+        cuts[0] = blockStart;
+        cuts[1] = blockEnd;
+        for (var i = 0; i < inBlock.Count; i++)
+        {
+            cuts[2 + 2 * i] = Math.Max(inBlock[i].Start, blockStart);
+            cuts[3 + 2 * i] = Math.Min(inBlock[i].End, blockEnd);
+        }
+        Array.Sort(cuts);
+
+        var segments = new List<HighlightSegment>(cuts.Length - 1);
+        for (var c = 1; c < cuts.Length; c++)
+        {
+            int start = cuts[c - 1], end = cuts[c];
+            if (start == end)
+            {
+                continue;
+            }
+            var covering = new List<HighlightRange>();
+            foreach (var h in inBlock)
+            {
+                if (h.Start <= start && h.End >= end)
+                {
+                    covering.Add(h);
+                }
+            }
+            segments.Add(new HighlightSegment(start, end, covering));
         }
         return segments;
+    }
+
+    /// <summary>Earliest start first, then the longest, then by id, so nested marks close in the right order.</summary>
+    private static int Outermost(HighlightRange a, HighlightRange b)
+    {
+        var order = a.Start.CompareTo(b.Start);
+        if (order == 0)
+        {
+            order = b.End.CompareTo(a.End);
+        }
+        return order != 0 ? order : string.CompareOrdinal(a.Id, b.Id);
     }
 }

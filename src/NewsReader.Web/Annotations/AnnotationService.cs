@@ -33,7 +33,7 @@ public readonly record struct AnnotationOutcome(Annotation? Annotation, Annotati
 /// public annotations, only the owner sees private ones and only the owner changes anything.
 /// What a caller may not see answers "not found", so ids do not leak.
 /// </summary>
-public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, RevisionTextCache texts)
+public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, RevisionTextCache texts, SlimRowsCache slimRows)
 {
     /// <summary>The annotations on an article that <paramref name="userId"/> may see, in document order, orphans last.</summary>
     public async Task<IReadOnlyList<Annotation>?> ListForArticleAsync(string slug, string? userId, CancellationToken cancellationToken = default)
@@ -66,26 +66,44 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
         {
             return null;
         }
-        var slim = await Visible(userId)
-            .Where(a => a.ArticleId == article.Id)
-            .Select(a => new Annotation
+        // Every annotation's slim row, for all readers, held while the stamp stays the same;
+        // which of them this reader sees is decided here, on each request, as Visible() does.
+        var stamp = await db.Database.SqlQuery<SlimRowsCache.Stamp>($"""
+            SELECT (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = {article.Id}) AS "Revision",
+                   COUNT(*) AS "Count", MAX(a."Seq") AS "LastSeq", SUM(a."Version") AS "Versions",
+                   SUM(a."AnchoredRevision") AS "AnchoredRevisions", SUM(COALESCE(a."Start", -1)) AS "Starts", SUM(COALESCE(a."End", -1)) AS "Ends"
+            FROM "Annotations" a WHERE a."ArticleId" = {article.Id}
+            """).SingleAsync(cancellationToken);
+        var rows = await slimRows.GetAsync(article.Id, stamp, () => SlimRowsAsync(article.Id, cancellationToken));
+        var publicOnes = await ReaderLibrary.Of(db, userId).AnyAsync(l => l.Id == article.Id, cancellationToken);
+        var ordered = rows.Where(r => (userId != null && r.OwnerId == userId) || (r.Visibility == Visibility.Public && publicOnes))
+            .Select(r => new Annotation
             {
-                Id = a.Id, ArticleId = a.ArticleId, OwnerId = a.OwnerId, Visibility = a.Visibility, Color = a.Color,
-                AnchorStatus = a.AnchorStatus, Start = a.Start, End = a.End, Created = a.Created, Modified = a.Modified, Version = a.Version,
+                Id = r.Id, ArticleId = article.Id, OwnerId = r.OwnerId, Visibility = r.Visibility, Color = r.Color,
+                AnchorStatus = r.AnchorStatus, Start = r.Start, End = r.End, Created = r.Created, Modified = r.Modified, Version = r.Version,
                 Exact = "", Prefix = "", Suffix = "",
             })
-            .ToListAsync(cancellationToken);
-        var ordered = slim.OrderBy(a => a.Start ?? int.MaxValue).ThenBy(a => a.End).ThenBy(a => a.Created).ToList();
+            .ToList();
         var listed = ordered.Where(a => a.AnchorStatus == AnchorStatus.Orphaned || a.Start is null || !(a.End > a.Start)).ToList();
         listed.AddRange(ordered.Except(listed).Where(a => !mineOnly || a.OwnerId == userId).Take(fullPlaced));
         var ids = listed.Select(a => a.Id).ToList();
-        var whole = await db.Annotations.Where(a => ids.Contains(a.Id)).Include(a => a.Tags).Include(a => a.Owner).AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
+        // One parameter for the whole list (not one per id): the SQL is then the same on every page and EF Core keeps it.
+        var whole = await Visible(userId).Where(a => EF.Parameter(ids).Contains(a.Id)).Include(a => a.Tags).Include(a => a.Owner).AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
         for (var i = 0; i < ordered.Count; i++)
         {
             ordered[i] = whole.GetValueOrDefault(ordered[i].Id) ?? ordered[i];
             ordered[i].Article = article;
         }
         return ordered;
+    }
+
+    /// <summary>Every annotation on the article as the marks need it, in document order, orphans last (as <see cref="ListForArticleAsync"/> orders).</summary>
+    private async Task<IReadOnlyList<SlimRowsCache.Row>> SlimRowsAsync(int articleId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Annotations.Where(a => a.ArticleId == articleId)
+            .Select(a => new SlimRowsCache.Row(a.Id, a.OwnerId, a.Visibility, a.Color, a.AnchorStatus, a.Start, a.End, a.Created, a.Modified, a.Version))
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(a => a.Start ?? int.MaxValue).ThenBy(a => a.End).ThenBy(a => a.Created).ToList();
     }
 
     /// <summary>The annotation if <paramref name="userId"/> may see it.</summary>

@@ -17,57 +17,23 @@ public sealed class RevisionTextCache(int maxCodePoints = RevisionTextCache.Defa
     /// <summary>Which revision a text belongs to.</summary>
     public readonly record struct Key(int RevisionId, int ArticleId, int Number);
 
-    private readonly object gate = new();
-    private readonly Dictionary<Key, LinkedListNode<(Key Key, CodePointText Text)>> entries = [];
-    private readonly LinkedList<(Key Key, CodePointText Text)> recency = new();
-    private long codePoints;
+    private readonly LeastRecentlyUsed<Key, CodePointText> texts = new(maxCodePoints, text => text.Length);
 
     /// <summary>Texts held now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return entries.Count;
-            }
-        }
-    }
+    public int Count => texts.Count;
 
     /// <summary>The decoded text of the revision, read through <paramref name="load"/> when not held.</summary>
     public async Task<CodePointText> GetAsync(Key key, Func<Task<string>> load)
     {
-        lock (gate)
+        if (texts.TryGet(key, out var held))
         {
-            if (entries.TryGetValue(key, out var node))
-            {
-                recency.Remove(node);
-                recency.AddFirst(node);
-                return node.Value.Text;
-            }
+            return held;
         }
-        // Loaded outside the lock: two writers may both load a text the first time, which is
-        // cheaper than making every writer wait on one database read.
+        // Loaded outside any lock: two writers may both load a text the first time, which is
+        // cheaper than making every writer wait on one database read. A revision's text never
+        // changes, so whichever copy is kept is right.
         var text = new CodePointText(await load());
-        lock (gate)
-        {
-            if (entries.TryGetValue(key, out var raced))
-            {
-                return raced.Value.Text;
-            }
-            if (text.Length > maxCodePoints)
-            {
-                return text;
-            }
-            entries[key] = recency.AddFirst((key, text));
-            codePoints += text.Length;
-            while (codePoints > maxCodePoints && recency.Last is { } oldest)
-            {
-                recency.RemoveLast();
-                entries.Remove(oldest.Value.Key);
-                codePoints -= oldest.Value.Text.Length;
-            }
-        }
+        texts.Put(key, text);
         return text;
     }
 }

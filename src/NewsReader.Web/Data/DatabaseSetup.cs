@@ -16,7 +16,10 @@ public static class DatabaseSetup
     {
         services.AddSingleton<SqlitePragmas>();
         services.AddSingleton<MigrationStatus>();
-        services.AddDbContext<NewsReaderDb>((sp, options) => Configure(options, sp.GetRequiredService<IConfiguration>(),
+        // Pooled: a request leases a context whose internal services are already built, instead
+        // of building options and services anew each time (a tenth of a write's CPU). The context
+        // keeps no state of its own between leases; EF Core resets the change tracker on return.
+        services.AddDbContextPool<NewsReaderDb>((sp, options) => Configure(options, sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<SqlitePragmas>()));
         services.AddHostedService<DatabaseInitializer>();
         return services;

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace NewsReader.Web.Data;
@@ -21,7 +23,27 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    // The pragma lasts as long as the SQLite connection, which Microsoft.Data.Sqlite's pool keeps
+    // open across many opens of a SqliteConnection: set it once per SQLite handle, not on every
+    // open (EF Core opens the connection for each query and save).
+    private readonly ConditionalWeakTable<object, object> applied = [];
+
+    private void Apply(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            if (applied.TryGetValue(handle, out _))
+            {
+                return;
+            }
+            Run(connection);
+            applied.AddOrUpdate(handle, handle);
+            return;
+        }
+        Run(connection);
+    }
+
+    private static void Run(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA synchronous={Synchronous};";

@@ -58,6 +58,7 @@ public static class WebSetup
         services.AddScoped<ArticleDeletion>();
         services.AddScoped<AnnotationService>();
         services.AddSingleton(new RevisionTextCache());
+        services.AddSingleton(new SlimRowsCache());
         services.AddHostedService<AnnotationWarmUp>();
         services.AddScoped<SearchService>();
         services.AddScoped<TagService>();

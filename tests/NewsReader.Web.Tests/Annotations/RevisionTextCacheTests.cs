@@ -1,16 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Annotations;
 
 /// <summary>
 /// Writes place quotes on revision texts the app keeps in memory (<see cref="RevisionTextCache"/>)
-/// and answer from the entity they saved. A new revision, an edit and a visibility change must
-/// be seen at once by every reader allowed to see them, and never by anyone else.
+/// and answer from the entity they saved; the reader page draws its marks from slim rows held
+/// per article for all readers (<see cref="SlimRowsCache"/>). For both, a new revision, an edit
+/// and a visibility change must be seen at once by every reader allowed to see them, and never
+/// by anyone else.
 /// </summary>
-public sealed class RevisionTextCacheTests : IAsyncLifetime
+public sealed partial class RevisionTextCacheTests : IAsyncLifetime
 {
     private const string Slug = AnnotationBuilder.SeedSlug;
     private const string OldWords = "the largest foreign direct investment sources";
@@ -94,4 +97,105 @@ public sealed class RevisionTextCacheTests : IAsyncLifetime
         Assert.Equal("a longer text than the bound", (await cache.GetAsync(new(3, 2, 1), () => Task.FromResult("a longer text than the bound"))).Text);
         Assert.Equal(1, cache.Count);
     }
+
+    [Fact]
+    public async Task The_reader_pages_marks_show_a_new_revision_an_edit_and_a_visibility_change_at_once_to_those_allowed_and_never_to_others()
+    {
+        var visitor = app.CreateClient();
+        var everyone = new[] { ada, bob, carol, visitor };
+        var adas = await new AnnotationBuilder().Quote(OldWords).Color("yellow").CreateAsync(ada);
+        var bobs = await new AnnotationBuilder().Color("blue").CreateAsync(bob);
+        var adaId = IdOf(adas);
+        var bobId = IdOf(bobs);
+
+        // Private: each owner sees their own mark, nobody else does (every page read twice, so
+        // the second is answered from what the first left held).
+        foreach (var _ in new[] { 1, 2 })
+        {
+            Assert.Equal(["yellow"], await MarkColoursAsync(ada, adaId));
+            Assert.Equal(["blue"], await MarkColoursAsync(bob, bobId));
+            Assert.Empty(await MarkColoursAsync(ada, bobId));
+            foreach (var other in new[] { bob, carol, visitor })
+            {
+                Assert.Empty(await MarkColoursAsync(other, adaId));
+            }
+        }
+
+        // Public and green: every reader's next page has it, in its new colour.
+        Assert.Equal(HttpStatusCode.OK, (await ada.PutAsJsonAsync(adas.IdPath(), new AnnotationBuilder().Quote(null).Color("green").Public().Build())).StatusCode);
+        foreach (var reader in everyone)
+        {
+            Assert.Equal(["green"], await MarkColoursAsync(reader, adaId));
+        }
+
+        // A new revision changes the words under it: every reader sees the mark on the new text at once.
+        var seed = Path.Combine(app.SeedsFolder, RepoPaths.SeedFile);
+        await File.WriteAllTextAsync(seed, (await File.ReadAllTextAsync(seed)).Replace(OldWords, NewWords));
+        await app.IngestAsync();
+        foreach (var reader in everyone)
+        {
+            Assert.Contains("brand-new", await MarkedTextAsync(reader, adaId));
+        }
+
+        // Private again: gone at once for everyone but Ada; Bob's own mark stays his alone.
+        Assert.Equal(HttpStatusCode.OK, (await ada.PutAsJsonAsync(adas.IdPath(), new AnnotationBuilder().Quote(null).Color("pink").Private().Build())).StatusCode);
+        Assert.Equal(["pink"], await MarkColoursAsync(ada, adaId));
+        foreach (var other in new[] { bob, carol, visitor })
+        {
+            Assert.Empty(await MarkColoursAsync(other, adaId));
+        }
+        Assert.Equal(["blue"], await MarkColoursAsync(bob, bobId));
+        Assert.Empty(await MarkColoursAsync(carol, bobId));
+
+        // Deleted: gone from its owner's page too.
+        Assert.Equal(HttpStatusCode.NoContent, (await ada.DeleteAsync(adas.IdPath())).StatusCode);
+        Assert.Empty(await MarkColoursAsync(ada, adaId));
+    }
+
+    [Fact]
+    public async Task The_slim_rows_keep_within_their_bound_and_are_read_again_when_the_stamp_changes()
+    {
+        var cache = new SlimRowsCache(maxRows: 2);
+        var stamp = new SlimRowsCache.Stamp(1, 1, 10, 1, 1, 5, 9);
+        IReadOnlyList<SlimRowsCache.Row> one = [Row()];
+        Assert.Same(one, await cache.GetAsync(1, stamp, () => Task.FromResult(one)));
+        Assert.Same(one, await cache.GetAsync(1, stamp, () => throw new InvalidOperationException("held, not read again")));
+
+        // Any change to the stamp (here one more version: an edit) reads the rows again.
+        IReadOnlyList<SlimRowsCache.Row> edited = [Row() with { Color = "green", Version = 2 }];
+        Assert.Same(edited, await cache.GetAsync(1, stamp with { Versions = 2 }, () => Task.FromResult(edited)));
+        Assert.Equal(1, cache.Count);
+
+        // Past the bound the least recently used article goes.
+        IReadOnlyList<SlimRowsCache.Row> two = [Row(), Row()];
+        await cache.GetAsync(2, stamp, () => Task.FromResult(two));
+        Assert.Equal(1, cache.Count);
+        Assert.Same(two, await cache.GetAsync(2, stamp, () => throw new InvalidOperationException("held, not read again")));
+    }
+
+    private static SlimRowsCache.Row Row() =>
+        new(Guid.NewGuid(), "owner", Visibility.Private, "yellow", AnchorStatus.Anchored, 5, 9, DateTime.UtcNow, DateTime.UtcNow, 1);
+
+    private static string IdOf(JsonElement annotation) => annotation.IdPath().Split('/')[^1];
+
+    /// <summary>The colour of each mark of the annotation on the reader's page.</summary>
+    private static async Task<List<string>> MarkColoursAsync(HttpClient reader, string id) =>
+        Marks(await PageAsync(reader), id).Select(m => m.Groups["colour"].Value).Distinct().ToList();
+
+    /// <summary>The text inside the annotation's marks on the reader's page.</summary>
+    private static async Task<string> MarkedTextAsync(HttpClient reader, string id) =>
+        string.Concat(Marks(await PageAsync(reader), id).Select(m => m.Groups["text"].Value));
+
+    private static async Task<string> PageAsync(HttpClient reader)
+    {
+        var response = await reader.GetAsync($"/articles/{Slug}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static IEnumerable<Match> Marks(string page, string id) =>
+        MarkPattern().Matches(page).Where(m => m.Groups["id"].Value == id);
+
+    [GeneratedRegex("""<mark class="hl hl-(?<colour>[a-z]+)" data-annotation-id="(?<id>[0-9a-f-]+)"[^>]*>(?<text>[^<]*)""")]
+    private static partial Regex MarkPattern();
 }

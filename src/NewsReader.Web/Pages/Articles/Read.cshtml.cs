@@ -52,7 +52,10 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
             ? view.Article.Blocks.LastOrDefault(b => b.Start <= state.ProgressOffset)?.Start
             : null;
 
-    public string? UserId => User.UserId();
+    // Read once: the list and the counts compare it with every annotation's owner.
+    public string? UserId => readerId ??= User.UserId();
+
+    private string? readerId;
 
     /// <summary>The signed-in reader's own tags on this article; none for anonymous readers.</summary>
     public IReadOnlyList<string> Tags { get; private set; } = [];
@@ -85,7 +88,9 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
         ShowMineOnly ? annotations.Where(a => a.OwnerId == UserId).ToList() : annotations;
 
     /// <summary>How many of the visible annotations are the reader's own.</summary>
-    public int MineCount => View is { } view ? view.Placed.Concat(view.Orphans).Count(a => a.OwnerId == UserId) : 0;
+    public int MineCount => mineCount ??= View is { } view ? view.Placed.Concat(view.Orphans).Count(a => a.OwnerId == UserId) : 0;
+
+    private int? mineCount;
 
 
     public async Task<IActionResult> OnGetAsync(string slug, int? shown, CancellationToken cancellationToken)
