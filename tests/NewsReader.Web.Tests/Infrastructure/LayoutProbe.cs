@@ -46,6 +46,10 @@ public static class LayoutProbe
             const r = e.getBoundingClientRect();
             if (r.width < 2 || r.height < 2 || r.right <= 0) return false;
             if (e.closest('.visually-hidden, [hidden]')) return false;
+            // A closed <details> still lays its content out when asked for a box (content-visibility),
+            // though nothing of it shows: only its summary is on the page.
+            const closed = e.closest('details:not([open])');
+            if (closed && e.closest('summary')?.parentElement !== closed) return false;
             const style = getComputedStyle(e);
             return style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0;
         };
