@@ -128,6 +128,31 @@ public sealed class ImportAuthorshipTests(ExchangeFixture fixture) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("acct:ada@hypothes.is", "public")]
+    [InlineData("", "private")]
+    public async Task The_import_page_takes_the_readers_own_Hypothesis_account(string account, string adasVisibility)
+    {
+        var reader = await NewUserAsync();
+        var page = await HtmlDocument.GetAsync(reader, "/notebook/import");
+        Assert.NotNull(page.QuerySelector("[data-testid=import-form] input[name=hypothesisAccount]"));
+        var token = page.QuerySelector("[data-testid=import-form] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(account), "hypothesisAccount" },
+            { new ByteArrayContent(await HypothesisFile().ReadAsByteArrayAsync()), "file", "hypothesis.json" },
+        };
+
+        var response = await reader.PostAsync("/notebook/import", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var items = await ByNoteAsync(reader);
+        Assert.Equal(adasVisibility, items["Ada's note"].GetProperty("visibility").GetString());
+        Assert.Equal("private", items["Grace's note"].GetProperty("visibility").GetString());
+        Assert.Equal("Grace Hopper", items["Grace's note"].GetProperty("importedFrom").GetString());
+    }
+
+    [Theory]
     [InlineData("acct:ada@hypothes.is")]
     [InlineData("ada@hypothes.is")]
     public async Task The_readers_own_Hypothesis_account_keeps_its_visibility_and_names_no_one(string account)

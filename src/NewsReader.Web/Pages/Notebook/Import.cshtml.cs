@@ -15,7 +15,7 @@ public sealed class ImportModel(AnnotationImporter importer) : PageModel
     {
     }
 
-    public async Task OnPostAsync(IFormFile? file, CancellationToken ct)
+    public async Task OnPostAsync(IFormFile? file, string? hypothesisAccount, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
@@ -24,7 +24,7 @@ public sealed class ImportModel(AnnotationImporter importer) : PageModel
             return;
         }
         await using var stream = file.OpenReadStream();
-        var (summary, refusal) = await importer.ImportAsync(User.UserId()!, stream, file.Length, ct);
+        var (summary, refusal) = await importer.ImportAsync(User.UserId()!, stream, file.Length, ct, hypothesisAccount);
         if (refusal is not null)
         {
             Problem = $"{refusal.Title}: {refusal.Detail}";
