@@ -283,25 +283,30 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
 
     private IQueryable<Candidate> Rows(string? userId, ListView view)
     {
-        var articles = ReaderLibrary.Of(db, userId);
-        if (view.Folder is { } folder && view.FeedId is null)
-        {
-            articles = articles.Where(a => db.FeedItems.Any(i => i.ArticleId == a.Id
-                && db.Subscriptions.Any(s => s.UserId == userId && s.FeedId == i.FeedId && s.Folder == folder)));
-        }
-        var revisions = db.ArticleRevisions.Current().Where(r => articles.Any(a => a.Id == r.ArticleId));
+        IQueryable<ArticleRevision> revisions;
         if (view.FeedId is not null)
         {
-            // From the feed's items, as the revisions' own condition so the database starts from
-            // them and sorts those alone: walking the whole library newest first to keep one
-            // feed's costs a library check per article passed over.
+            // From the feed's items (with the view's folder, site and the library rule, see
+            // ScopeIds), as the revisions' own condition so the database starts from them and
+            // sorts those alone: walking the whole library newest first to keep one feed's costs
+            // a library check per article passed over.
             var inFeed = ScopeIds(userId, view);
             revisions = db.ArticleRevisions.Current().Where(r => inFeed.Contains(r.ArticleId));
         }
-        if (view.Site is { } site)
+        else
         {
-            // SiteName has NOCASE collation, so this equality ignores case.
-            revisions = revisions.Where(r => r.SiteName == site);
+            var articles = ReaderLibrary.Of(db, userId);
+            if (view.Folder is { } folder)
+            {
+                articles = articles.Where(a => db.FeedItems.Any(i => i.ArticleId == a.Id
+                    && db.Subscriptions.Any(s => s.UserId == userId && s.FeedId == i.FeedId && s.Folder == folder)));
+            }
+            revisions = db.ArticleRevisions.Current().Where(r => articles.Any(a => a.Id == r.ArticleId));
+            if (view.Site is { } site)
+            {
+                // SiteName has NOCASE collation, so this equality ignores case.
+                revisions = revisions.Where(r => r.SiteName == site);
+            }
         }
         var rows =
             from r in revisions

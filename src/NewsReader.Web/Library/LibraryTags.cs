@@ -8,7 +8,7 @@ namespace NewsReader.Web.Library;
 /// follow the annotation tags' rules (trimmed, no invisible characters, case-insensitive repeats
 /// dropped, at most 64 characters and 20 to an article).
 /// </summary>
-public sealed class LibraryTags(NewsReaderDb db)
+public sealed class LibraryTags(NewsReaderDb db, ReaderLibrary library)
 {
     /// <summary>The reader's tags on each of these articles that has any, in name order.</summary>
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> OfAsync(string userId, IReadOnlyCollection<int> articleIds, CancellationToken ct = default)
@@ -29,7 +29,7 @@ public sealed class LibraryTags(NewsReaderDb db)
 
     /// <summary>The reader's tags on the article with this slug, in name order; null when it is not in their library.</summary>
     public async Task<IReadOnlyList<string>?> OfAsync(string userId, string slug, CancellationToken ct = default) =>
-        await InLibraryAsync(userId, slug, ct) is { } id ? await OfAsync(userId, id, ct) : null;
+        await library.FindIdAsync(userId, slug, ct) is { } id ? await OfAsync(userId, id, ct) : null;
 
     /// <summary>
     /// Adds the tags the article does not have yet (as an import does: what the reader set stays,
@@ -57,7 +57,7 @@ public sealed class LibraryTags(NewsReaderDb db)
     /// </summary>
     public async Task<(IReadOnlyList<string>? Tags, string? Problem)> SetAsync(string userId, string slug, IEnumerable<string> names, CancellationToken ct = default)
     {
-        if (await InLibraryAsync(userId, slug, ct) is not { } id)
+        if (await library.FindIdAsync(userId, slug, ct) is not { } id)
         {
             return (null, null);
         }
@@ -75,9 +75,6 @@ public sealed class LibraryTags(NewsReaderDb db)
         await db.SaveChangesAsync(ct);
         return (await OfAsync(userId, id, ct), null);
     }
-
-    private Task<int?> InLibraryAsync(string userId, string slug, CancellationToken ct) =>
-        ReaderLibrary.Of(db, userId).Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>An exported name made to fit: commas, double quotes and control characters (which a tag cannot hold) become spaces, and it is cut at the limit.</summary>
     private static string Fitted(string name)

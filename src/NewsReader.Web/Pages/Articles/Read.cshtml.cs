@@ -255,7 +255,7 @@ public sealed class ReadModel(ArticleQueries articles, AnnotationService annotat
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
-        var article = await articles.FindAsync(slug, User.UserId(), cancellationToken);
+        var article = await articles.FindAsync(slug, UserId, cancellationToken);
         if (article is null)
         {
             return false;
