@@ -28,6 +28,10 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<LibraryEntry> LibraryEntries => Set<LibraryEntry>();
     public DbSet<LibraryTag> LibraryTags => Set<LibraryTag>();
+    public DbSet<LibraryMember> LibraryMembers => Set<LibraryMember>();
+    public DbSet<LibraryViewCount> LibraryViewCounts => Set<LibraryViewCount>();
+    public DbSet<LibrarySiteCount> LibrarySiteCounts => Set<LibrarySiteCount>();
+    public DbSet<FeedUnreadCount> FeedUnreadCounts => Set<FeedUnreadCount>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<LibraryImportJob> LibraryImportJobs => Set<LibraryImportJob>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -206,6 +210,40 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             tag.HasIndex(t => t.ArticleId);
             tag.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
             tag.HasOne<Article>().WithMany().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // The sidebar's counts, kept by triggers (Library/Counting/CountingTriggers) on these tables.
+        foreach (var table in new[] { typeof(FeedItem), typeof(Subscription), typeof(Feed), typeof(Article), typeof(LibraryEntry), typeof(ReadingState),
+                     typeof(Annotation), typeof(ArticleRevision), typeof(AppUser), typeof(LibraryMember) })
+        {
+            modelBuilder.Entity(table).ToTable(t => t.HasTrigger("library_counting"));
+        }
+        modelBuilder.Entity<LibraryMember>(member =>
+        {
+            member.HasKey(m => new { m.UserId, m.ArticleId });
+            // A new revision or a feed item updates every reader's member of one article.
+            member.HasIndex(m => m.ArticleId);
+            member.Property(m => m.SiteName).HasMaxLength(200).UseCollation(caseInsensitive);
+            member.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            member.HasOne<Article>().WithMany().HasForeignKey(m => m.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LibraryViewCount>(count =>
+        {
+            count.HasKey(c => c.UserId);
+            count.HasOne<AppUser>().WithOne().HasForeignKey<LibraryViewCount>(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<LibrarySiteCount>(count =>
+        {
+            count.HasKey(c => new { c.UserId, c.SiteName });
+            count.Property(c => c.SiteName).HasMaxLength(200).UseCollation(caseInsensitive);
+            count.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<FeedUnreadCount>(count =>
+        {
+            count.HasKey(c => new { c.UserId, c.FeedId });
+            // A feed item changes the count of every follower of its feed.
+            count.HasIndex(c => c.FeedId);
+            count.HasOne<Subscription>().WithOne().HasForeignKey<FeedUnreadCount>(c => new { c.UserId, c.FeedId }).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<FeedItem>(item =>

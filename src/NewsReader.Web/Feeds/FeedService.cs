@@ -50,11 +50,8 @@ public sealed class FeedService(NewsReaderDb db, PageFetcher fetcher, ArticleIng
             f.LastError ?? db.FeedItems.Where(i => i.FeedId == f.Id && i.Error != null).OrderByDescending(i => i.ErrorAt).Select(i => i.Error).FirstOrDefault(),
             db.FeedItems.Where(i => i.FeedId == f.Id).Select(i => i.ArticleId).Distinct().Count(), f.NextPollAt,
             s.Folder,
-            // From the feed's items (an index range), never a scan of every article per feed.
-            db.FeedItems.Where(i => i.FeedId == f.Id
-                    && !db.LibraryEntries.Any(e => e.UserId == userId && e.ArticleId == i.ArticleId && e.Removed)
-                    && !db.ReadingStates.Any(r => r.UserId == userId && r.ArticleId == i.ArticleId && (r.Read || r.Archived)))
-                .Select(i => i.ArticleId).Distinct().Count(),
+            // Kept by the database as items, reading states and removals change (CountingTriggers).
+            db.FeedUnreadCounts.Where(c => c.UserId == userId && c.FeedId == f.Id).Select(c => c.Unread).FirstOrDefault(),
             f.Shared,
             db.FeedItems.Count(i => i.FeedId == f.Id && i.Error != null));
 

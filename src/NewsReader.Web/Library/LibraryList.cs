@@ -102,51 +102,37 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// How many articles each view of the reader's library holds, in one statement: the library's
-    /// ids gathered once from the reader's side (<see cref="ReaderLibrary.SqlIds"/>), then the
-    /// reader's reading states and annotations among them. Every view but Annotated is the
-    /// library less, or among, the articles the reader has a state for.
+    /// How many articles each view of the reader's library holds: one row the database keeps up
+    /// to date as every write happens (<see cref="CountingTriggers"/>), so the sidebar never
+    /// counts the library itself.
     /// </summary>
     public async Task<LibraryCounts> CountsAsync(string userId, CancellationToken ct = default)
     {
-        var sql = $"""
-            WITH lib ("Id") AS ({ReaderLibrary.SqlIds}),
-            states AS (
-                SELECT COALESCE(SUM(CASE WHEN rs."Archived" THEN 1 ELSE 0 END), 0) AS "Archived",
-                       COALESCE(SUM(CASE WHEN rs."Read" OR rs."Archived" THEN 1 ELSE 0 END), 0) AS "ReadOrArchived",
-                       COALESCE(SUM(CASE WHEN rs."Favorite" THEN 1 ELSE 0 END), 0) AS "Favorites",
-                       COALESCE(SUM(CASE WHEN rs."SeenRevision" < (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = rs."ArticleId") THEN 1 ELSE 0 END), 0) AS "Updated"
-                FROM "ReadingStates" rs
-                WHERE rs."UserId" = @user AND rs."ArticleId" IN (SELECT "Id" FROM lib))
-            SELECT (SELECT COUNT(*) FROM lib) AS "Library", states."Archived", states."ReadOrArchived", states."Favorites", states."Updated",
-                   (SELECT COUNT(DISTINCT n."ArticleId") FROM "Annotations" n WHERE n."OwnerId" = @user AND n."ArticleId" IN (SELECT "Id" FROM lib)) AS "Annotated"
-            FROM states
-            """;
-        // The reader's id is the statement's only parameter; {0} is where EF binds it.
-        var counts = (await db.Database.SqlQueryRaw<CountsRow>(sql.Replace("@user", "{0}", StringComparison.Ordinal), userId).ToListAsync(ct)).Single();
-        return new LibraryCounts(
-            All: (int)(counts.Library - counts.Archived),
-            Unread: (int)(counts.Library - counts.ReadOrArchived),
-            Favorites: (int)counts.Favorites,
-            Annotated: (int)counts.Annotated,
-            Updated: (int)counts.Updated,
-            Archived: (int)counts.Archived);
+        var counts = await db.LibraryViewCounts.AsNoTracking().Where(c => c.UserId == userId).FirstOrDefaultAsync(ct);
+        return counts is null
+            ? new LibraryCounts(0, 0, 0, 0, 0, 0)
+            : new LibraryCounts(
+                All: counts.Articles - counts.Archived,
+                Unread: counts.Unread,
+                Favorites: counts.Favorites,
+                Annotated: counts.Annotated,
+                Updated: counts.Updated,
+                Archived: counts.Archived);
     }
 
-    /// <summary>The one row <see cref="CountsAsync"/> reads.</summary>
-    private sealed class CountsRow
-    {
-        public long Library { get; init; }
-        public long Archived { get; init; }
-        public long ReadOrArchived { get; init; }
-        public long Favorites { get; init; }
-        public long Updated { get; init; }
-        public long Annotated { get; init; }
-    }
-
-    /// <summary>The sites of the reader's library with most articles first, for the sidebar.</summary>
+    /// <summary>
+    /// The sites of the library with most articles first, for the sidebar: a reader's from the
+    /// counts the database keeps for them; a visitor's (the shared collection) counted.
+    /// </summary>
     public async Task<IReadOnlyList<LibrarySite>> SitesAsync(string? userId, CancellationToken ct = default)
     {
+        if (userId is not null)
+        {
+            return await db.LibrarySiteCounts.AsNoTracking().Where(c => c.UserId == userId && c.Articles > 0)
+                .OrderByDescending(c => c.Articles).ThenBy(c => c.SiteName).Take(SiteCount)
+                .Select(c => new LibrarySite(c.SiteName, c.Articles))
+                .ToListAsync(ct);
+        }
         var library = ReaderLibrary.Ids(db, userId);
         var sites = await db.ArticleRevisions.Current()
             .Where(r => r.SiteName != null && library.Contains(r.ArticleId))

@@ -52,18 +52,6 @@ public sealed class ReaderLibrary(NewsReaderDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// <see cref="Ids"/> as SQL both engines run, with the reader's id bound as <c>@user</c>: for
-    /// a statement that uses the set several times in a <c>WITH</c>, so it is gathered once.
-    /// </summary>
-    public const string SqlIds = """
-        SELECT fi."ArticleId" FROM "Subscriptions" s JOIN "FeedItems" fi ON fi."FeedId" = s."FeedId" WHERE s."UserId" = @user
-        UNION SELECT fi."ArticleId" FROM "Feeds" f JOIN "FeedItems" fi ON fi."FeedId" = f."Id" WHERE f."Shared"
-        UNION SELECT ar."Id" FROM "Articles" ar WHERE ar."Shared"
-        UNION SELECT le."ArticleId" FROM "LibraryEntries" le WHERE le."UserId" = @user AND NOT le."Removed"
-        EXCEPT SELECT le."ArticleId" FROM "LibraryEntries" le WHERE le."UserId" = @user AND le."Removed"
-        """;
-
-    /// <summary>
     /// The same rule as SQL both engines run, on an article aliased <c>ar</c>, with the reader's
     /// id bound as <c>@user</c> (NULL for a visitor, which matches no reader's row).
     /// </summary>

@@ -103,33 +103,7 @@ public sealed class ReaderSideQueriesTests : IAsyncLifetime
     {
         foreach (var reader in new[] { alice, bob, carol })
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<NewsReaderDb>();
-            var recount = await RecountAsync(db, reader);
-            var list = scope.ServiceProvider.GetRequiredService<LibraryList>();
-
-            var counts = await list.CountsAsync(reader);
-            Assert.Equal(recount.Library.Count(id => !recount.State(id).Archived), counts.All);
-            Assert.Equal(recount.Library.Count(id => recount.State(id) is { Read: false, Archived: false }), counts.Unread);
-            Assert.Equal(recount.Library.Count(id => recount.State(id).Favorite), counts.Favorites);
-            Assert.Equal(recount.Library.Count(id => recount.State(id).Archived), counts.Archived);
-            Assert.Equal(recount.Library.Count(id => recount.State(id).SeenRevision < recount.Current[id].Number), counts.Updated);
-            Assert.Equal(recount.Library.Count(recount.Annotated.Contains), counts.Annotated);
-
-            var expectedSites = recount.Library.Where(id => recount.Current[id].SiteName is not null)
-                .GroupBy(id => recount.Current[id].SiteName!, StringComparer.OrdinalIgnoreCase)
-                .Select(g => (g.Key.ToUpperInvariant(), g.Count())).OrderBy(s => s.Item1).ToList();
-            Assert.Equal(expectedSites, (await list.SitesAsync(reader)).Select(s => (s.Name.ToUpperInvariant(), s.Articles)).OrderBy(s => s.Item1).ToList());
-
-            var feeds = await scope.ServiceProvider.GetRequiredService<FeedService>().ListAsync(reader);
-            foreach (var feed in feeds)
-            {
-                var items = recount.FeedItems.Where(i => i.FeedId == feed.Id).Select(i => i.ArticleId).Distinct().ToList();
-                Assert.Equal(items.Count(id => recount.Library.Contains(id) && recount.State(id) is { Read: false, Archived: false }), feed.Unread);
-                Assert.Equal(items.Count, feed.ArticleCount);
-                Assert.Equal(recount.FeedItems.Count(i => i.FeedId == feed.Id && i.Error is not null), feed.ItemErrors);
-            }
-            Assert.Equal(await db.Subscriptions.CountAsync(s => s.UserId == reader), feeds.Count);
+            await AssertKeptCountsMatchARecountAsync(reader, "at the start");
         }
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -142,6 +116,144 @@ public sealed class ReaderSideQueriesTests : IAsyncLifetime
             Assert.Equal(shared.OrderBy(id => id), await ReaderLibrary.Ids(db, null).OrderBy(id => id).ToListAsync());
         }
     }
+
+    /// <summary>
+    /// The counts are kept by the database as every write happens (CountingTriggers): after each
+    /// kind of write, through the app's services or straight to the tables, every reader's kept
+    /// counts still equal a recount, and a full rebuild changes none of them.
+    /// </summary>
+    [Fact]
+    public async Task After_every_kind_of_write_the_kept_counts_still_match_a_recount()
+    {
+        var readers = new List<string> { alice, bob, carol };
+        async Task StepAsync(string what, Func<NewsReaderDb, IServiceProvider, Task> write)
+        {
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await write(scope.ServiceProvider.GetRequiredService<NewsReaderDb>(), scope.ServiceProvider);
+            }
+            foreach (var reader in readers)
+            {
+                await AssertKeptCountsMatchARecountAsync(reader, what);
+            }
+        }
+        async Task<int> IdAsync(NewsReaderDb db, int article) => await db.Articles.Where(a => a.Slug == $"side-{article}").Select(a => a.Id).SingleAsync();
+        var now = new DateTime(2026, 12, 2, 12, 0, 0, DateTimeKind.Utc);
+
+        await StepAsync("a second item of one article in a feed and a new item", async (db, _) =>
+        {
+            db.FeedItems.Add(new FeedItem { FeedId = sport, ItemKey = "again-8", ContentHash = "a8", ArticleId = await IdAsync(db, 8), SeenAt = now });
+            db.FeedItems.Add(new FeedItem { FeedId = sport, ItemKey = "new-21", ContentHash = "n21", ArticleId = await IdAsync(db, 21), SeenAt = now });
+            await db.SaveChangesAsync();
+        });
+        await StepAsync("an item deleted", async (db, _) => await db.FeedItems.Where(i => i.ItemKey == "again-8").ExecuteDeleteAsync());
+        await StepAsync("an item moved to another article", async (db, _) =>
+        {
+            var id = await IdAsync(db, 22);
+            await db.FeedItems.Where(i => i.ItemKey == "new-21").ExecuteUpdateAsync(s => s.SetProperty(i => i.ArticleId, id));
+        });
+        await StepAsync("read, archived, favourite and seen changes", async (db, _) =>
+        {
+            var (seven, eight) = (await IdAsync(db, 7), await IdAsync(db, 8));
+            db.ReadingStates.Add(new ReadingState { UserId = alice, ArticleId = seven, Read = true, SeenRevision = 1, UpdatedAt = now });
+            db.ReadingStates.Add(new ReadingState { UserId = bob, ArticleId = eight, Favorite = true, UpdatedAt = now });
+            await db.SaveChangesAsync();
+            await db.ReadingStates.Where(s => s.UserId == alice && s.Read).ExecuteUpdateAsync(s => s.SetProperty(x => x.Archived, true));
+            await db.ReadingStates.Where(s => s.UserId == alice && s.Favorite).ExecuteDeleteAsync();
+        });
+        await StepAsync("mark all as read and its undo", async (_, services) =>
+        {
+            var list = services.GetRequiredService<LibraryList>();
+            var marked = await list.MarkAllReadAsync(carol, new ListView());
+            await list.MarkUnreadAsync(carol, marked.Take(2).ToList());
+        });
+        await StepAsync("a new revision on another site", async (db, _) =>
+        {
+            db.ArticleRevisions.Add(new ArticleRevision
+            {
+                ArticleId = await IdAsync(db, 7), Number = 2, ContentHash = "7-2", RawSource = "x", SourceFormat = "text", Title = "Side story 7",
+                Text = "Side story 7, revised.", SiteName = "GAMMA", WordCount = 4, ReadingMinutes = 1, IngestedAt = now,
+            });
+            await db.SaveChangesAsync();
+        });
+        await StepAsync("notes added and deleted", async (db, _) =>
+        {
+            db.Annotations.Add(new Annotation
+            {
+                Id = Guid.NewGuid(), OwnerId = carol, ArticleId = await IdAsync(db, 20), Color = "yellow", Exact = "Side", Prefix = "", Suffix = " story",
+                MadeOnRevision = 1, AnchoredRevision = 1, Start = 0, End = 4, Created = now, Modified = now,
+            });
+            await db.SaveChangesAsync();
+            var eight = await IdAsync(db, 8);
+            await db.Annotations.Where(n => n.OwnerId == alice && n.ArticleId == eight).ExecuteDeleteAsync();
+        });
+        await StepAsync("taken out, put back, saved", async (_, services) =>
+        {
+            var library = services.GetRequiredService<ReaderLibrary>();
+            Assert.True(await library.RemoveAsync(alice, "side-7"));
+            Assert.True(await library.RemoveAsync(carol, "side-12"));
+            Assert.True(await library.RestoreAsync(alice, "side-4"));
+            var db = services.GetRequiredService<NewsReaderDb>();
+            await library.AddAsync(carol, await IdAsync(db, 23));
+            await db.LibraryEntries.Where(e => e.UserId == alice && e.ArticleId == db.Articles.Single(a => a.Slug == "side-18").Id).ExecuteDeleteAsync();
+        });
+        await StepAsync("an article shared and another unshared", async (db, _) =>
+        {
+            await db.Articles.Where(a => a.Slug == "side-5").ExecuteUpdateAsync(s => s.SetProperty(a => a.Shared, true));
+            await db.Articles.Where(a => a.Slug == "side-20").ExecuteUpdateAsync(s => s.SetProperty(a => a.Shared, false));
+        });
+        await StepAsync("unsubscribe and subscribe", async (db, _) =>
+        {
+            await db.Subscriptions.Where(s => s.UserId == alice && s.FeedId == sport).ExecuteDeleteAsync();
+            db.Subscriptions.Add(new Subscription { UserId = alice, FeedId = bobsFeed, Folder = "Daily", CreatedAt = now });
+            db.Subscriptions.Add(new Subscription { UserId = carol, FeedId = sharedFeed, CreatedAt = now });
+            await db.SaveChangesAsync();
+        });
+        await StepAsync("a feed shared and another unshared", async (db, _) =>
+        {
+            await db.Feeds.Where(f => f.Id == sport).ExecuteUpdateAsync(s => s.SetProperty(f => f.Shared, true));
+            await db.Feeds.Where(f => f.Id == sharedFeed).ExecuteUpdateAsync(s => s.SetProperty(f => f.Shared, false));
+        });
+        await StepAsync("a new reader", async (_, services) =>
+        {
+            var dave = new AppUser { UserName = "dave-side@example.org", Email = "dave-side@example.org" };
+            Assert.True((await services.GetRequiredService<UserManager<AppUser>>().CreateAsync(dave, TestUsers.Password)).Succeeded);
+            readers.Add(dave.Id);
+        });
+        await StepAsync("a shared feed deleted", async (db, _) => await db.Feeds.Where(f => f.Id == sport).ExecuteDeleteAsync());
+        await StepAsync("a followed feed deleted through the model", async (db, _) =>
+        {
+            db.Feeds.Remove(await db.Feeds.Include(f => f.Items).SingleAsync(f => f.Id == news));
+            await db.SaveChangesAsync();
+        });
+        await StepAsync("a followed feed deleted straight in the table", async (db, _) => await db.Feeds.Where(f => f.Id == bobsFeed).ExecuteDeleteAsync());
+        await StepAsync("an article deleted", async (_, services) => Assert.True(await services.GetRequiredService<ArticleDeletion>().DeleteAsync("side-14")));
+        await StepAsync("a reader deleted", async (_, services) =>
+        {
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(bob))!)).Succeeded);
+            readers.Remove(bob);
+        });
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NewsReaderDb>();
+            Assert.Empty(await db.LibraryViewCounts.Where(c => c.UserId == bob).ToListAsync());
+            var kept = await KeptAsync(db);
+            await db.Database.ExecuteSqlRawAsync(CountingTriggers.Rebuild);
+            var rebuilt = await KeptAsync(db);
+            Assert.True(kept.SequenceEqual(rebuilt), $"kept only: {string.Join("; ", kept.Except(rebuilt))}; rebuilt only: {string.Join("; ", rebuilt.Except(kept))}");
+        }
+    }
+
+    /// <summary>Every kept count, as text, for comparing two moments.</summary>
+    private static async Task<List<string>> KeptAsync(NewsReaderDb db) =>
+        [
+            .. (await db.LibraryViewCounts.AsNoTracking().ToListAsync()).Select(c => $"{c.UserId} {c.Articles} {c.Unread} {c.Favorites} {c.Annotated} {c.Updated} {c.Archived}").Order(StringComparer.Ordinal),
+            .. (await db.LibrarySiteCounts.AsNoTracking().Where(c => c.Articles != 0).ToListAsync()).Select(c => $"{c.UserId} {c.SiteName.ToUpperInvariant()} {c.Articles}").Order(StringComparer.Ordinal),
+            .. (await db.FeedUnreadCounts.AsNoTracking().ToListAsync()).Select(c => $"{c.UserId} {c.FeedId} {c.Unread}").Order(StringComparer.Ordinal),
+            .. (await db.LibraryMembers.AsNoTracking().Where(m => m.Paths > 0).ToListAsync()).Select(m => $"{m.UserId} {m.ArticleId} {m.Paths} {m.Removed} {m.Read} {m.Archived} {m.Favorite} {m.Annotated} {m.Updated} {m.SiteName}").Order(StringComparer.Ordinal),
+        ];
 
     [Fact]
     public async Task One_feeds_list_holds_the_feeds_articles_in_the_readers_library_newest_first()
@@ -212,6 +324,41 @@ public sealed class ReaderSideQueriesTests : IAsyncLifetime
                 Assert.All(after.Where(s => !before.ContainsKey(s.Key)), s => Assert.False(s.Value));
             }
         }
+    }
+
+    /// <summary>Every count the sidebar shows for the reader, against a recount by the library rule.</summary>
+    private async Task AssertKeptCountsMatchARecountAsync(string reader, string after)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NewsReaderDb>();
+        var recount = await RecountAsync(db, reader);
+        var list = scope.ServiceProvider.GetRequiredService<LibraryList>();
+
+        var counts = await list.CountsAsync(reader);
+        var expected = new LibraryCounts(
+            All: recount.Library.Count(id => !recount.State(id).Archived),
+            Unread: recount.Library.Count(id => recount.State(id) is { Read: false, Archived: false }),
+            Favorites: recount.Library.Count(id => recount.State(id).Favorite),
+            Annotated: recount.Library.Count(recount.Annotated.Contains),
+            Updated: recount.Library.Count(id => recount.State(id).SeenRevision < recount.Current[id].Number),
+            Archived: recount.Library.Count(id => recount.State(id).Archived));
+        Assert.True(expected == counts, $"after {after}: expected {expected}, kept {counts}");
+
+        var expectedSites = recount.Library.Where(id => recount.Current[id].SiteName is not null)
+            .GroupBy(id => recount.Current[id].SiteName!, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (g.Key.ToUpperInvariant(), g.Count())).OrderBy(s => s.Item1).ToList();
+        Assert.Equal(expectedSites, (await list.SitesAsync(reader)).Select(s => (s.Name.ToUpperInvariant(), s.Articles)).OrderBy(s => s.Item1).ToList());
+
+        var feeds = await scope.ServiceProvider.GetRequiredService<FeedService>().ListAsync(reader);
+        foreach (var feed in feeds)
+        {
+            var items = recount.FeedItems.Where(i => i.FeedId == feed.Id).Select(i => i.ArticleId).Distinct().ToList();
+            var unread = items.Count(id => recount.Library.Contains(id) && recount.State(id) is { Read: false, Archived: false });
+            Assert.True(unread == feed.Unread, $"after {after}: feed {feed.Title} has {unread} unread, kept {feed.Unread}");
+            Assert.Equal(items.Count, feed.ArticleCount);
+            Assert.Equal(recount.FeedItems.Count(i => i.FeedId == feed.Id && i.Error is not null), feed.ItemErrors);
+        }
+        Assert.Equal(await db.Subscriptions.CountAsync(s => s.UserId == reader), feeds.Count);
     }
 
     private sealed record Recount(

@@ -239,7 +239,10 @@ namespace NewsReader.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("AspNetUsers", null, t =>
+                        {
+                            t.HasTrigger("library_counting");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Accounts.Invitation", b =>
@@ -416,6 +419,9 @@ namespace NewsReader.Web.Data.Migrations
                             t.HasTrigger("annotations_fts_insert");
 
                             t.HasTrigger("annotations_fts_update");
+
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting1");
                         });
                 });
 
@@ -525,7 +531,11 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasIndex("Url")
                         .IsUnique();
 
-                    b.ToTable("Feeds");
+                    b.ToTable("Feeds", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting2");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Feeds.FeedItem", b =>
@@ -575,7 +585,11 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasIndex("FeedId", "ItemKey")
                         .IsUnique();
 
-                    b.ToTable("FeedItems");
+                    b.ToTable("FeedItems", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting3");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Feeds.Subscription", b =>
@@ -601,7 +615,11 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.HasIndex("FeedId");
 
-                    b.ToTable("Subscriptions");
+                    b.ToTable("Subscriptions", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting4");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
@@ -647,7 +665,120 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.HasIndex("ListedAt", "Id");
 
-                    b.ToTable("Articles");
+                    b.ToTable("Articles", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting5");
+                        });
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.FeedUnreadCount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unread")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "FeedId");
+
+                    b.HasIndex("FeedId");
+
+                    b.ToTable("FeedUnreadCounts");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibraryMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Annotated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Favorite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Paths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Read")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<bool>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("LibraryMembers", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting6");
+                        });
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibrarySiteCount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int>("Articles")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "SiteName");
+
+                    b.ToTable("LibrarySiteCounts");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibraryViewCount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Annotated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Articles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Favorites")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unread")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("LibraryViewCounts");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.LibraryEntry", b =>
@@ -668,7 +799,11 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.HasIndex("ArticleId");
 
-                    b.ToTable("LibraryEntries");
+                    b.ToTable("LibraryEntries", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting7");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.LibraryTag", b =>
@@ -858,7 +993,11 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.HasIndex("ArticleId");
 
-                    b.ToTable("ReadingStates");
+                    b.ToTable("ReadingStates", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting8");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
@@ -948,6 +1087,9 @@ namespace NewsReader.Web.Data.Migrations
                             t.HasTrigger("articles_fts_delete");
 
                             t.HasTrigger("articles_fts_insert");
+
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting9");
                         });
                 });
 
@@ -1153,6 +1295,48 @@ namespace NewsReader.Web.Data.Migrations
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.FeedUnreadCount", b =>
+                {
+                    b.HasOne("NewsReader.Web.Feeds.Subscription", null)
+                        .WithOne()
+                        .HasForeignKey("NewsReader.Web.Library.Counting.FeedUnreadCount", "UserId", "FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibraryMember", b =>
+                {
+                    b.HasOne("NewsReader.Web.Library.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibrarySiteCount", b =>
+                {
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibraryViewCount", b =>
+                {
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("NewsReader.Web.Library.Counting.LibraryViewCount", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -251,7 +251,10 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("AspNetUsers", null, t =>
+                        {
+                            t.HasTrigger("library_counting");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Accounts.Invitation", b =>
@@ -432,6 +435,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
                             t.HasTrigger("annotations_fts_insert");
 
                             t.HasTrigger("annotations_fts_update");
+
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting1");
                         });
                 });
 
@@ -545,7 +551,11 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.HasIndex("Url")
                         .IsUnique();
 
-                    b.ToTable("Feeds");
+                    b.ToTable("Feeds", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting2");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Feeds.FeedItem", b =>
@@ -597,7 +607,11 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.HasIndex("FeedId", "ItemKey")
                         .IsUnique();
 
-                    b.ToTable("FeedItems");
+                    b.ToTable("FeedItems", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting3");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Feeds.Subscription", b =>
@@ -623,7 +637,11 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasIndex("FeedId");
 
-                    b.ToTable("Subscriptions");
+                    b.ToTable("Subscriptions", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting4");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.Article", b =>
@@ -671,7 +689,120 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasIndex("ListedAt", "Id");
 
-                    b.ToTable("Articles");
+                    b.ToTable("Articles", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting5");
+                        });
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.FeedUnreadCount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FeedId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unread")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "FeedId");
+
+                    b.HasIndex("FeedId");
+
+                    b.ToTable("FeedUnreadCounts");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibraryMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Annotated")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Favorite")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Paths")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Read")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SiteName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("nocase");
+
+                    b.Property<bool>("Updated")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("LibraryMembers", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting6");
+                        });
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibrarySiteCount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SiteName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("nocase");
+
+                    b.Property<int>("Articles")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "SiteName");
+
+                    b.ToTable("LibrarySiteCounts");
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibraryViewCount", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Annotated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Archived")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Articles")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Favorites")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unread")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("LibraryViewCounts");
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.LibraryEntry", b =>
@@ -692,7 +823,11 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasIndex("ArticleId");
 
-                    b.ToTable("LibraryEntries");
+                    b.ToTable("LibraryEntries", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting7");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.LibraryTag", b =>
@@ -884,7 +1019,11 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasIndex("ArticleId");
 
-                    b.ToTable("ReadingStates");
+                    b.ToTable("ReadingStates", t =>
+                        {
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting8");
+                        });
                 });
 
             modelBuilder.Entity("NewsReader.Web.Revisions.ArticleRevision", b =>
@@ -976,6 +1115,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
                             t.HasTrigger("articles_fts_delete");
 
                             t.HasTrigger("articles_fts_insert");
+
+                            t.HasTrigger("library_counting")
+                                .HasDatabaseName("library_counting9");
                         });
                 });
 
@@ -1185,6 +1327,48 @@ namespace NewsReader.Web.Data.PostgresMigrations
                     b.HasOne("NewsReader.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.FeedUnreadCount", b =>
+                {
+                    b.HasOne("NewsReader.Web.Feeds.Subscription", null)
+                        .WithOne()
+                        .HasForeignKey("NewsReader.Web.Library.Counting.FeedUnreadCount", "UserId", "FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibraryMember", b =>
+                {
+                    b.HasOne("NewsReader.Web.Library.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibrarySiteCount", b =>
+                {
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.LibraryViewCount", b =>
+                {
+                    b.HasOne("NewsReader.Web.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("NewsReader.Web.Library.Counting.LibraryViewCount", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
