@@ -129,17 +129,28 @@ internal static class LibraryCommand
         await TimeAsync("search, article half", db => ArticleHalfAsync(db, reader));
 
         // Mark all read on reader 2's folder (eight feeds), then the undo; once, as a reader would.
-        double markMs, undoMs;
+        double markMs, undoMs, markCpuMs, undoCpuMs;
         int marked;
         await using (var db = new NewsReaderDb(options))
         {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             var ids = await new LibraryList(db, clock).MarkAllReadAsync(users[1], new ListView(Folder: LibraryData.Folder));
             markMs = sw.Elapsed.TotalMilliseconds;
+            markCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             marked = ids.Count;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
             sw.Restart();
             await new LibraryList(db, clock).MarkUnreadAsync(users[1], ids);
             undoMs = sw.Elapsed.TotalMilliseconds;
+            undoCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        }
+        // The kept counts against a count of the library by its rule, once: the bench's data went in through the triggers too.
+        await using (var db = new NewsReaderDb(options))
+        {
+            var kept = await new LibraryList(db, clock).CountsAsync(reader);
+            var unread = await ReaderLibrary.Of(db, reader).CountAsync(a => !db.ReadingStates.Any(s => s.UserId == reader && s.ArticleId == a.Id && (s.Read || s.Archived)));
+            Console.WriteLine($"Kept counts against a recount for reader 1: library {kept.All + kept.Archived:N0} / {libraryCount:N0}, unread {kept.Unread:N0} / {unread:N0}.");
         }
 
         Console.WriteLine($"Reader 1's library: {libraryCount:N0} articles; timed {Timed} runs after {WarmUp} warm-up, a fresh DbContext each.");
@@ -149,14 +160,14 @@ internal static class LibraryCommand
         {
             Console.WriteLine($"| {name,-24} | {p50,8:F1} | {p95,8:F1} | {runs,4} | {cpuMs,10:F1} |");
         }
-        Console.WriteLine($"| {"mark all read (" + marked + ")",-24} | {markMs,8:F0} |          |");
-        Console.WriteLine($"| {"undo of it",-24} | {undoMs,8:F0} |          |");
+        Console.WriteLine($"| {"mark all read (" + marked + ")",-24} | {markMs,8:F0} |          |    1 | {markCpuMs,10:F0} |");
+        Console.WriteLine($"| {"undo of it",-24} | {undoMs,8:F0} |          |    1 | {undoCpuMs,10:F0} |");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             shape.Articles, shape.Feeds, shape.Readers, shape.Annotations, libraryCount, generatedSeconds = Math.Round(generated),
             databaseBytes = bytes, bytesPerArticle = bytes / shape.Articles,
             timings = results.ToDictionary(r => r.Key, r => new { p50 = Math.Round(r.Value.P50, 1), p95 = Math.Round(r.Value.P95, 1), runs = r.Value.Runs, cpuMs = Math.Round(r.Value.CpuMs, 1) }),
-            markAllRead = new { articles = marked, ms = Math.Round(markMs), undoMs = Math.Round(undoMs) },
+            markAllRead = new { articles = marked, ms = Math.Round(markMs), undoMs = Math.Round(undoMs), cpuMs = Math.Round(markCpuMs), undoCpuMs = Math.Round(undoCpuMs) },
         }));
         return 0;
     }

@@ -67,9 +67,15 @@ public static class CountingTriggers
     private static IEnumerable<Trigger> All()
     {
         // The members' own triggers: a member's change becomes the counts' change.
-        yield return new("library_members_insert", "LibraryMembers", "AFTER", "INSERT", null, Counted(null, "NEW"));
-        yield return new("library_members_delete", "LibraryMembers", "AFTER", "DELETE", null, Counted("OLD", null));
-        yield return new("library_members_update", "LibraryMembers", "AFTER", "UPDATE", MemberChanged, Counted("OLD", "NEW"));
+        // An update fires only the triggers of the counts it changes: marking an article read
+        // touches its views and its feeds' unread counts, never its site's.
+        yield return new("library_members_insert", "LibraryMembers", "AFTER", "INSERT", null, [ViewsCounted(null, "NEW"), FeedsCounted(null, "NEW"), .. SitesCounted(null, "NEW")]);
+        yield return new("library_members_delete", "LibraryMembers", "AFTER", "DELETE", null, [ViewsCounted("OLD", null), FeedsCounted("OLD", null), .. SitesCounted("OLD", null)]);
+        yield return new("library_members_update_views", "LibraryMembers", "AFTER", "UPDATE",
+            string.Join(" OR ", Views.Select(v => $"{Delta("OLD", "NEW", v.Counts)} <> 0")), [ViewsCounted("OLD", "NEW")]);
+        yield return new("library_members_update_feeds", "LibraryMembers", "AFTER", "UPDATE", $"{Delta("OLD", "NEW", Unread)} <> 0", [FeedsCounted("OLD", "NEW")]);
+        yield return new("library_members_update_sites", "LibraryMembers", "AFTER", "UPDATE",
+            $"{Bit("OLD", InLibrary)} <> {Bit("NEW", InLibrary)} OR OLD.\"SiteName\" IS DISTINCT FROM NEW.\"SiteName\"", [.. SitesCounted("OLD", "NEW")]);
 
         // A feed item brings its article to the feed's followers, and to everyone when the feed is shared.
         yield return new("library_feed_items_insert", "FeedItems", "AFTER", "INSERT", null, ItemAdded("NEW"));
@@ -203,47 +209,40 @@ public static class CountingTriggers
 
     private static string Delta(string? before, string? after, Func<string, string> condition) => $"({Bit(after, condition)} - {Bit(before, condition)})";
 
-    /// <summary>A member changes only when something a count depends on does.</summary>
-    private static readonly string MemberChanged =
-        $"{Bit("OLD", InLibrary)} <> {Bit("NEW", InLibrary)} OR "
-        + string.Join(" OR ", new[] { "Read", "Archived", "Favorite", "Annotated", "Updated", "SiteName" }.Select(c => $"OLD.\"{c}\" IS DISTINCT FROM NEW.\"{c}\""));
+    /// <summary>Takes away what the member counted in its reader's views (<paramref name="before"/>) and adds what it counts now (<paramref name="after"/>); null is no row.</summary>
+    private static string ViewsCounted(string? before, string? after) => $"""
+        UPDATE "LibraryViewCounts" SET {string.Join(", ", Views.Select(v => $"\"{v.Column}\" = \"{v.Column}\" + {Delta(before, after, v.Counts)}"))}
+        WHERE "UserId" = {(after ?? before)}."UserId" AND ({string.Join(" OR ", Views.Select(v => $"{Delta(before, after, v.Counts)} <> 0"))})
+        """;
 
-    /// <summary>Takes away what the member counted (<paramref name="before"/>) and adds what it counts now (<paramref name="after"/>); null is no row.</summary>
-    private static IReadOnlyList<string> Counted(string? before, string? after)
+    /// <summary>The same for the unread counts of the reader's feeds that hold the article.</summary>
+    private static string FeedsCounted(string? before, string? after) => $"""
+        UPDATE "FeedUnreadCounts" SET "Unread" = "Unread" + {Delta(before, after, Unread)}
+        WHERE "UserId" = {(after ?? before)}."UserId" AND {Delta(before, after, Unread)} <> 0
+          AND "FeedId" IN (SELECT fi."FeedId" FROM "FeedItems" fi WHERE fi."ArticleId" = {(after ?? before)}."ArticleId")
+        """;
+
+    /// <summary>The same for the reader's site counts.</summary>
+    private static IEnumerable<string> SitesCounted(string? before, string? after)
     {
-        var row = after ?? before!;
-        var statements = new List<string>
-        {
-            $"""
-            UPDATE "LibraryViewCounts" SET {string.Join(", ", Views.Select(v => $"\"{v.Column}\" = \"{v.Column}\" + {Delta(before, after, v.Counts)}"))}
-            WHERE "UserId" = {row}."UserId" AND ({string.Join(" OR ", Views.Select(v => $"{Delta(before, after, v.Counts)} <> 0"))})
-            """,
-            $"""
-            UPDATE "FeedUnreadCounts" SET "Unread" = "Unread" + {Delta(before, after, Unread)}
-            WHERE "UserId" = {row}."UserId" AND {Delta(before, after, Unread)} <> 0
-              AND "FeedId" IN (SELECT fi."FeedId" FROM "FeedItems" fi WHERE fi."ArticleId" = {row}."ArticleId")
-            """,
-        };
-        var siteChanged = before is null || after is null ? "TRUE" : $"({Bit(before, InLibrary)} <> {Bit(after, InLibrary)} OR {before}.\"SiteName\" IS DISTINCT FROM {after}.\"SiteName\")";
         if (before is not null)
         {
-            statements.Add($"""
+            yield return $"""
                 UPDATE "LibrarySiteCounts" SET "Articles" = "Articles" - 1
-                WHERE "UserId" = {before}."UserId" AND "SiteName" = {before}."SiteName" AND {InLibrary(before)} AND {siteChanged}
-                """);
+                WHERE "UserId" = {before}."UserId" AND "SiteName" = {before}."SiteName" AND {InLibrary(before)}
+                """;
         }
         if (after is not null)
         {
             // The reader's row is gone when the member goes with the reader's account.
-            statements.Add($"""
+            yield return $"""
                 INSERT INTO "LibrarySiteCounts" ("UserId", "SiteName", "Articles")
                 SELECT {after}."UserId", {after}."SiteName", 1
-                WHERE {InLibrary(after)} AND {after}."SiteName" IS NOT NULL AND {siteChanged}
+                WHERE {InLibrary(after)} AND {after}."SiteName" IS NOT NULL
                   AND EXISTS (SELECT 1 FROM "AspNetUsers" u WHERE u."Id" = {after}."UserId")
                 ON CONFLICT ("UserId", "SiteName") DO UPDATE SET "Articles" = "LibrarySiteCounts"."Articles" + 1
-                """);
+                """;
         }
-        return statements;
     }
 
     /// <summary>
@@ -317,9 +316,11 @@ public static class CountingTriggers
         WHERE "UserId" = {state}."UserId" AND "ArticleId" = {state}."ArticleId"
         """;
 
+    /// <summary>Whether the reader has a note on the article, written only when that changes (the first note, the last one gone).</summary>
     private static string AnnotatedFact(string annotation) => $"""
-        UPDATE {Members} SET "Annotated" = {Exists($"""SELECT 1 FROM "Annotations" n WHERE n."OwnerId" = {annotation}."OwnerId" AND n."ArticleId" = {annotation}."ArticleId" """)}
+        UPDATE {Members} SET "Annotated" = NOT "Annotated"
         WHERE "UserId" = {annotation}."OwnerId" AND "ArticleId" = {annotation}."ArticleId"
+          AND "Annotated" <> {Exists($"""SELECT 1 FROM "Annotations" n WHERE n."OwnerId" = {annotation}."OwnerId" AND n."ArticleId" = {annotation}."ArticleId" """)}
         """;
 
     /// <summary>The current revision decides the site and whether each reader has seen the newest text.</summary>
