@@ -13,6 +13,7 @@ public static class Verbs
             ["backup"] = BackupVerbs.RunVerbAsync,
             ["restore"] = BackupVerbs.RunVerbAsync,
             [MigrateToPostgres.Verb] = MigrateToPostgres.RunVerbAsync,
+            [RecountCommand.Verb] = RecountCommand.RunVerbAsync,
         };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Table.ContainsKey(args[0]);

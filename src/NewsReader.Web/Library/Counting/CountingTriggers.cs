@@ -248,6 +248,8 @@ public static class CountingTriggers
     /// <summary>
     /// Adds paths from <paramref name="source"/> (rows of "UserId", "ArticleId", "Paths", each
     /// pair once), making a member where there was none with its facts read from their tables.
+    /// In the readers' order, so two writers that both reach several readers' counts on
+    /// PostgreSQL take their row locks in one order and cannot deadlock.
     /// </summary>
     private static string AddPaths(string source) => $"""
         INSERT INTO {Members} ("UserId", "ArticleId", "Paths", "Removed", "Read", "Archived", "Favorite", "Annotated", "Updated", "SiteName")
@@ -261,6 +263,7 @@ public static class CountingTriggers
             (SELECT fr."SiteName" FROM "ArticleRevisions" fr WHERE fr."ArticleId" = x."ArticleId" ORDER BY fr."Number" DESC LIMIT 1)
         FROM ({source}) x
         WHERE x."Paths" > 0
+        ORDER BY x."UserId", x."ArticleId"
         ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Paths" = {Members}."Paths" + excluded."Paths", "Removed" = excluded."Removed"
         """;
 
