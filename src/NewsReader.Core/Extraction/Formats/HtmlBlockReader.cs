@@ -42,10 +42,8 @@ public sealed partial class HtmlBlockReader
         {
             return Flattened(html);
         }
-        // A parser per call: files are parsed in parallel and AngleSharp promises no thread safety.
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument("<!DOCTYPE html><html><body></body></html>");
-        var nodes = parser.ParseFragment(html, document.Body!);
+        var (parser, body) = fragmentContext ??= NewFragmentContext();
+        var nodes = parser.ParseFragment(html, body);
         var reader = new HtmlBlockReader();
         foreach (var node in nodes)
         {
@@ -53,6 +51,19 @@ public sealed partial class HtmlBlockReader
         }
         reader.Flush(BlockKind.Paragraph);
         return reader.blocks;
+    }
+
+    // One parser and body a thread, made once: a feed's items are fragments by the dozen, and a
+    // new parser builds a browsing context each time. Files are parsed on several threads and
+    // AngleSharp promises no thread safety, hence one a thread. Parsing a fragment leaves the
+    // body it is parsed for as it was.
+    [ThreadStatic]
+    private static (HtmlParser Parser, IElement Body)? fragmentContext;
+
+    private static (HtmlParser Parser, IElement Body) NewFragmentContext()
+    {
+        var parser = new HtmlParser();
+        return (parser, parser.ParseDocument("<!DOCTYPE html><html><body></body></html>").Body!);
     }
 
     private static List<SourceBlock> Flattened(string html) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace NewsReader.Web.Library.Ingestion;
 
@@ -6,14 +7,24 @@ namespace NewsReader.Web.Library.Ingestion;
 /// Loads source files (plain text, Markdown, HTML, feeds) into the store. Idempotent: a file
 /// whose size, time or hash says it is unchanged is not parsed again; the same content is
 /// never stored twice; changed content becomes a new revision of the article it made; a bad
-/// file is skipped with its reason while the others go in. Files are parsed in parallel and
-/// written in chunks, one transaction a chunk and a savepoint a file, so a file is stored
-/// whole or not at all.
+/// file is skipped with its reason while the others go in. Files are parsed in parallel, a
+/// chunk ahead of the one writer, and written in batches of several chunks, one transaction a
+/// batch; a file is stored whole or not at all.
 /// </summary>
 public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> logger, TimeProvider clock, IConfiguration configuration, IHostEnvironment environment)
 {
-    /// <summary>Files read and parsed ahead of the writer, and written in one transaction.</summary>
+    /// <summary>Files read and parsed together, ahead of the writer.</summary>
     private const int ChunkSize = 64;
+
+    /// <summary>
+    /// A write transaction is committed once it holds this many files, or has been open this
+    /// long. Each commit cost 10-15 ms of the writer's time (the WAL's pages written and
+    /// checkpointed, the FTS index's pending terms flushed into new segments), so a transaction
+    /// spans chunks; the time bound keeps the app's other writers from waiting long behind it.
+    /// </summary>
+    private const int BatchFiles = 512;
+
+    private static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Ingests a single file, or every file in a folder and its subfolders.</summary>
     /// <param name="progress">Told each file's outcomes as soon as the file is stored.</param>
@@ -49,12 +60,25 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         // of two copies is the duplicate do not depend on timing.
         var chunks = files.Chunk(ChunkSize).ToList();
         var outcomes = new List<IngestedFile>();
-        var next = chunks.Count > 0 ? PrepareAsync(chunks[0], keys, known, cancellationToken) : null;
-        for (var i = 0; i < chunks.Count; i++)
+        var batch = new WriteBatch(this, db, logger, outcomes, progress);
+        try
         {
-            var prepared = await next!;
-            next = i + 1 < chunks.Count ? PrepareAsync(chunks[i + 1], keys, known, cancellationToken) : null;
-            await WriteAsync(prepared, outcomes, progress, cancellationToken);
+            var next = chunks.Count > 0 ? PrepareAsync(chunks[0], keys, known, cancellationToken) : null;
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var prepared = await next!;
+                next = i + 1 < chunks.Count ? PrepareAsync(chunks[i + 1], keys, known, cancellationToken) : null;
+                await batch.WriteAsync(prepared, cancellationToken);
+                if (batch.Full)
+                {
+                    await batch.CommitAsync(cancellationToken);
+                }
+            }
+            await batch.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await batch.DisposeAsync();
         }
         var report = new IngestionReport(outcomes);
         logger.LogInformation("Ingested {Path}: {Summary}", fullPath, report.ToString());
@@ -68,7 +92,9 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         var key = "upload/" + name;
         var known = await db.SourceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Path == key, cancellationToken);
         var outcomes = new List<IngestedFile>();
-        await WriteAsync([Prepare(name, key, bytes, new SourceStamp(bytes.Length, 0), known)], outcomes, null, cancellationToken);
+        await using var batch = new WriteBatch(this, db, logger, outcomes, null);
+        await batch.WriteAsync([Prepare(name, key, bytes, new SourceStamp(bytes.Length, 0), known)], cancellationToken);
+        await batch.CommitAsync(cancellationToken);
         return outcomes;
     }
 
@@ -145,60 +171,7 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         return new PreparedFile(file, key, stamp, hash, known, Refusal: extraction.Refusal, Articles: extraction.Articles);
     }
 
-    /// <summary>
-    /// Stores a chunk of prepared files in one transaction. A file that cannot be stored must be
-    /// rolled back alone (whole or not at all), but a savepoint a file made writing cost twice
-    /// the raw inserts (SQLite copies every page a savepoint touches to its statement journal),
-    /// so the chunk is first written without them; only when a file fails is the chunk rolled
-    /// back and written again, each file behind its own savepoint. Outcomes are reported once
-    /// the chunk is committed.
-    /// </summary>
-    private async Task WriteAsync(IReadOnlyList<PreparedFile> chunk, List<IngestedFile> outcomes, IProgress<IReadOnlyList<IngestedFile>>? progress, CancellationToken cancellationToken)
-    {
-        if (chunk.All(p => p.NeedsNoWrite))
-        {
-            foreach (var prepared in chunk)
-            {
-                IReadOnlyList<IngestedFile> unchanged = [Unchanged(prepared.File, prepared.Known!)];
-                outcomes.AddRange(unchanged);
-                progress?.Report(unchanged);
-            }
-            return;
-        }
-        var written = await WriteWholeAsync(chunk, cancellationToken) ?? await WriteFileByFileAsync(chunk, cancellationToken);
-        foreach (var fileOutcomes in written)
-        {
-            outcomes.AddRange(fileOutcomes);
-            progress?.Report(fileOutcomes);
-        }
-    }
-
-    /// <summary>The chunk in one transaction without savepoints; null, and nothing kept, when a file could not be stored.</summary>
-    private async Task<List<IReadOnlyList<IngestedFile>>?> WriteWholeAsync(IReadOnlyList<PreparedFile> chunk, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var written = new List<IReadOnlyList<IngestedFile>>();
-        try
-        {
-            using var writer = new ArticleWriter(db);
-            foreach (var prepared in chunk)
-            {
-                written.Add(await WriteFileAsync(writer, prepared, cancellationToken));
-                db.ChangeTracker.Clear();
-            }
-        }
-        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            logger.LogInformation("A file of the chunk could not be stored ({Reason}); the chunk is written again file by file", ex.Message);
-            return null;
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return written;
-    }
-
-    /// <summary>The chunk in one transaction, each file behind its own savepoint, so a file that cannot be stored is rolled back alone.</summary>
+    /// <summary>The files in one transaction, each behind its own savepoint, so a file that cannot be stored is rolled back alone.</summary>
     private async Task<List<IReadOnlyList<IngestedFile>>> WriteFileByFileAsync(IReadOnlyList<PreparedFile> chunk, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -224,6 +197,113 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         }
         await transaction.CommitAsync(cancellationToken);
         return written;
+    }
+
+    /// <summary>
+    /// The files written since the last commit, in one transaction that spans chunks. A file
+    /// that cannot be stored must be rolled back alone (whole or not at all), but a savepoint a
+    /// file made writing cost twice the raw inserts (SQLite copies every page a savepoint
+    /// touches to its statement journal), so files are written without them; only when one
+    /// fails is the batch rolled back, and at its commit written again file by file, each
+    /// behind its own savepoint. Outcomes are reported once their batch is committed, in the
+    /// files' order. No transaction is opened while every file is unchanged down to its stamp.
+    /// </summary>
+    private sealed class WriteBatch(ArticleIngester ingester, NewsReaderDb db, ILogger logger, List<IngestedFile> outcomes, IProgress<IReadOnlyList<IngestedFile>>? progress) : IAsyncDisposable
+    {
+        private readonly List<PreparedFile> files = [];
+        private readonly List<IReadOnlyList<IngestedFile>> written = [];
+        private readonly System.Diagnostics.Stopwatch open = new();
+        private IDbContextTransaction? transaction;
+        private ArticleWriter? writer;
+        private bool failed;
+
+        public bool Full => files.Count >= BatchFiles || (transaction is not null && open.Elapsed >= BatchTime);
+
+        public async Task WriteAsync(IReadOnlyList<PreparedFile> chunk, CancellationToken cancellationToken)
+        {
+            files.AddRange(chunk);
+            if (failed || (transaction is null && chunk.All(p => p.NeedsNoWrite)))
+            {
+                return;
+            }
+            try
+            {
+                if (transaction is null)
+                {
+                    transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    writer = new ArticleWriter(db);
+                    open.Restart();
+                    // Files before this chunk in the batch needed no write; their outcomes come first.
+                    foreach (var earlier in files.Take(files.Count - chunk.Count))
+                    {
+                        written.Add(await ingester.WriteFileAsync(writer, earlier, cancellationToken));
+                    }
+                }
+                foreach (var prepared in chunk)
+                {
+                    written.Add(await ingester.WriteFileAsync(writer!, prepared, cancellationToken));
+                    db.ChangeTracker.Clear();
+                }
+            }
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+            {
+                await RollBackAsync(cancellationToken);
+                failed = true;
+                logger.LogInformation("A file of the batch could not be stored ({Reason}); the batch is written again file by file", ex.Message);
+            }
+        }
+
+        /// <summary>Commits what was written (or writes it again file by file after a failure) and reports the outcomes.</summary>
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            if (files.Count == 0)
+            {
+                return;
+            }
+            List<IReadOnlyList<IngestedFile>> done;
+            if (failed)
+            {
+                done = await ingester.WriteFileByFileAsync(files, cancellationToken);
+            }
+            else if (transaction is null)
+            {
+                done = files.Select(p => (IReadOnlyList<IngestedFile>)[ingester.Unchanged(p.File, p.Known!)]).ToList();
+            }
+            else
+            {
+                await transaction.CommitAsync(cancellationToken);
+                done = [.. written];
+            }
+            await DisposeAsync();
+            files.Clear();
+            written.Clear();
+            failed = false;
+            foreach (var fileOutcomes in done)
+            {
+                outcomes.AddRange(fileOutcomes);
+                progress?.Report(fileOutcomes);
+            }
+        }
+
+        private async Task RollBackAsync(CancellationToken cancellationToken)
+        {
+            await transaction!.RollbackAsync(cancellationToken);
+            await DisposeAsync();
+            written.Clear();
+            db.ChangeTracker.Clear();
+        }
+
+        /// <summary>Ends the transaction, rolled back when it was not committed (a cancelled or failed run).</summary>
+        public async ValueTask DisposeAsync()
+        {
+            writer?.Dispose();
+            writer = null;
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+                transaction = null;
+            }
+        }
     }
 
     private async Task<IReadOnlyList<IngestedFile>> WriteFileAsync(ArticleWriter writer, PreparedFile prepared, CancellationToken cancellationToken)
