@@ -33,14 +33,26 @@ public sealed partial class JsonFeedParser : ISourceFormat
         {
             return ExtractionResult.Broken($"the JSON Feed nests its objects and arrays more than {SourceLimits.MaxJsonDepth} levels deep, which no feed needs; it is not read");
         }
+        json = json.TrimStart('\uFEFF');
         JsonDocument document;
+        string? truncation = null;
         try
         {
-            document = JsonDocument.Parse(json.TrimStart('\uFEFF'), Options);
+            document = JsonDocument.Parse(json, Options);
         }
         catch (JsonException ex)
         {
-            return ExtractionResult.Broken($"truncated or malformed JSON Feed: {ex.Message}");
+            if (CompleteItemsBefore(json) is not { } cut)
+            {
+                return ExtractionResult.Broken($"truncated or malformed JSON Feed: {ex.Message}");
+            }
+            truncation = $"truncated JSON Feed: the JSON ends at line {(ex.LineNumber ?? 0) + 1} before its objects are closed; the file or the download was cut short";
+            if (cut.Complete is not { } complete)
+            {
+                return ExtractionResult.Broken(truncation);
+            }
+            // The items complete before the cut are read, the feed closed after them.
+            document = JsonDocument.Parse(complete, Options);
         }
         using (document)
         {
@@ -62,8 +74,17 @@ public sealed partial class JsonFeedParser : ISourceFormat
                     Item(articles, item, channel.Title, feedAuthor, language, baseUrl);
                 }
             }
+            if (articles.Count == 0 && truncation is not null)
+            {
+                return ExtractionResult.Broken(truncation);
+            }
             var result = articles.Count == 0 ? ExtractionResult.Refuse("the JSON Feed has no items with text") : new ExtractionResult(articles, null);
-            return result with { Feed = channel };
+            return result with
+            {
+                Feed = channel,
+                Truncation = truncation is null ? null
+                    : $"{truncation}: the {articles.Count} {(articles.Count == 1 ? "item complete before the cut was" : "items complete before the cut were")} read",
+            };
         }
     }
 
@@ -99,6 +120,54 @@ public sealed partial class JsonFeedParser : ISourceFormat
             : element.TryGetProperty("author", out var one) ? [one] : [];
         var names = authors.Where(a => a.ValueKind == JsonValueKind.Object).Select(a => String(a, "name")).OfType<string>().ToList();
         return names.Count == 0 ? null : string.Join(", ", names);
+    }
+
+    /// <summary>What a cut-short feed still holds: its text up to the end of its last complete item, closed (null when no item came complete).</summary>
+    private sealed record Cut(string? Complete);
+
+    /// <summary>
+    /// Null when the JSON is malformed rather than cut short; else the feed up to its last
+    /// complete item with the items array and the feed object closed after it. A reader that is
+    /// told more may follow stops at the cut instead of failing there, so "cut short" and
+    /// "malformed" are told apart by the JSON reader itself.
+    /// </summary>
+    private static Cut? CompleteItemsBefore(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions
+        {
+            AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = SourceLimits.MaxJsonDepth,
+        }));
+        long lastItemEnd = -1;
+        var inItems = false;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    inItems = reader.ValueTextEquals("items"u8);
+                }
+                else if (inItems && reader.CurrentDepth == 2 && reader.TokenType == JsonTokenType.EndObject)
+                {
+                    lastItemEnd = reader.BytesConsumed;
+                }
+                else if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.EndArray)
+                {
+                    inItems = false;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        if (reader.CurrentDepth == 0 && reader.BytesConsumed >= bytes.Length)
+        {
+            // Not cut short: whatever failed, it was not the end coming too soon.
+            return null;
+        }
+        return new Cut(lastItemEnd < 0 ? null : System.Text.Encoding.UTF8.GetString(bytes, 0, (int)lastItemEnd) + "]}");
     }
 
     private static string? Absolute(string? url, Uri? baseUrl) =>

@@ -58,13 +58,64 @@ public class JsonFeedParserTests
     }
 
     [Theory]
-    [InlineData("feeds/jsonfeed-truncated.json", "truncated or malformed JSON Feed")]
+    [InlineData("feeds/jsonfeed-truncated.json", "truncated JSON Feed: the JSON ends at line 5")]
     public void A_broken_json_feed_says_so(string path, string reason)
     {
         var result = Fixtures.Extract(path);
 
         Assert.Empty(result.Articles);
         Assert.StartsWith(reason, result.Refusal);
+    }
+
+    /// <summary>
+    /// A JSON Feed cut short, as an XML one: the items complete before the cut are read and the
+    /// feed says it was truncated; cut before any item came whole, it is refused as truncated.
+    /// </summary>
+    [Theory]
+    // Inside the second item's text, inside its key, between two items, inside a number-like id.
+    [InlineData("two hours either", 1)]
+    [InlineData("\"content_text\"", 1)]
+    [InlineData("{\n      \"id\": \"3\"", 2)]
+    [InlineData("{ \"id\": \"4\"", 3)]
+    [InlineData("\"5\", \"url\"", 4)]
+    // After the items: only the feed's closing brace is missing.
+    [InlineData("  ]\n}", 4)]
+    // Before any item came whole.
+    [InlineData("harbour crane", 0)]
+    [InlineData("\"language\"", 0)]
+    public void A_cut_json_feed_keeps_the_items_complete_before_the_cut(string marker, int complete)
+    {
+        var json = System.Text.Encoding.UTF8.GetString(Fixtures.Bytes("feeds/jsonfeed-1.1.json"));
+        var whole = JsonFeedParser.Parse(json).Articles.Select(a => a.Article.Title).ToList();
+        var cut = json[..(json.IndexOf(marker, StringComparison.Ordinal) + 3)];
+
+        var result = JsonFeedParser.Parse(cut);
+
+        Assert.Equal(whole[..complete], result.Articles.Select(a => a.Article.Title));
+        if (complete == 0)
+        {
+            Assert.True(result.BrokenFeed);
+            Assert.StartsWith("truncated JSON Feed: the JSON ends at line", result.Refusal);
+            return;
+        }
+        Assert.Null(result.Refusal);
+        Assert.Equal("The Quay Log & Notes", result.Feed?.Title);
+        Assert.StartsWith("truncated JSON Feed: the JSON ends at line", result.Truncation);
+        Assert.EndsWith(complete == 1 ? "the 1 item complete before the cut was read" : $"the {complete} items complete before the cut were read", result.Truncation);
+    }
+
+    [Theory]
+    // Malformed, not cut short: nothing of it is read, and the message does not say truncated.
+    [InlineData("""{ "version": "https://jsonfeed.org/version/1.1", "items": [ { "id": "1", "content_text": "One" } ,, ] }""")]
+    [InlineData("""{ "version": "https://jsonfeed.org/version/1.1", "items": [ { "id": "1", "content_text": "One" } ] } trailing""")]
+    [InlineData("""{ "version": "https://jsonfeed.org/version/1.1", "items": [ { "id": "1" "content_text": "One" } ] }""")]
+    public void A_malformed_json_feed_is_refused_as_malformed(string json)
+    {
+        var result = JsonFeedParser.Parse(json);
+
+        Assert.Empty(result.Articles);
+        Assert.True(result.BrokenFeed);
+        Assert.StartsWith("truncated or malformed JSON Feed:", result.Refusal);
     }
 
     [Theory]
