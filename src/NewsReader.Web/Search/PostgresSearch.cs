@@ -7,7 +7,7 @@ using Npgsql;
 namespace NewsReader.Web.Search;
 
 /// <summary>
-/// The SQL of <see cref="PostgresSearchEngine"/>, in one read-only transaction: the same parsed query, the same
+/// The SQL of <see cref="PostgresSearchEngine"/>, each statement in a read-only transaction of its own: the same parsed query, the same
 /// filters and visibility rule, over the tsvector columns of the SearchIndex migration
 /// (Data/PostgresMigrations). Every word the user typed reaches the server as a bound value:
 /// phrases through <c>phraseto_tsquery</c>, which reads no syntax; prefixes through
@@ -16,7 +16,7 @@ namespace NewsReader.Web.Search;
 /// Snippets are cut and marked by the Core code that also serves FTS5's long texts, so they
 /// land on the passage the same way.
 /// </summary>
-internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransaction transaction, SearchBudget budget) : IAsyncDisposable
+internal sealed class PostgresSearch(NpgsqlConnection connection, SearchBudget budget)
 {
     // ts_rank weights, {D, C, B, A}, in the proportions of FTS5's bm25 weights: tags 8, note 5,
     // quote 2 for annotations; title 10, dateline 3, text 1 for articles.
@@ -29,31 +29,15 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
     private const string CurrentTitle = "(SELECT r.\"Title\" FROM \"ArticleRevisions\" r WHERE r.\"ArticleId\" = ar.\"Id\" ORDER BY r.\"Number\" DESC LIMIT 1)";
 
     /// <summary>
-    /// The engine on an open connection, in a read-only transaction whose statements the server
-    /// stops at the budget (<c>statement_timeout</c>, set for this transaction only), whatever
-    /// the client does. Nothing is sent yet: Npgsql sends BEGIN with the first statement, and
-    /// the settings go in that statement's text, so a half is one round trip.
-    /// Disposing ends the transaction; the connection stays its owner's.
+    /// A statement as sent: opened by BEGIN with the read-only and timeout settings (the server
+    /// stops it at the budget, <c>statement_timeout</c> for this transaction only, whatever the
+    /// client does) and closed by COMMIT, all in one command, so a statement is one round trip.
+    /// A statement the server stopped leaves its transaction failed; the pool rolls it back
+    /// when the connection is returned (<see cref="PostgresSearchEngine"/> closes it at once).
+    /// The timeout is a number computed here, not input.
     /// </summary>
-    public static async Task<PostgresSearch> BeginAsync(NpgsqlConnection connection, SearchBudget budget)
-    {
-        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, budget.Token);
-        return new PostgresSearch(connection, transaction, budget);
-    }
-
-    // Sent before the first statement only; the timeout is a number computed here, not input.
-    private string? settings;
-
-    private string Settings(string sql)
-    {
-        settings ??= string.Create(CultureInfo.InvariantCulture,
-            $"SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = {(long)Math.Ceiling(budget.Allowed.TotalMilliseconds) + 100};\n");
-        var first = settings;
-        settings = "";
-        return first + sql;
-    }
-
-    public async ValueTask DisposeAsync() => await transaction.DisposeAsync();
+    private string InTransaction(string sql) => string.Create(CultureInfo.InvariantCulture,
+        $"BEGIN READ ONLY; SET LOCAL statement_timeout = {(long)Math.Ceiling(budget.Allowed.TotalMilliseconds) + 100};\n{sql};\nCOMMIT");
 
     public async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset)
     {
@@ -296,7 +280,7 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
 
     private DbCommand Command(string sql, IEnumerable<NpgsqlParameter> parameters)
     {
-        var command = new NpgsqlCommand(Settings(sql), connection, transaction);
+        var command = new NpgsqlCommand(InTransaction(sql), connection);
         foreach (var parameter in parameters)
         {
             // A parameter object belongs to one command; the count and the page each get a copy.
