@@ -286,6 +286,33 @@ public sealed class SearchTests(SearchTests.Library library) : IClassFixture<Sea
             Assert.Equal(new[] { Id(venue) }, Ids(await SearchAsync(ada, "is:orphan")));
         }
 
+        // SQLite search keeps its statements compiled on connections it keeps open
+        // (SqliteSearchConnections): one statement serves every reader, each run with its own
+        // values bound, and reads what is committed when it runs.
+        [Fact]
+        public async Task Kept_statements_see_each_change_at_once_and_only_for_readers_allowed_to_see_it()
+        {
+            var bob = library.Bob;
+            var note = await new AnnotationBuilder().Quote("White House").Note("quillwort survey").CreateAsync(ada);
+            // Twice each, so that the second runs are on kept statements.
+            for (var i = 0; i < 2; i++)
+            {
+                Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(ada, "quillwort")));
+                Assert.Empty(Ids(await SearchAsync(bob, "quillwort")));
+            }
+
+            (await ada.PutAsJsonAsync(note.IdPath(), new AnnotationBuilder().Note("quillwort survey").Public().Build())).EnsureSuccessStatusCode();
+            Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(bob, "quillwort")));
+
+            (await ada.PutAsJsonAsync(note.IdPath(), new AnnotationBuilder().Note("bracken survey").Public().Build())).EnsureSuccessStatusCode();
+            Assert.Empty(Ids(await SearchAsync(bob, "quillwort")));
+            Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(bob, "bracken")));
+
+            (await ada.PutAsJsonAsync(note.IdPath(), new AnnotationBuilder().Note("bracken survey").Private().Build())).EnsureSuccessStatusCode();
+            Assert.Empty(Ids(await SearchAsync(bob, "bracken")));
+            Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(ada, "bracken")));
+        }
+
         [Fact]
         public async Task Paging_keeps_the_total()
         {
