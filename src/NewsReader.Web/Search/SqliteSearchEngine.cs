@@ -56,15 +56,8 @@ public sealed class SqliteSearchEngine(NewsReaderDb db, SqliteSearchConnections?
         {
             return query;
         }
-        var connection = await RentAsync(cancellationToken);
-        try
-        {
-            return SearchQueryParser.Parse(input, await PrefixWordsAsync(connection, query, cancellationToken));
-        }
-        finally
-        {
-            Return(connection);
-        }
+        var words = await OnConnectionAsync(ConnectionString, connection => PrefixWordsAsync(connection, query, cancellationToken), cancellationToken);
+        return SearchQueryParser.Parse(input, words);
     }
 
     private static async Task<Dictionary<string, IReadOnlyList<string>>> PrefixWordsAsync(SearchConnection connection, SearchQuery query, CancellationToken cancellationToken)
@@ -90,20 +83,10 @@ public sealed class SqliteSearchEngine(NewsReaderDb db, SqliteSearchConnections?
         return words;
     }
 
-    public async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
-    {
-        var connection = await RentAsync(budget.Token);
-        try
-        {
-            return await AnnotationHitsAsync(connection, query, userId, limit, offset, budget);
-        }
-        finally
-        {
-            Return(connection);
-        }
-    }
+    public Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget) =>
+        OnConnectionAsync(ConnectionString, connection => AnnotationHitsAsync(connection, query, userId, limit, offset, budget), budget.Token);
 
-    private static async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchConnection connection, SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
+    private static async Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> AnnotationHitsAsync(SearchConnection connection, SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
     {
         var ct = budget.Token;
         using var interrupt = InterruptWhenCancelled(connection.Connection, ct);
@@ -153,20 +136,10 @@ public sealed class SqliteSearchEngine(NewsReaderDb db, SqliteSearchConnections?
         return (total, hits);
     }
 
-    public async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, SearchBudget budget)
-    {
-        var connection = await RentAsync(budget.Token);
-        try
-        {
-            return await NotebookAsync(connection, query, userId, limit, offset, budget);
-        }
-        finally
-        {
-            Return(connection);
-        }
-    }
+    public Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, SearchBudget budget) =>
+        OnConnectionAsync(ConnectionString, connection => NotebookAsync(connection, query, userId, limit, offset, budget), budget.Token);
 
-    private static async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchConnection connection, SearchQuery query, string userId, int limit, int offset, SearchBudget budget)
+    private static async Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> NotebookAsync(SearchConnection connection, SearchQuery query, string userId, int limit, int offset, SearchBudget budget)
     {
         var ct = budget.Token;
         using var interrupt = InterruptWhenCancelled(connection.Connection, ct);
@@ -187,28 +160,16 @@ public sealed class SqliteSearchEngine(NewsReaderDb db, SqliteSearchConnections?
         return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(connection, sql, Paged(parameters, limit, offset), ct, cutter: null)).Hits);
     }
 
-    public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
+    public Task<(int Total, IReadOnlyList<ArticleHit> Hits)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
     {
-        var ct = budget.Token;
         // Read on the caller's thread: the DbContext must not be touched from another.
-        var connectionString = db.Database.GetConnectionString()!;
+        var connectionString = ConnectionString;
         // Microsoft.Data.Sqlite runs synchronously underneath, so only another thread lets
         // this half overlap with the annotation half (SQLite in WAL mode lets two readers work at once).
-        return await Task.Run(async () =>
-        {
-            var connection = await RentAsync(connectionString, ct);
-            try
-            {
-                return await ArticleHitsAsync(connection, query, userId, limit, offset, budget);
-            }
-            finally
-            {
-                Return(connection);
-            }
-        }, ct);
+        return Task.Run(() => OnConnectionAsync(connectionString, connection => ArticleHitsAsync(connection, query, userId, limit, offset, budget), budget.Token), budget.Token);
     }
 
-    private static async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchConnection connection, SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
+    private static async Task<(int Total, IReadOnlyList<ArticleHit> Hits)> ArticleHitsAsync(SearchConnection connection, SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
     {
         var ct = budget.Token;
         using var interrupt = InterruptWhenCancelled(connection.Connection, ct);
@@ -264,7 +225,7 @@ public sealed class SqliteSearchEngine(NewsReaderDb db, SqliteSearchConnections?
             // A page past the end has no row to carry the total: count on its own.
             total = await CountAsync(connection, $"SELECT count(*) FROM (SELECT 1 FROM ({scanned}) WHERE score IS NOT NULL LIMIT @countLimit)", bounds, ct);
         }
-        return (total, (IReadOnlyList<ArticleHit>)hits);
+        return (total, hits);
     }
 
     /// <summary>
@@ -310,21 +271,26 @@ public sealed class SqliteSearchEngine(NewsReaderDb db, SqliteSearchConnections?
     private static async Task<int> CountAsync(SearchConnection connection, string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct) =>
         Convert.ToInt32(await connection.Command(sql, parameters).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
 
-    private Task<SearchConnection> RentAsync(CancellationToken ct) => RentAsync(db.Database.GetConnectionString()!, ct);
+    private string ConnectionString => db.Database.GetConnectionString()!;
 
-    // The kept connections, or without them one opened for this half and closed after it.
-    private Task<SearchConnection> RentAsync(string connectionString, CancellationToken ct) =>
-        connections?.RentAsync(connectionString, ct) ?? SearchConnection.OpenAsync(connectionString, ct);
-
-    private void Return(SearchConnection connection)
+    /// <summary>Runs on a kept connection, or without them on one opened for this and closed after it.</summary>
+    private async Task<T> OnConnectionAsync<T>(string connectionString, Func<SearchConnection, Task<T>> run, CancellationToken ct)
     {
-        if (connections is null)
+        var connection = await (connections?.RentAsync(connectionString, ct) ?? SearchConnection.OpenAsync(connectionString, ct));
+        try
         {
-            connection.Dispose();
+            return await run(connection);
         }
-        else
+        finally
         {
-            connections.Return(connection);
+            if (connections is null)
+            {
+                connection.Dispose();
+            }
+            else
+            {
+                connections.Return(connection);
+            }
         }
     }
 
