@@ -149,15 +149,35 @@ public sealed class SqliteSearchEngine(NewsReaderDb db, SqliteSearchConnections?
         var parameters = new List<KeyValuePair<string, object>> { new("user", userId) };
         SearchFilters.AppendAnnotationFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
         const string from = "FROM Annotations a JOIN Articles ar ON ar.Id = a.ArticleId";
-        var total = await CountAsync(connection, $"SELECT count(*) {from} WHERE {where}", parameters, ct);
-        var sql = $"""
-            SELECT {AnnotationColumns}, a.Exact, a.Note, 1, a.NoteHtml, u.DisplayName, NULL
-            {from} JOIN AspNetUsers u ON u.Id = a.OwnerId
-            WHERE {where}
-            ORDER BY a.Created DESC, a.Seq DESC
-            LIMIT @limit OFFSET @offset
+        var count = $"SELECT count(*) {from} WHERE {where}";
+        if (query.Tags.Count == 0)
+        {
+            // The (OwnerId, Created) index counts, and gives the page newest first without a sort.
+            var total = await CountAsync(connection, count, parameters, ct);
+            var sql = $"""
+                SELECT {AnnotationColumns}, a.Exact, a.Note, 1, a.NoteHtml, u.DisplayName, NULL
+                {from} JOIN AspNetUsers u ON u.Id = a.OwnerId
+                WHERE {where}
+                ORDER BY a.Created DESC, a.Seq DESC
+                LIMIT @limit OFFSET @offset
+                """;
+            return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(connection, sql, Paged(parameters, limit, offset), ct, cutter: null)).Hits);
+        }
+        // From the tag's rows the page needs a sort anyway: they are walked once, counted and
+        // the page picked from them in one statement (a count and a page walked them twice).
+        var tagged = $"""
+            WITH matched AS MATERIALIZED (SELECT a.Seq, a.Created {from} WHERE {where}),
+            page AS (SELECT Seq, Created FROM matched ORDER BY Created DESC, Seq DESC LIMIT @limit OFFSET @offset)
+            SELECT {AnnotationColumns}, a.Exact, a.Note, 1, a.NoteHtml, u.DisplayName, (SELECT count(*) FROM matched)
+            FROM page
+            JOIN Annotations a ON a.Seq = page.Seq
+            JOIN Articles ar ON ar.Id = a.ArticleId
+            JOIN AspNetUsers u ON u.Id = a.OwnerId
+            ORDER BY page.Created DESC, page.Seq DESC
             """;
-        return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(connection, sql, Paged(parameters, limit, offset), ct, cutter: null)).Hits);
+        var (matched, hits) = await ReadAnnotationHitsAsync(connection, tagged, Paged(parameters, limit, offset), ct, cutter: null);
+        // A page past the end has no row to carry the total: count on its own.
+        return (hits.Count == 0 && offset > 0 ? await CountAsync(connection, count, parameters, ct) : matched, hits);
     }
 
     public Task<(int Total, IReadOnlyList<ArticleHit> Hits)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)

@@ -114,6 +114,18 @@ public sealed class SearchTests(SearchTests.Library library) : IClassFixture<Sea
     }
 
     [Fact]
+    public async Task The_notebook_by_tag_counts_every_page_and_past_the_end()
+    {
+        var first = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=tag:place&limit=1&offset=0");
+        var pastTheEnd = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=tag:place&limit=1&offset=5");
+
+        Assert.Equal(new[] { Id(venue) }, Ids(first));
+        Assert.Equal(1, first.GetProperty("annotationTotal").GetInt32());
+        Assert.Empty(pastTheEnd.GetProperty("annotations").EnumerateArray());
+        Assert.Equal(1, pastTheEnd.GetProperty("annotationTotal").GetInt32());
+    }
+
+    [Fact]
     public async Task Another_readers_private_note_never_shows_even_in_counts_or_snippets()
     {
         foreach (var q in new[] { "secret", "secr*", "conference", "tag:place", "\"White House\"", "plans OR venue" })
