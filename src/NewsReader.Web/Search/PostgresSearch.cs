@@ -83,16 +83,33 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, SearchBudget b
         var where = new StringBuilder("a.\"OwnerId\" = @user");
         AddFilters(query, where, parameters);
         const string from = "FROM \"Annotations\" a JOIN \"Articles\" ar ON ar.\"Id\" = a.\"ArticleId\"";
-        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters);
-        var sql = $"""
+        var count = $"SELECT count(*) {from} WHERE {where}";
+        if (query.Tags.Count == 0)
+        {
+            var total = await CountAsync(count, parameters);
+            var sql = $"""
+                SELECT a."Id", ar."Slug", {CurrentTitle}, a."Color", a."Visibility", a."AnchorStatus", a."Created", a."TagsText",
+                       a."Exact", a."Note", true, a."NoteHtml", u."DisplayName"
+                {from} JOIN "AspNetUsers" u ON u."Id" = a."OwnerId"
+                WHERE {where}
+                ORDER BY a."Created" DESC, a."Seq" DESC
+                LIMIT @limit OFFSET @offset
+                """;
+            return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), query: null)).Hits);
+        }
+        // As on SQLite: the tag's rows walked once, counted and the page picked in one statement.
+        var tagged = $"""
+            WITH matched AS MATERIALIZED (SELECT a."Seq", a."Created" {from} WHERE {where}),
+            page AS (SELECT "Seq", "Created" FROM matched ORDER BY "Created" DESC, "Seq" DESC LIMIT @limit OFFSET @offset)
             SELECT a."Id", ar."Slug", {CurrentTitle}, a."Color", a."Visibility", a."AnchorStatus", a."Created", a."TagsText",
-                   a."Exact", a."Note", true, a."NoteHtml", u."DisplayName"
-            {from} JOIN "AspNetUsers" u ON u."Id" = a."OwnerId"
-            WHERE {where}
-            ORDER BY a."Created" DESC, a."Seq" DESC
-            LIMIT @limit OFFSET @offset
+                   a."Exact", a."Note", true, a."NoteHtml", u."DisplayName", (SELECT count(*) FROM matched)
+            FROM page JOIN "Annotations" a ON a."Seq" = page."Seq" JOIN "Articles" ar ON ar."Id" = a."ArticleId"
+            JOIN "AspNetUsers" u ON u."Id" = a."OwnerId"
+            ORDER BY page."Created" DESC, page."Seq" DESC
             """;
-        return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), query: null)).Hits);
+        var (matched, hits) = await ReadAnnotationHitsAsync(tagged, Paged(parameters, limit, offset), query: null);
+        // A page past the end has no row to carry the total: count on its own.
+        return (hits.Count == 0 && offset > 0 ? await CountAsync(count, parameters) : matched, hits);
     }
 
     public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset)
@@ -266,7 +283,7 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, SearchBudget b
                 RenderedNoteHtml = reader.IsDBNull(11) ? null : reader.GetString(11),
                 Author = reader.GetString(12),
             });
-            // The search's page carries its capped total; the notebook counts apart.
+            // The search's page carries its capped total; the notebook by tag its whole count.
             total = reader.FieldCount > 13 ? Convert.ToInt32(reader.GetInt64(13)) : 0;
         }
         return (total, hits);
