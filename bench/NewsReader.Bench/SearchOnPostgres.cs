@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 /// <summary>
@@ -47,6 +48,8 @@ internal static class SearchOnPostgres
     private static async Task<int> TimeAsync(string target, IReadOnlyList<(string Kind, string Text)> queries, string user, int annotationCount, double copySeconds)
     {
         var options = new DbContextOptionsBuilder<NewsReaderDb>().UseNpgsql(target).UseProviderMigrations().Options;
+        // Leased from a pool, as the app's requests lease theirs (DatabaseSetup.AddNewsReaderDb).
+        var contexts = new PooledDbContextFactory<NewsReaderDb>(options);
         await using var floorConnection = new NpgsqlConnection(target);
         await floorConnection.OpenAsync();
 
@@ -54,7 +57,7 @@ internal static class SearchOnPostgres
         var capped = 0;
         foreach (var (kind, text) in queries)
         {
-            var service = await ServiceAsync(options, text, user);
+            var service = await ServiceAsync(contexts, text, user);
             var floor = await FloorAsync(floorConnection, SearchQueryParser.Parse(text), user);
             // Past the service's cap it ranks only the newest matches, as on SQLite: then the
             // floor must have more than the cap too, and the pages are not compared.
@@ -76,7 +79,7 @@ internal static class SearchOnPostgres
             for (var i = 0; i < WarmUp; i++)
             {
                 var q = ofKind[i % ofKind.Count];
-                await ServiceAsync(options, q.Text, user);
+                await ServiceAsync(contexts, q.Text, user);
                 await FloorAsync(floorConnection, q.Query, user);
             }
             var (service, floor, whole) = (new List<double>(), new List<double>(), new List<double>());
@@ -84,7 +87,7 @@ internal static class SearchOnPostgres
             {
                 var q = ofKind[i % ofKind.Count];
                 var start = Stopwatch.GetTimestamp();
-                await ServiceAsync(options, q.Text, user);
+                await ServiceAsync(contexts, q.Text, user);
                 service.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 start = Stopwatch.GetTimestamp();
                 await FloorAsync(floorConnection, q.Query, user);
@@ -96,7 +99,7 @@ internal static class SearchOnPostgres
         }
 
         Console.WriteLine();
-        Console.WriteLine($"PostgreSQL latency in ms, user 1; service = SearchService.SearchAsync(q, user, {PageSize}, 0) on a fresh NewsReaderDb per query;");
+        Console.WriteLine($"PostgreSQL latency in ms, user 1; service = SearchService.SearchAsync(q, user, {PageSize}, 0) on a NewsReaderDb leased from a pool per query;");
         Console.WriteLine("floor = the same annotation page + count by hand in SQL on one open connection; +articles = the floor plus the article page + count.");
         Console.WriteLine();
         Console.WriteLine($"| {"kind",-11} | {"svc p50",8} | {"svc p95",8} | {"floor p50",9} | {"floor p95",9} | {"+articles p50",13} | {"svc/floor",9} |");
@@ -132,9 +135,9 @@ internal static class SearchOnPostgres
             $"| {kind,-11} | {s50,8:F2} | {Synthetic.Percentile(service, 0.95),8:F2} | {f50,9:F2} | {Synthetic.Percentile(floor, 0.95),9:F2} | {Synthetic.Percentile(whole, 0.50),13:F2} | {s50 / f50,9:F2} |"));
     }
 
-    private static async Task<SearchResults> ServiceAsync(DbContextOptions<NewsReaderDb> options, string text, string user)
+    private static async Task<SearchResults> ServiceAsync(PooledDbContextFactory<NewsReaderDb> contexts, string text, string user)
     {
-        await using var db = new NewsReaderDb(options);
+        await using var db = await contexts.CreateDbContextAsync();
         return await new SearchService(db).SearchAsync(text, user, PageSize, 0);
     }
 

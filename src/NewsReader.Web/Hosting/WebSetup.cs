@@ -61,6 +61,7 @@ public static class WebSetup
         services.AddSingleton(new SlimRowsCache());
         services.AddHostedService<AnnotationWarmUp>();
         services.AddScoped<SearchService>();
+        services.AddSingleton<SqliteSearchConnections>();
         services.AddScoped<TagService>();
         services.AddScoped<ReadingService>();
         services.AddScoped<NewsReader.Web.Revisions.RevisionService>();

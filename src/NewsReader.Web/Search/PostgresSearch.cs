@@ -7,7 +7,7 @@ using Npgsql;
 namespace NewsReader.Web.Search;
 
 /// <summary>
-/// The SQL of <see cref="PostgresSearchEngine"/>, in one read-only transaction: the same parsed query, the same
+/// The SQL of <see cref="PostgresSearchEngine"/>, each statement in a read-only transaction of its own: the same parsed query, the same
 /// filters and visibility rule, over the tsvector columns of the SearchIndex migration
 /// (Data/PostgresMigrations). Every word the user typed reaches the server as a bound value:
 /// phrases through <c>phraseto_tsquery</c>, which reads no syntax; prefixes through
@@ -16,7 +16,7 @@ namespace NewsReader.Web.Search;
 /// Snippets are cut and marked by the Core code that also serves FTS5's long texts, so they
 /// land on the passage the same way.
 /// </summary>
-internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransaction transaction, SearchBudget budget) : IAsyncDisposable
+internal sealed class PostgresSearch(NpgsqlConnection connection, SearchBudget budget)
 {
     // ts_rank weights, {D, C, B, A}, in the proportions of FTS5's bm25 weights: tags 8, note 5,
     // quote 2 for annotations; title 10, dateline 3, text 1 for articles.
@@ -29,31 +29,15 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
     private const string CurrentTitle = "(SELECT r.\"Title\" FROM \"ArticleRevisions\" r WHERE r.\"ArticleId\" = ar.\"Id\" ORDER BY r.\"Number\" DESC LIMIT 1)";
 
     /// <summary>
-    /// The engine on an open connection, in a read-only transaction whose statements the server
-    /// stops at the budget (<c>statement_timeout</c>, set for this transaction only), whatever
-    /// the client does. Nothing is sent yet: Npgsql sends BEGIN with the first statement, and
-    /// the settings go in that statement's text, so a half is one round trip.
-    /// Disposing ends the transaction; the connection stays its owner's.
+    /// A statement as sent: opened by BEGIN with the read-only and timeout settings (the server
+    /// stops it at the budget, <c>statement_timeout</c> for this transaction only, whatever the
+    /// client does) and closed by COMMIT, all in one command, so a statement is one round trip.
+    /// A statement the server stopped leaves its transaction failed; the pool rolls it back
+    /// when the connection is returned (<see cref="PostgresSearchEngine"/> closes it at once).
+    /// The timeout is a number computed here, not input.
     /// </summary>
-    public static async Task<PostgresSearch> BeginAsync(NpgsqlConnection connection, SearchBudget budget)
-    {
-        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, budget.Token);
-        return new PostgresSearch(connection, transaction, budget);
-    }
-
-    // Sent before the first statement only; the timeout is a number computed here, not input.
-    private string? settings;
-
-    private string Settings(string sql)
-    {
-        settings ??= string.Create(CultureInfo.InvariantCulture,
-            $"SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = {(long)Math.Ceiling(budget.Allowed.TotalMilliseconds) + 100};\n");
-        var first = settings;
-        settings = "";
-        return first + sql;
-    }
-
-    public async ValueTask DisposeAsync() => await transaction.DisposeAsync();
+    private string InTransaction(string sql) => string.Create(CultureInfo.InvariantCulture,
+        $"BEGIN READ ONLY; SET LOCAL statement_timeout = {(long)Math.Ceiling(budget.Allowed.TotalMilliseconds) + 100};\n{sql};\nCOMMIT");
 
     public async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset)
     {
@@ -99,16 +83,33 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
         var where = new StringBuilder("a.\"OwnerId\" = @user");
         AddFilters(query, where, parameters);
         const string from = "FROM \"Annotations\" a JOIN \"Articles\" ar ON ar.\"Id\" = a.\"ArticleId\"";
-        var total = await CountAsync($"SELECT count(*) {from} WHERE {where}", parameters);
-        var sql = $"""
+        var count = $"SELECT count(*) {from} WHERE {where}";
+        if (query.Tags.Count == 0)
+        {
+            var total = await CountAsync(count, parameters);
+            var sql = $"""
+                SELECT a."Id", ar."Slug", {CurrentTitle}, a."Color", a."Visibility", a."AnchorStatus", a."Created", a."TagsText",
+                       a."Exact", a."Note", true, a."NoteHtml", u."DisplayName"
+                {from} JOIN "AspNetUsers" u ON u."Id" = a."OwnerId"
+                WHERE {where}
+                ORDER BY a."Created" DESC, a."Seq" DESC
+                LIMIT @limit OFFSET @offset
+                """;
+            return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), query: null)).Hits);
+        }
+        // As on SQLite: the tag's rows walked once, counted and the page picked in one statement.
+        var tagged = $"""
+            WITH matched AS MATERIALIZED (SELECT a."Seq", a."Created" {from} WHERE {where}),
+            page AS (SELECT "Seq", "Created" FROM matched ORDER BY "Created" DESC, "Seq" DESC LIMIT @limit OFFSET @offset)
             SELECT a."Id", ar."Slug", {CurrentTitle}, a."Color", a."Visibility", a."AnchorStatus", a."Created", a."TagsText",
-                   a."Exact", a."Note", true, a."NoteHtml", u."DisplayName"
-            {from} JOIN "AspNetUsers" u ON u."Id" = a."OwnerId"
-            WHERE {where}
-            ORDER BY a."Created" DESC, a."Seq" DESC
-            LIMIT @limit OFFSET @offset
+                   a."Exact", a."Note", true, a."NoteHtml", u."DisplayName", (SELECT count(*) FROM matched)
+            FROM page JOIN "Annotations" a ON a."Seq" = page."Seq" JOIN "Articles" ar ON ar."Id" = a."ArticleId"
+            JOIN "AspNetUsers" u ON u."Id" = a."OwnerId"
+            ORDER BY page."Created" DESC, page."Seq" DESC
             """;
-        return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), query: null)).Hits);
+        var (matched, hits) = await ReadAnnotationHitsAsync(tagged, Paged(parameters, limit, offset), query: null);
+        // A page past the end has no row to carry the total: count on its own.
+        return (hits.Count == 0 && offset > 0 ? await CountAsync(count, parameters) : matched, hits);
     }
 
     public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset)
@@ -282,7 +283,7 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
                 RenderedNoteHtml = reader.IsDBNull(11) ? null : reader.GetString(11),
                 Author = reader.GetString(12),
             });
-            // The search's page carries its capped total; the notebook counts apart.
+            // The search's page carries its capped total; the notebook by tag its whole count.
             total = reader.FieldCount > 13 ? Convert.ToInt32(reader.GetInt64(13)) : 0;
         }
         return (total, hits);
@@ -296,7 +297,7 @@ internal sealed class PostgresSearch(NpgsqlConnection connection, NpgsqlTransact
 
     private DbCommand Command(string sql, IEnumerable<NpgsqlParameter> parameters)
     {
-        var command = new NpgsqlCommand(Settings(sql), connection, transaction);
+        var command = new NpgsqlCommand(InTransaction(sql), connection);
         foreach (var parameter in parameters)
         {
             // A parameter object belongs to one command; the count and the page each get a copy.

@@ -4,8 +4,9 @@ using Npgsql;
 namespace NewsReader.Web.Search;
 
 /// <summary>
-/// Search on PostgreSQL: each half runs in a read-only transaction of its own that the server
-/// stops at the budget (<see cref="PostgresSearch"/>), the article half on a second connection.
+/// Search on PostgreSQL: each statement runs in a read-only transaction of its own that the server
+/// stops at the budget, sent with it in one round trip (<see cref="PostgresSearch"/>); the article
+/// half on a second connection.
 /// </summary>
 public sealed class PostgresSearchEngine(NewsReaderDb db) : ISearchEngine
 {
@@ -31,8 +32,7 @@ public sealed class PostgresSearchEngine(NewsReaderDb db) : ISearchEngine
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(budget.Token);
-            await using var search = await PostgresSearch.BeginAsync(connection, budget);
-            return await search.ArticleHitsAsync(query, userId, limit, offset);
+            return await new PostgresSearch(connection, budget).ArticleHitsAsync(query, userId, limit, offset);
         }, budget.Token);
     }
 
@@ -41,8 +41,7 @@ public sealed class PostgresSearchEngine(NewsReaderDb db) : ISearchEngine
         await db.Database.OpenConnectionAsync(budget.Token);
         try
         {
-            await using var search = await PostgresSearch.BeginAsync((NpgsqlConnection)db.Database.GetDbConnection(), budget);
-            return await run(search);
+            return await run(new PostgresSearch((NpgsqlConnection)db.Database.GetDbConnection(), budget));
         }
         finally
         {

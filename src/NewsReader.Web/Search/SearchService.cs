@@ -6,7 +6,8 @@ namespace NewsReader.Web.Search;
 /// halves (annotations, articles) run side by side on the database's
 /// <see cref="ISearchEngine"/>, chosen by the context's provider.
 /// </summary>
-public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration = null, TimeProvider? clock = null)
+public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration = null, TimeProvider? clock = null,
+    SqliteSearchConnections? sqliteConnections = null)
 {
     public const string TimeoutSecondsKey = "NewsReader:Search:TimeoutSeconds";
     public const int DefaultLimit = 20;
@@ -20,7 +21,7 @@ public sealed class SearchService(NewsReaderDb db, IConfiguration? configuration
 
     private readonly ISearchEngine engine = DatabaseProviders.Of(db.Database) == DatabaseProvider.Postgres
         ? new PostgresSearchEngine(db)
-        : new SqliteSearchEngine(db);
+        : new SqliteSearchEngine(db, sqliteConnections);
 
     /// <summary>
     /// Runs a search within a time budget. Some inputs are costly by nature (snippets of many

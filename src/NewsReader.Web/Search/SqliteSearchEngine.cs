@@ -11,8 +11,10 @@ namespace NewsReader.Web.Search;
 /// Search on SQLite: the FTS5 tables of the SearchIndex and SearchWords migrations. The MATCH
 /// expression comes from <see cref="SearchQueryParser"/>, which quotes every word, and it and
 /// every filter value are bound as parameters; only fixed SQL fragments are concatenated.
+/// Statements run on connections of <see cref="SqliteSearchConnections"/>, which keep them
+/// compiled; without it (a tool's own context) each half opens a connection of its own.
 /// </summary>
-public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
+public sealed class SqliteSearchEngine(NewsReaderDb db, SqliteSearchConnections? connections = null) : ISearchEngine
 {
     // Words per prefix handed to the parser, which keeps those the stemmed prefix misses.
     private const int PrefixCandidates = 1000;
@@ -54,12 +56,17 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
         {
             return query;
         }
-        var connection = await ContextConnectionAsync(cancellationToken);
-        using var interrupt = InterruptWhenCancelled(connection, cancellationToken);
+        var words = await OnConnectionAsync(ConnectionString, connection => PrefixWordsAsync(connection, query, cancellationToken), cancellationToken);
+        return SearchQueryParser.Parse(input, words);
+    }
+
+    private static async Task<Dictionary<string, IReadOnlyList<string>>> PrefixWordsAsync(SearchConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    {
+        using var interrupt = InterruptWhenCancelled(connection.Connection, cancellationToken);
         var words = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var prefix in query.Prefixes)
         {
-            await using var command = Command(connection, """
+            var command = connection.Command("""
                 SELECT term FROM search_words_vocab
                 WHERE term >= @prefix AND term < @prefix || char(1114111)
                 ORDER BY doc DESC, term
@@ -73,13 +80,16 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
             }
             words[prefix] = terms;
         }
-        return SearchQueryParser.Parse(input, words);
+        return words;
     }
 
-    public async Task<(int, IReadOnlyList<AnnotationHit>)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
+    public Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> AnnotationHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget) =>
+        OnConnectionAsync(ConnectionString, connection => AnnotationHitsAsync(connection, query, userId, limit, offset, budget), budget.Token);
+
+    private static async Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> AnnotationHitsAsync(SearchConnection connection, SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
     {
         var ct = budget.Token;
-        using var interrupt = InterruptWhenCancelled(await ContextConnectionAsync(ct), ct);
+        using var interrupt = InterruptWhenCancelled(connection.Connection, ct);
         var where = new StringBuilder("annotations_fts MATCH @match AND " + SearchFilters.AnnotationAccess);
         var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!), new("user", (object?)userId ?? DBNull.Value) };
         SearchFilters.AppendAnnotationFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
@@ -112,11 +122,11 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
             ORDER BY page.score, page.Created DESC
             """;
         var paged = Paged(parameters, limit, offset).Append(new("countLimit", candidates + 1)).ToList();
-        var (total, hits) = await ReadAnnotationHitsAsync(sql, paged, ct, new SnippetCutter(query, budget));
+        var (total, hits) = await ReadAnnotationHitsAsync(connection, sql, paged, ct, new SnippetCutter(query, budget));
         if (hits.Count == 0 && offset > 0)
         {
             // A page past the end has no row to carry the total: count on its own.
-            total = await CountAsync(await ContextConnectionAsync(ct), $"""
+            total = await CountAsync(connection, $"""
                 SELECT count(*) FROM (SELECT 1 FROM annotations_fts
                 JOIN Annotations a ON a.Seq = annotations_fts.rowid
                 JOIN Articles ar ON ar.Id = a.ArticleId
@@ -126,107 +136,128 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
         return (total, hits);
     }
 
-    public async Task<(int, IReadOnlyList<AnnotationHit>)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, SearchBudget budget)
+    public Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> NotebookAsync(SearchQuery query, string userId, int limit, int offset, SearchBudget budget) =>
+        OnConnectionAsync(ConnectionString, connection => NotebookAsync(connection, query, userId, limit, offset, budget), budget.Token);
+
+    private static async Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> NotebookAsync(SearchConnection connection, SearchQuery query, string userId, int limit, int offset, SearchBudget budget)
     {
         var ct = budget.Token;
-        using var interrupt = InterruptWhenCancelled(await ContextConnectionAsync(ct), ct);
+        using var interrupt = InterruptWhenCancelled(connection.Connection, ct);
         // With a tag filter, start from the tag's rows: the unary + keeps SQLite from walking
         // all of the reader's annotations by the (OwnerId, Created) index instead.
         var where = new StringBuilder(query.Tags.Count > 0 ? "+a.OwnerId = @user" : "a.OwnerId = @user");
         var parameters = new List<KeyValuePair<string, object>> { new("user", userId) };
         SearchFilters.AppendAnnotationFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
         const string from = "FROM Annotations a JOIN Articles ar ON ar.Id = a.ArticleId";
-        var total = await CountAsync(await ContextConnectionAsync(ct), $"SELECT count(*) {from} WHERE {where}", parameters, ct);
-        var sql = $"""
-            SELECT {AnnotationColumns}, a.Exact, a.Note, 1, a.NoteHtml, u.DisplayName, NULL
-            {from} JOIN AspNetUsers u ON u.Id = a.OwnerId
-            WHERE {where}
-            ORDER BY a.Created DESC, a.Seq DESC
-            LIMIT @limit OFFSET @offset
+        var count = $"SELECT count(*) {from} WHERE {where}";
+        if (query.Tags.Count == 0)
+        {
+            // The (OwnerId, Created) index counts, and gives the page newest first without a sort.
+            var total = await CountAsync(connection, count, parameters, ct);
+            var sql = $"""
+                SELECT {AnnotationColumns}, a.Exact, a.Note, 1, a.NoteHtml, u.DisplayName, NULL
+                {from} JOIN AspNetUsers u ON u.Id = a.OwnerId
+                WHERE {where}
+                ORDER BY a.Created DESC, a.Seq DESC
+                LIMIT @limit OFFSET @offset
+                """;
+            return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(connection, sql, Paged(parameters, limit, offset), ct, cutter: null)).Hits);
+        }
+        // From the tag's rows the page needs a sort anyway: they are walked once, counted and
+        // the page picked from them in one statement (a count and a page walked them twice).
+        var tagged = $"""
+            WITH matched AS MATERIALIZED (SELECT a.Seq, a.Created {from} WHERE {where}),
+            page AS (SELECT Seq, Created FROM matched ORDER BY Created DESC, Seq DESC LIMIT @limit OFFSET @offset)
+            SELECT {AnnotationColumns}, a.Exact, a.Note, 1, a.NoteHtml, u.DisplayName, (SELECT count(*) FROM matched)
+            FROM page
+            JOIN Annotations a ON a.Seq = page.Seq
+            JOIN Articles ar ON ar.Id = a.ArticleId
+            JOIN AspNetUsers u ON u.Id = a.OwnerId
+            ORDER BY page.Created DESC, page.Seq DESC
             """;
-        return (total, total == 0 ? [] : (await ReadAnnotationHitsAsync(sql, Paged(parameters, limit, offset), ct, cutter: null)).Hits);
+        var (matched, hits) = await ReadAnnotationHitsAsync(connection, tagged, Paged(parameters, limit, offset), ct, cutter: null);
+        // A page past the end has no row to carry the total: count on its own.
+        return (hits.Count == 0 && offset > 0 ? await CountAsync(connection, count, parameters, ct) : matched, hits);
     }
 
-    public async Task<(int, IReadOnlyList<ArticleHit>)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
+    public Task<(int Total, IReadOnlyList<ArticleHit> Hits)> ArticleHitsAsync(SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
     {
-        var ct = budget.Token;
         // Read on the caller's thread: the DbContext must not be touched from another.
-        var connectionString = db.Database.GetConnectionString()!;
+        var connectionString = ConnectionString;
         // Microsoft.Data.Sqlite runs synchronously underneath, so only another thread lets
         // this half overlap with the annotation half (SQLite in WAL mode lets two readers work at once).
-        return await Task.Run(async () =>
+        return Task.Run(() => OnConnectionAsync(connectionString, connection => ArticleHitsAsync(connection, query, userId, limit, offset, budget), budget.Token), budget.Token);
+    }
+
+    private static async Task<(int Total, IReadOnlyList<ArticleHit> Hits)> ArticleHitsAsync(SearchConnection connection, SearchQuery query, string? userId, int limit, int offset, SearchBudget budget)
+    {
+        var ct = budget.Token;
+        using var interrupt = InterruptWhenCancelled(connection.Connection, ct);
+        var where = new StringBuilder("articles_fts MATCH @match");
+        var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!), new("user", (object?)userId ?? DBNull.Value) };
+        SearchFilters.AppendArticleFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
+        var candidates = Candidates(limit, offset);
+        // One pass, newest match first, that stops at the cap or the scan bound: the library
+        // rule runs on the FTS5 hits only, and bm25 only on those in the reader's library. A
+        // reader holding a fifth of a big store finds the cap's worth in about five times as
+        // many hits; one holding little of it stops at the scan bound, whose newest matches
+        // are ranked. The page is cut from the ranked candidates and only its rows get
+        // snippets: snippet() over whole article texts is costly. Equal scores go to the older
+        // revision first, as a plain ranked query over FTS5's ascending scan gives them.
+        var scanned = $"""
+            SELECT articles_fts.rowid AS RevisionId, CASE WHEN {SearchFilters.ArticleAccess} THEN {ArticleRank} END AS score
+            FROM articles_fts
+            JOIN ArticleRevisions r ON r.Id = articles_fts.rowid
+            JOIN Articles ar ON ar.Id = r.ArticleId
+            WHERE {where}
+            ORDER BY articles_fts.rowid DESC
+            LIMIT @scan
+            """;
+        var sql = $"""
+            WITH scanned AS NOT MATERIALIZED ({scanned}),
+            candidates AS MATERIALIZED (SELECT RevisionId, score FROM scanned WHERE score IS NOT NULL LIMIT @countLimit),
+            page AS (SELECT RevisionId, score FROM candidates ORDER BY score, RevisionId LIMIT @limit OFFSET @offset)
+            SELECT (SELECT count(*) FROM candidates), ar.Slug, r.Title, r.Dateline, {Snippet("articles_fts", 2, "r.Text", 32)}
+            FROM page
+            JOIN articles_fts ON articles_fts.rowid = page.RevisionId
+            JOIN ArticleRevisions r ON r.Id = page.RevisionId
+            JOIN Articles ar ON ar.Id = r.ArticleId
+            WHERE articles_fts MATCH @match
+            ORDER BY page.score, page.RevisionId
+            """;
+        var total = 0;
+        var hits = new List<ArticleHit>();
+        var cutter = new SnippetCutter(query, budget);
+        var bounds = Paged(parameters, limit, offset).Append(new("countLimit", candidates + 1)).Append(new("scan", (long)ArticleScanPerMatch * candidates));
+        await using (var reader = await connection.Command(sql, bounds).ExecuteReaderAsync(ct))
         {
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(ct);
-            using var interrupt = InterruptWhenCancelled(connection, ct);
-            var where = new StringBuilder("articles_fts MATCH @match");
-            var parameters = new List<KeyValuePair<string, object>> { new("match", query.MatchExpression!), new("user", (object?)userId ?? DBNull.Value) };
-            SearchFilters.AppendArticleFilters(query, where, parameters, SearchFilters.Dialect.Sqlite);
-            var candidates = Candidates(limit, offset);
-            // One pass, newest match first, that stops at the cap or the scan bound: the library
-            // rule runs on the FTS5 hits only, and bm25 only on those in the reader's library. A
-            // reader holding a fifth of a big store finds the cap's worth in about five times as
-            // many hits; one holding little of it stops at the scan bound, whose newest matches
-            // are ranked. The page is cut from the ranked candidates and only its rows get
-            // snippets: snippet() over whole article texts is costly. Equal scores go to the older
-            // revision first, as a plain ranked query over FTS5's ascending scan gives them.
-            var scanned = $"""
-                SELECT articles_fts.rowid AS RevisionId, CASE WHEN {SearchFilters.ArticleAccess} THEN {ArticleRank} END AS score
-                FROM articles_fts
-                JOIN ArticleRevisions r ON r.Id = articles_fts.rowid
-                JOIN Articles ar ON ar.Id = r.ArticleId
-                WHERE {where}
-                ORDER BY articles_fts.rowid DESC
-                LIMIT @scan
-                """;
-            var sql = $"""
-                WITH scanned AS NOT MATERIALIZED ({scanned}),
-                candidates AS MATERIALIZED (SELECT RevisionId, score FROM scanned WHERE score IS NOT NULL LIMIT @countLimit),
-                page AS (SELECT RevisionId, score FROM candidates ORDER BY score, RevisionId LIMIT @limit OFFSET @offset)
-                SELECT (SELECT count(*) FROM candidates), ar.Slug, r.Title, r.Dateline, {Snippet("articles_fts", 2, "r.Text", 32)}
-                FROM page
-                JOIN articles_fts ON articles_fts.rowid = page.RevisionId
-                JOIN ArticleRevisions r ON r.Id = page.RevisionId
-                JOIN Articles ar ON ar.Id = r.ArticleId
-                WHERE articles_fts MATCH @match
-                ORDER BY page.score, page.RevisionId
-                """;
-            var total = 0;
-            var hits = new List<ArticleHit>();
-            var cutter = new SnippetCutter(query, budget);
-            var bounds = Paged(parameters, limit, offset).Append(new("countLimit", candidates + 1)).Append(new("scan", (long)ArticleScanPerMatch * candidates));
-            await using (var command = Command(connection, sql, bounds))
-            await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
             {
-                while (await reader.ReadAsync(ct))
-                {
-                    total = reader.GetInt32(0);
-                    var slug = reader.GetString(1);
-                    var snippet = cutter.SnippetOf(reader, 4, 32);
-                    hits.Add(new ArticleHit(slug, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                        SearchSnippets.Safe(snippet), SearchSnippets.PassageUrl(slug, snippet)));
-                }
+                total = reader.GetInt32(0);
+                var slug = reader.GetString(1);
+                var snippet = cutter.SnippetOf(reader, 4, 32);
+                hits.Add(new ArticleHit(slug, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    SearchSnippets.Safe(snippet), SearchSnippets.PassageUrl(slug, snippet)));
             }
-            if (hits.Count == 0 && offset > 0)
-            {
-                // A page past the end has no row to carry the total: count on its own.
-                total = await CountAsync(connection, $"SELECT count(*) FROM (SELECT 1 FROM ({scanned}) WHERE score IS NOT NULL LIMIT @countLimit)", bounds, ct);
-            }
-            return (total, (IReadOnlyList<ArticleHit>)hits);
-        }, ct);
+        }
+        if (hits.Count == 0 && offset > 0)
+        {
+            // A page past the end has no row to carry the total: count on its own.
+            total = await CountAsync(connection, $"SELECT count(*) FROM (SELECT 1 FROM ({scanned}) WHERE score IS NOT NULL LIMIT @countLimit)", bounds, ct);
+        }
+        return (total, hits);
     }
 
     /// <summary>
     /// Reads hits in the column order of <see cref="AnnotationColumns"/>, then the quote, the note,
     /// whether it is mine, the rendered note, the author, and the total (NULL where counted apart).
     /// </summary>
-    private async Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> ReadAnnotationHitsAsync(string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct, SnippetCutter? cutter)
+    private static async Task<(int Total, IReadOnlyList<AnnotationHit> Hits)> ReadAnnotationHitsAsync(SearchConnection connection, string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct, SnippetCutter? cutter)
     {
         var markers = cutter is not null;
         var hits = new List<AnnotationHit>();
         var total = 0;
-        await using var command = Command(await ContextConnectionAsync(ct), sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await connection.Command(sql, parameters).ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var quote = cutter?.SnippetOf(reader, 8, 24) ?? reader.GetString(8);
@@ -257,20 +288,30 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
     /// <summary>How many matches are ranked: the cap, or more when the page asked for lies past it.</summary>
     private static int Candidates(int limit, int offset) => Math.Max(SearchService.RankedMatches, offset + limit);
 
-    private static async Task<int> CountAsync(DbConnection connection, string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct)
-    {
-        await using var command = Command(connection, sql, parameters);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
+    private static async Task<int> CountAsync(SearchConnection connection, string sql, IEnumerable<KeyValuePair<string, object>> parameters, CancellationToken ct) =>
+        Convert.ToInt32(await connection.Command(sql, parameters).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
 
-    private async Task<DbConnection> ContextConnectionAsync(CancellationToken ct)
+    private string ConnectionString => db.Database.GetConnectionString()!;
+
+    /// <summary>Runs on a kept connection, or without them on one opened for this and closed after it.</summary>
+    private async Task<T> OnConnectionAsync<T>(string connectionString, Func<SearchConnection, Task<T>> run, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
+        var connection = await (connections?.RentAsync(connectionString, ct) ?? SearchConnection.OpenAsync(connectionString, ct));
+        try
         {
-            await db.Database.OpenConnectionAsync(ct);
+            return await run(connection);
         }
-        return connection;
+        finally
+        {
+            if (connections is null)
+            {
+                connection.Dispose();
+            }
+            else
+            {
+                connections.Return(connection);
+            }
+        }
     }
 
     private static string Snippet(string table, int column, string text, int words) =>
@@ -300,17 +341,6 @@ public sealed class SqliteSearchEngine(NewsReaderDb db) : ISearchEngine
                 SQLitePCL.raw.sqlite3_interrupt(handle);
             }
         }, connection);
-
-    private static DbCommand Command(DbConnection connection, string sql, IEnumerable<KeyValuePair<string, object>> parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter("@" + name, value));
-        }
-        return command;
-    }
 
     private static IEnumerable<KeyValuePair<string, object>> Paged(List<KeyValuePair<string, object>> parameters, int limit, int offset) =>
         [.. parameters, new("limit", limit), new("offset", offset)];

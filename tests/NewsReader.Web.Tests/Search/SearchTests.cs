@@ -114,6 +114,18 @@ public sealed class SearchTests(SearchTests.Library library) : IClassFixture<Sea
     }
 
     [Fact]
+    public async Task The_notebook_by_tag_counts_every_page_and_past_the_end()
+    {
+        var first = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=tag:place&limit=1&offset=0");
+        var pastTheEnd = await ada.GetFromJsonAsync<JsonElement>("/api/search?q=tag:place&limit=1&offset=5");
+
+        Assert.Equal(new[] { Id(venue) }, Ids(first));
+        Assert.Equal(1, first.GetProperty("annotationTotal").GetInt32());
+        Assert.Empty(pastTheEnd.GetProperty("annotations").EnumerateArray());
+        Assert.Equal(1, pastTheEnd.GetProperty("annotationTotal").GetInt32());
+    }
+
+    [Fact]
     public async Task Another_readers_private_note_never_shows_even_in_counts_or_snippets()
     {
         foreach (var q in new[] { "secret", "secr*", "conference", "tag:place", "\"White House\"", "plans OR venue" })
@@ -284,6 +296,33 @@ public sealed class SearchTests(SearchTests.Library library) : IClassFixture<Sea
             Assert.Equal(1, (await SearchAsync(ada, "kishida")).GetProperty("articleTotal").GetInt32());
             // The annotation on the vanished words is orphaned by the revision and says so.
             Assert.Equal(new[] { Id(venue) }, Ids(await SearchAsync(ada, "is:orphan")));
+        }
+
+        // SQLite search keeps its statements compiled on connections it keeps open
+        // (SqliteSearchConnections): one statement serves every reader, each run with its own
+        // values bound, and reads what is committed when it runs.
+        [Fact]
+        public async Task Kept_statements_see_each_change_at_once_and_only_for_readers_allowed_to_see_it()
+        {
+            var bob = library.Bob;
+            var note = await new AnnotationBuilder().Quote("White House").Note("quillwort survey").CreateAsync(ada);
+            // Twice each, so that the second runs are on kept statements.
+            for (var i = 0; i < 2; i++)
+            {
+                Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(ada, "quillwort")));
+                Assert.Empty(Ids(await SearchAsync(bob, "quillwort")));
+            }
+
+            (await ada.PutAsJsonAsync(note.IdPath(), new AnnotationBuilder().Note("quillwort survey").Public().Build())).EnsureSuccessStatusCode();
+            Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(bob, "quillwort")));
+
+            (await ada.PutAsJsonAsync(note.IdPath(), new AnnotationBuilder().Note("bracken survey").Public().Build())).EnsureSuccessStatusCode();
+            Assert.Empty(Ids(await SearchAsync(bob, "quillwort")));
+            Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(bob, "bracken")));
+
+            (await ada.PutAsJsonAsync(note.IdPath(), new AnnotationBuilder().Note("bracken survey").Private().Build())).EnsureSuccessStatusCode();
+            Assert.Empty(Ids(await SearchAsync(bob, "bracken")));
+            Assert.Equal(new[] { Id(note) }, Ids(await SearchAsync(ada, "bracken")));
         }
 
         [Fact]
