@@ -32,6 +32,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
     public DbSet<LibraryViewCount> LibraryViewCounts => Set<LibraryViewCount>();
     public DbSet<LibrarySiteCount> LibrarySiteCounts => Set<LibrarySiteCount>();
     public DbSet<FeedUnreadCount> FeedUnreadCounts => Set<FeedUnreadCount>();
+    public DbSet<CountingBatchEntry> CountingBatches => Set<CountingBatchEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<LibraryImportJob> LibraryImportJobs => Set<LibraryImportJob>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -226,6 +227,11 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             member.Property(m => m.SiteName).HasMaxLength(200).UseCollation(caseInsensitive);
             member.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
             member.HasOne<Article>().WithMany().HasForeignKey(m => m.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CountingBatchEntry>(entry =>
+        {
+            entry.ToTable("CountingBatches");
+            entry.HasKey(e => new { e.UserId, e.ArticleId });
         });
         modelBuilder.Entity<LibraryViewCount>(count =>
         {

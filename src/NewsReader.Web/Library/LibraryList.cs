@@ -155,16 +155,20 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
         // read means seen, so the revision read is recorded in the same statement. The ids are
         // integers from the query above, so writing them into the statement is safe.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var chunk in ids.Chunk(1000))
+        await BulkCounting.AroundAsync(db, userId, ids, async () =>
         {
-            var sql = """
-                INSERT INTO "ReadingStates" ("UserId", "ArticleId", "Read", "Archived", "Favorite", "ProgressOffset", "UpdatedAt", "SeenRevision")
-                SELECT {0}, a."Id", TRUE, FALSE, FALSE, 0, {1}, (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = a."Id")
-                FROM "Articles" a WHERE a."Id" IN (IDS)
-                ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Read" = TRUE, "UpdatedAt" = excluded."UpdatedAt", "SeenRevision" = excluded."SeenRevision"
-                """.Replace("IDS", string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture))), StringComparison.Ordinal);
-            await db.Database.ExecuteSqlRawAsync(sql, [userId, now], ct);
-        }
+            foreach (var chunk in ids.Chunk(1000))
+            {
+                var sql = """
+                    INSERT INTO "ReadingStates" ("UserId", "ArticleId", "Read", "Archived", "Favorite", "ProgressOffset", "UpdatedAt", "SeenRevision")
+                    SELECT {0}, a."Id", TRUE, FALSE, FALSE, 0, {1}, (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = a."Id")
+                    FROM "Articles" a WHERE a."Id" IN (IDS)
+                    ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Read" = TRUE, "UpdatedAt" = excluded."UpdatedAt", "SeenRevision" = excluded."SeenRevision"
+                    """.Replace("IDS", string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture))), StringComparison.Ordinal);
+                await db.Database.ExecuteSqlRawAsync(sql, [userId, now], ct);
+            }
+            return ids.Count;
+        }, ct);
         await transaction.CommitAsync(ct);
         return ids;
     }
@@ -233,12 +237,18 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     /// <summary>Undo of <see cref="MarkAllReadAsync"/>: these articles unread again.</summary>
     public async Task<int> MarkUnreadAsync(string userId, IReadOnlyList<int> articleIds, CancellationToken ct = default)
     {
-        var changed = 0;
-        foreach (var chunk in articleIds.Chunk(500))
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await BulkCounting.AroundAsync(db, userId, articleIds, async () =>
         {
-            changed += await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Read, false), ct);
-        }
+            var changed = 0;
+            foreach (var chunk in articleIds.Chunk(500))
+            {
+                changed += await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId))
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Read, false), ct);
+            }
+            return changed;
+        }, ct);
+        await transaction.CommitAsync(ct);
         return changed;
     }
 

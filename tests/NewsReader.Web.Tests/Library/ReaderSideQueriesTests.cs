@@ -317,8 +317,10 @@ public sealed class ReaderSideQueriesTests : IAsyncLifetime
                 var marked = await list.MarkAllReadAsync(reader, view);
                 Assert.Equal(expected, marked.Order().ToList());
                 Assert.All(marked, id => Assert.True(db.ReadingStates.AsNoTracking().Single(s => s.UserId == reader && s.ArticleId == id).Read));
+                await AssertKeptCountsMatchARecountAsync(reader, $"mark all as read of {view}");
 
                 await list.MarkUnreadAsync(reader, marked);
+                await AssertKeptCountsMatchARecountAsync(reader, $"the undo of mark all as read of {view}");
                 var after = await db.ReadingStates.AsNoTracking().Where(s => s.UserId == reader).ToDictionaryAsync(s => s.ArticleId, s => s.Read);
                 Assert.All(before, s => Assert.Equal(s.Value, after[s.Key]));
                 Assert.All(after.Where(s => !before.ContainsKey(s.Key)), s => Assert.False(s.Value));

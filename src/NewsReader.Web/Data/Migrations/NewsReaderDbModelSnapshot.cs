@@ -672,6 +672,19 @@ namespace NewsReader.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.CountingBatchEntry", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.ToTable("CountingBatches", (string)null);
+                });
+
             modelBuilder.Entity("NewsReader.Web.Library.Counting.FeedUnreadCount", b =>
                 {
                     b.Property<string>("UserId")

@@ -696,6 +696,19 @@ namespace NewsReader.Web.Data.PostgresMigrations
                         });
                 });
 
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.CountingBatchEntry", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.ToTable("CountingBatches", (string)null);
+                });
+
             modelBuilder.Entity("NewsReader.Web.Library.Counting.FeedUnreadCount", b =>
                 {
                     b.Property<string>("UserId")

@@ -21,14 +21,15 @@ namespace NewsReader.Web.Library.Counting;
 /// </summary>
 public static class CountingTriggers
 {
-    private sealed record Trigger(string Name, string Table, string Timing, string Event, string? When, IReadOnlyList<string> Statements);
+    /// <param name="Guard">A condition with a subquery, which SQLite may put in WHEN and PostgreSQL only in the body.</param>
+    private sealed record Trigger(string Name, string Table, string Timing, string Event, string? When, IReadOnlyList<string> Statements, string? Guard = null);
 
     private const string Members = "\"LibraryMembers\"";
 
     /// <summary>The tables only these triggers write: a copy of the database leaves them to the triggers.</summary>
     public static readonly IReadOnlySet<string> KeptTables = new HashSet<string>(StringComparer.Ordinal)
     {
-        "LibraryMembers", "LibraryViewCounts", "LibrarySiteCounts", "FeedUnreadCounts",
+        "LibraryMembers", "LibraryViewCounts", "LibrarySiteCounts", "FeedUnreadCounts", "CountingBatches",
     };
 
     /// <summary>The DDL that creates every trigger, for the engine's migration.</summary>
@@ -47,6 +48,7 @@ public static class CountingTriggers
     /// path share one definition of what each row counts.
     /// </summary>
     public static readonly string Rebuild = $"""
+        DELETE FROM "CountingBatches";
         DELETE FROM "FeedUnreadCounts";
         DELETE FROM "LibrarySiteCounts";
         DELETE FROM "LibraryViewCounts";
@@ -72,10 +74,10 @@ public static class CountingTriggers
         yield return new("library_members_insert", "LibraryMembers", "AFTER", "INSERT", null, [ViewsCounted(null, "NEW"), FeedsCounted(null, "NEW"), .. SitesCounted(null, "NEW")]);
         yield return new("library_members_delete", "LibraryMembers", "AFTER", "DELETE", null, [ViewsCounted("OLD", null), FeedsCounted("OLD", null), .. SitesCounted("OLD", null)]);
         yield return new("library_members_update_views", "LibraryMembers", "AFTER", "UPDATE",
-            string.Join(" OR ", Views.Select(v => $"{Delta("OLD", "NEW", v.Counts)} <> 0")), [ViewsCounted("OLD", "NEW")]);
-        yield return new("library_members_update_feeds", "LibraryMembers", "AFTER", "UPDATE", $"{Delta("OLD", "NEW", Unread)} <> 0", [FeedsCounted("OLD", "NEW")]);
+            string.Join(" OR ", Views.Select(v => $"{Delta("OLD", "NEW", v.Counts)} <> 0")), [ViewsCounted("OLD", "NEW")], NotInABulkChange);
+        yield return new("library_members_update_feeds", "LibraryMembers", "AFTER", "UPDATE", $"{Delta("OLD", "NEW", Unread)} <> 0", [FeedsCounted("OLD", "NEW")], NotInABulkChange);
         yield return new("library_members_update_sites", "LibraryMembers", "AFTER", "UPDATE",
-            $"{Bit("OLD", InLibrary)} <> {Bit("NEW", InLibrary)} OR OLD.\"SiteName\" IS DISTINCT FROM NEW.\"SiteName\"", [.. SitesCounted("OLD", "NEW")]);
+            $"{Bit("OLD", InLibrary)} <> {Bit("NEW", InLibrary)} OR OLD.\"SiteName\" IS DISTINCT FROM NEW.\"SiteName\"", [.. SitesCounted("OLD", "NEW")], NotInABulkChange);
 
         // A feed item brings its article to the feed's followers, and to everyone when the feed is shared.
         yield return new("library_feed_items_insert", "FeedItems", "AFTER", "INSERT", null, ItemAdded("NEW"));
@@ -163,10 +165,10 @@ public static class CountingTriggers
         ]);
 
         // The facts the views count by.
-        yield return new("library_reading_states_insert", "ReadingStates", "AFTER", "INSERT", null, [StateFacts("NEW")]);
+        yield return new("library_reading_states_insert", "ReadingStates", "AFTER", "INSERT", null, [StateFacts("NEW")], NotInABulkChange);
         yield return new("library_reading_states_update", "ReadingStates", "AFTER", "UPDATE",
             """OLD."Read" IS DISTINCT FROM NEW."Read" OR OLD."Archived" IS DISTINCT FROM NEW."Archived" OR OLD."Favorite" IS DISTINCT FROM NEW."Favorite" OR OLD."SeenRevision" IS DISTINCT FROM NEW."SeenRevision" """,
-            [StateFacts("NEW")]);
+            [StateFacts("NEW")], NotInABulkChange);
         yield return new("library_reading_states_delete", "ReadingStates", "AFTER", "DELETE", null,
             [$"""UPDATE {Members} SET "Read" = FALSE, "Archived" = FALSE, "Favorite" = FALSE, "Updated" = FALSE WHERE "UserId" = OLD."UserId" AND "ArticleId" = OLD."ArticleId" """]);
         yield return new("library_annotations_insert", "Annotations", "AFTER", "INSERT", null, [AnnotatedFact("NEW")]);
@@ -190,12 +192,16 @@ public static class CountingTriggers
         ]);
     }
 
-    private static string InLibrary(string row) => $"({row}.\"Paths\" > 0 AND NOT {row}.\"Removed\")";
+    /// <summary>A bulk change (<see cref="BulkCounting"/>) counts its own members, before and after, all at once.</summary>
+    private const string NotInABulkChange =
+        """NOT EXISTS (SELECT 1 FROM "CountingBatches" b WHERE b."UserId" = NEW."UserId" AND b."ArticleId" = NEW."ArticleId")""";
 
-    private static string Unread(string row) => $"{InLibrary(row)} AND NOT {row}.\"Read\" AND NOT {row}.\"Archived\"";
+    internal static string InLibrary(string row) => $"({row}.\"Paths\" > 0 AND NOT {row}.\"Removed\")";
+
+    internal static string Unread(string row) => $"{InLibrary(row)} AND NOT {row}.\"Read\" AND NOT {row}.\"Archived\"";
 
     /// <summary>What each count of <see cref="LibraryViewCount"/> counts a member by.</summary>
-    private static readonly (string Column, Func<string, string> Counts)[] Views =
+    internal static readonly (string Column, Func<string, string> Counts)[] Views =
     [
         ("Articles", InLibrary),
         ("Unread", Unread),
@@ -313,6 +319,20 @@ public static class CountingTriggers
         ];
     }
 
+    /// <summary>
+    /// The reading state's facts of the members of a bulk change (<see cref="BulkCounting"/>),
+    /// whose states' own triggers passed them by, with the reader's id bound as {0}.
+    /// </summary>
+    internal static readonly string BulkStateFacts = $"""
+        UPDATE {Members} SET "Read" = s."Read", "Archived" = s."Archived", "Favorite" = s."Favorite",
+            "Updated" = CASE WHEN s."SeenRevision" < (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = s."ArticleId") THEN TRUE ELSE FALSE END
+        FROM "CountingBatches" b JOIN "ReadingStates" s ON s."UserId" = b."UserId" AND s."ArticleId" = b."ArticleId"
+        WHERE b."UserId" = {"{0}"} AND {Members}."UserId" = b."UserId" AND {Members}."ArticleId" = b."ArticleId";
+        UPDATE {Members} SET "Read" = FALSE, "Archived" = FALSE, "Favorite" = FALSE, "Updated" = FALSE
+        WHERE "UserId" = {"{0}"} AND "ArticleId" IN (SELECT b."ArticleId" FROM "CountingBatches" b WHERE b."UserId" = {"{0}"})
+          AND NOT EXISTS (SELECT 1 FROM "ReadingStates" s WHERE s."UserId" = {Members}."UserId" AND s."ArticleId" = {Members}."ArticleId")
+        """;
+
     private static string StateFacts(string state) => $"""
         UPDATE {Members} SET "Read" = {state}."Read", "Archived" = {state}."Archived", "Favorite" = {state}."Favorite",
             "Updated" = CASE WHEN {state}."SeenRevision" < (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = {state}."ArticleId") THEN TRUE ELSE FALSE END
@@ -335,7 +355,7 @@ public static class CountingTriggers
         """;
 
     private static string ForSqlite(Trigger t) => $"""
-        CREATE TRIGGER {t.Name} {t.Timing} {t.Event} ON "{t.Table}" FOR EACH ROW{(t.When is null ? "" : $" WHEN {t.When}")}
+        CREATE TRIGGER {t.Name} {t.Timing} {t.Event} ON "{t.Table}" FOR EACH ROW{Where(t.When, t.Guard)}
         BEGIN
         {string.Join(";\n", t.Statements)};
         END;
@@ -344,10 +364,13 @@ public static class CountingTriggers
     private static string ForPostgres(Trigger t) => $"""
         CREATE FUNCTION {t.Name}() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
-        {string.Join(";\n", t.Statements)};
+        {(t.Guard is null ? "" : $"IF {t.Guard} THEN\n")}{string.Join(";\n", t.Statements)};{(t.Guard is null ? "" : "\nEND IF;")}
         RETURN {(t.Timing == "BEFORE" ? "OLD" : "NULL")};
         END
         $body$;
         CREATE TRIGGER {t.Name} {t.Timing} {t.Event} ON "{t.Table}" FOR EACH ROW{(t.When is null ? "" : $" WHEN ({t.When})")} EXECUTE FUNCTION {t.Name}();
         """;
+
+    private static string Where(string? when, string? guard) =>
+        when is null && guard is null ? "" : $" WHEN {string.Join(" AND ", new[] { when, guard }.OfType<string>().Select(c => $"({c})"))}";
 }

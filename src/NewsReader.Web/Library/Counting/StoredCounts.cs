@@ -52,3 +52,14 @@ public sealed class FeedUnreadCount
     public int FeedId { get; set; }
     public int Unread { get; set; }
 }
+
+/// <summary>
+/// An article of one reader whose counts a bulk change (<see cref="BulkCounting"/>) keeps itself
+/// while it runs: the members' own triggers pass it by. Rows live only inside that change's
+/// transaction.
+/// </summary>
+public sealed class CountingBatchEntry
+{
+    public required string UserId { get; set; }
+    public int ArticleId { get; set; }
+}

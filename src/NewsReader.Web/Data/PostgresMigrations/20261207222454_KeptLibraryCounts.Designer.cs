@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NewsReader.Web.Data.PostgresMigrations
 {
     [DbContext(typeof(NewsReaderDb))]
-    [Migration("20261207211543_KeptLibraryCounts")]
+    [Migration("20261207222454_KeptLibraryCounts")]
     partial class KeptLibraryCounts
     {
         /// <inheritdoc />
@@ -697,6 +697,19 @@ namespace NewsReader.Web.Data.PostgresMigrations
                             t.HasTrigger("library_counting")
                                 .HasDatabaseName("library_counting5");
                         });
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.CountingBatchEntry", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.ToTable("CountingBatches", (string)null);
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.Counting.FeedUnreadCount", b =>

@@ -11,6 +11,18 @@ namespace NewsReader.Web.Data.PostgresMigrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CountingBatches",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CountingBatches", x => new { x.UserId, x.ArticleId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FeedUnreadCounts",
                 columns: table => new
                 {
@@ -122,6 +134,9 @@ namespace NewsReader.Web.Data.PostgresMigrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(CountingTriggers.Drop(DatabaseProvider.Postgres));
+
+            migrationBuilder.DropTable(
+                name: "CountingBatches");
 
             migrationBuilder.DropTable(
                 name: "FeedUnreadCounts");

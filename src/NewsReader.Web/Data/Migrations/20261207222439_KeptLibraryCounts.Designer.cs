@@ -11,7 +11,7 @@ using NewsReader.Web.Data;
 namespace NewsReader.Web.Data.Migrations
 {
     [DbContext(typeof(NewsReaderDb))]
-    [Migration("20261207211458_KeptLibraryCounts")]
+    [Migration("20261207222439_KeptLibraryCounts")]
     partial class KeptLibraryCounts
     {
         /// <inheritdoc />
@@ -673,6 +673,19 @@ namespace NewsReader.Web.Data.Migrations
                             t.HasTrigger("library_counting")
                                 .HasDatabaseName("library_counting5");
                         });
+                });
+
+            modelBuilder.Entity("NewsReader.Web.Library.Counting.CountingBatchEntry", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ArticleId");
+
+                    b.ToTable("CountingBatches", (string)null);
                 });
 
             modelBuilder.Entity("NewsReader.Web.Library.Counting.FeedUnreadCount", b =>
