@@ -46,26 +46,26 @@ public static class BulkCounting
     /// <summary>Adds (<paramref name="sign"/> +1) or takes away (-1) what the batch's members count now.</summary>
     private static async Task CountAsync(NewsReaderDb db, string userId, int sign, CancellationToken ct)
     {
-        const string Batch = """
-            FROM "CountingBatches" b JOIN "LibraryMembers" m ON m."UserId" = b."UserId" AND m."ArticleId" = b."ArticleId"
-            WHERE b."UserId" = {0}
-            """;
+        // The batch's members, with the reader's id bound as {0}.
+        const string Members = """FROM "CountingBatches" b JOIN "LibraryMembers" m ON m."UserId" = b."UserId" AND m."ArticleId" = b."ArticleId" """;
+        const string OfReader = """b."UserId" = {0}""";
         var sums = string.Join(", ", CountingTriggers.Views.Select(v => $"COALESCE(SUM(CASE WHEN {v.Counts("m")} THEN 1 ELSE 0 END), 0) AS \"{v.Column}\""));
         var sets = string.Join(", ", CountingTriggers.Views.Select(v => $"\"{v.Column}\" = \"LibraryViewCounts\".\"{v.Column}\" + {sign} * s.\"{v.Column}\""));
         var views = $"""
             UPDATE "LibraryViewCounts" SET {sets}
-            FROM (SELECT {sums} {Batch}) s
+            FROM (SELECT {sums} {Members} WHERE {OfReader}) s
             WHERE "LibraryViewCounts"."UserId" = {"{0}"}
             """;
         await db.Database.ExecuteSqlRawAsync(views, [userId], ct);
         // Per feed, an article counts once however many of the feed's items bring it.
         var feeds = $"""
             UPDATE "FeedUnreadCounts" SET "Unread" = "FeedUnreadCounts"."Unread" + {sign} * f."Articles"
-            FROM (SELECT fi."FeedId", COUNT(DISTINCT m."ArticleId") AS "Articles" {Batch.Replace("WHERE", $"""JOIN "FeedItems" fi ON fi."ArticleId" = m."ArticleId" WHERE {CountingTriggers.Unread("m")} AND""", StringComparison.Ordinal)} GROUP BY fi."FeedId") f
+            FROM (SELECT fi."FeedId", COUNT(DISTINCT m."ArticleId") AS "Articles" {Members} JOIN "FeedItems" fi ON fi."ArticleId" = m."ArticleId"
+                  WHERE {OfReader} AND {CountingTriggers.Unread("m")} GROUP BY fi."FeedId") f
             WHERE "FeedUnreadCounts"."UserId" = {"{0}"} AND "FeedUnreadCounts"."FeedId" = f."FeedId"
             """;
         await db.Database.ExecuteSqlRawAsync(feeds, [userId], ct);
-        var sites = $"""SELECT m."SiteName", COUNT(*) AS "Articles" {Batch} AND {CountingTriggers.InLibrary("m")} AND m."SiteName" IS NOT NULL GROUP BY m."SiteName" """;
+        var sites = $"""SELECT m."SiteName", COUNT(*) AS "Articles" {Members} WHERE {OfReader} AND {CountingTriggers.InLibrary("m")} AND m."SiteName" IS NOT NULL GROUP BY m."SiteName" """;
         var siteCounts = sign < 0
             ? $"""
               UPDATE "LibrarySiteCounts" SET "Articles" = "LibrarySiteCounts"."Articles" - s."Articles"
