@@ -12,7 +12,8 @@ using Microsoft.Extensions.Options;
 /// migrated SQLite file (<see cref="LibraryData"/>), then the reader's list (<see cref="LibraryList"/>)
 /// first and deep pages p95, the sidebar's counts, "mark all as read" on a folder's unread,
 /// the search with the library filter p95, and the database size per article.
-/// Prints a table, then one JSON line.
+/// Prints a table, then one JSON line. <c>--keep FILE</c> generates into FILE and leaves it, or,
+/// when FILE is there, measures it again without generating (a mark and its undo leave it as it was).
 /// </summary>
 internal static class LibraryCommand
 {
@@ -24,8 +25,14 @@ internal static class LibraryCommand
     private static async Task<int> RunAsync(string[] args)
     {
         var shape = new LibraryData.Shape(250_000, 200, 20, 100_000);
+        string? keep = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--keep")
+            {
+                keep = Path.GetFullPath(args[i + 1]);
+                continue;
+            }
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             shape = args[i] switch
             {
@@ -33,8 +40,19 @@ internal static class LibraryCommand
                 "--feeds" => shape with { Feeds = value },
                 "--readers" => shape with { Readers = value },
                 "--annotations" => shape with { Annotations = value },
-                _ => throw new ArgumentException("usage: library [--articles N] [--feeds N] [--readers N] [--annotations N]"),
+                _ => throw new ArgumentException("usage: library [--articles N] [--feeds N] [--readers N] [--annotations N] [--keep FILE]"),
             };
+        }
+        if (keep is not null)
+        {
+            try
+            {
+                return await RunInAsync(keep, shape);
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+            }
         }
         var folder = Directory.CreateTempSubdirectory("newsreader-library-bench-").FullName;
         try
@@ -51,17 +69,30 @@ internal static class LibraryCommand
     private static async Task<int> RunInAsync(string path, LibraryData.Shape shape)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, ForeignKeys = true }.ToString();
-        var options = new DbContextOptionsBuilder<NewsReaderDb>().UseSqlite(connectionString).UseProviderMigrations().Options;
+        // With the app's pragmas (synchronous=NORMAL in WAL, busy_timeout), as the app runs.
+        var options = new DbContextOptionsBuilder<NewsReaderDb>().UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).UseProviderMigrations().Options;
         await using (var db = new NewsReaderDb(options))
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
-        Console.WriteLine($"Generating {shape.Articles:N0} articles in {shape.Feeds} feeds for {shape.Readers} readers with {shape.Annotations:N0} annotations...");
         var watch = Stopwatch.StartNew();
         string[] users;
-        await using (var connection = new SqliteConnection(connectionString))
+        await using (var db = new NewsReaderDb(options))
         {
+            // Readers are named reader1@… in the order they were generated.
+            users = (await db.Users.Select(u => new { u.Id, u.Email }).ToListAsync())
+                .OrderBy(u => int.Parse(u.Email!["reader".Length..u.Email!.IndexOf('@', StringComparison.Ordinal)], CultureInfo.InvariantCulture))
+                .Select(u => u.Id).ToArray();
+        }
+        if (users.Length > 0)
+        {
+            Console.WriteLine($"Measuring the library kept in {path} ({users.Length} readers) again.");
+        }
+        else
+        {
+            Console.WriteLine($"Generating {shape.Articles:N0} articles in {shape.Feeds} feeds for {shape.Readers} readers with {shape.Annotations:N0} annotations...");
+            await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();
             users = LibraryData.Generate(connection, shape, new Random(20_261_221));
             using var analyze = connection.CreateCommand();

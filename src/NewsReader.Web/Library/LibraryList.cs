@@ -155,7 +155,8 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
         // read means seen, so the revision read is recorded in the same statement. The ids are
         // integers from the query above, so writing them into the statement is safe.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await BulkCounting.AroundAsync(db, userId, ids, async () =>
+        // Read, with the newest revision seen: not Updated any more.
+        await BulkCounting.AroundAsync(db, userId, ids, new BulkReadingFacts(Read: true, Updated: false), async () =>
         {
             foreach (var chunk in ids.Chunk(1000))
             {
@@ -174,23 +175,24 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The unread articles of the view (of its unread ones when it is All): ids and reading
-    /// states only, so nothing of the articles themselves is read.
+    /// The unread articles of the view (of its unread ones when it is All), from the reader's kept
+    /// members (<see cref="LibraryMember"/>): whether an article is in the library and its reading
+    /// facts are one row there, so nothing of the articles, their states or revisions is read.
     /// </summary>
     private IQueryable<int> UnreadIds(string userId, ListView view)
     {
-        var states = db.ReadingStates.Where(s => s.UserId == userId);
-        var ids = ScopeIds(userId, view);
-        return view.Filter switch
+        var members = db.LibraryMembers.Where(m => m.UserId == userId && m.Paths > 0 && !m.Removed && !m.Read);
+        members = view.Filter switch
         {
-            ListFilter.Archived => ids.Where(id => states.Any(s => s.ArticleId == id && s.Archived && !s.Read)),
-            ListFilter.Favorites => ids.Where(id => states.Any(s => s.ArticleId == id && s.Favorite && !s.Read)),
-            ListFilter.Updated => ids.Where(id => states.Any(s => s.ArticleId == id && !s.Read && s.SeenRevision != null
-                && s.SeenRevision < db.ArticleRevisions.Where(r => r.ArticleId == id).Max(r => r.Number))),
-            ListFilter.Annotated => ids.Where(id => db.Annotations.Any(n => n.ArticleId == id && n.OwnerId == userId)
-                && !states.Any(s => s.ArticleId == id && s.Read)),
-            _ => ids.Where(id => !states.Any(s => s.ArticleId == id && (s.Read || s.Archived))),
+            ListFilter.Archived => members.Where(m => m.Archived),
+            ListFilter.Favorites => members.Where(m => m.Favorite),
+            ListFilter.Updated => members.Where(m => m.Updated),
+            ListFilter.Annotated => members.Where(m => m.Annotated),
+            _ => members.Where(m => !m.Archived),
         };
+        return ScopeCandidates(userId, view) is { } candidates
+            ? candidates.Distinct().Where(id => members.Any(m => m.ArticleId == id))
+            : members.Select(m => m.ArticleId);
     }
 
     /// <summary>
@@ -199,6 +201,20 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     /// revisions (an index range), so only those articles are checked against the library rule.
     /// </summary>
     private IQueryable<int> ScopeIds(string? userId, ListView view)
+    {
+        if (ScopeCandidates(userId, view) is not { } ids)
+        {
+            return ReaderLibrary.Ids(db, userId);
+        }
+        var library = ReaderLibrary.Of(db, userId);
+        return ids.Distinct().Where(id => library.Any(a => a.Id == id));
+    }
+
+    /// <summary>
+    /// The articles of the view's feed, folder or site, possibly more than once and not yet checked
+    /// against the library; null when the view names none of them.
+    /// </summary>
+    private IQueryable<int>? ScopeCandidates(string? userId, ListView view)
     {
         IQueryable<int> ids;
         if (view.FeedId is { } feedId)
@@ -223,22 +239,21 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
         }
         else
         {
-            return ReaderLibrary.Ids(db, userId);
+            return null;
         }
         if (view.Site is { } site && (view.FeedId is not null || view.Folder is not null))
         {
             // SiteName has NOCASE collation, so this equality ignores case.
             ids = ids.Where(id => db.ArticleRevisions.Current().Any(r => r.ArticleId == id && r.SiteName == site));
         }
-        var library = ReaderLibrary.Of(db, userId);
-        return ids.Distinct().Where(id => library.Any(a => a.Id == id));
+        return ids;
     }
 
     /// <summary>Undo of <see cref="MarkAllReadAsync"/>: these articles unread again.</summary>
     public async Task<int> MarkUnreadAsync(string userId, IReadOnlyList<int> articleIds, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var changed = await BulkCounting.AroundAsync(db, userId, articleIds, async () =>
+        var changed = await BulkCounting.AroundAsync(db, userId, articleIds, new BulkReadingFacts(Read: false), async () =>
         {
             var changed = 0;
             foreach (var chunk in articleIds.Chunk(500))

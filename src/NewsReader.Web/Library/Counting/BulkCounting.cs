@@ -4,19 +4,27 @@ using Microsoft.EntityFrameworkCore;
 namespace NewsReader.Web.Library.Counting;
 
 /// <summary>
+/// The reading facts a bulk change leaves on every one of its articles: null where it leaves a
+/// fact as it was. "Mark all as read" reads every article and records its newest revision as
+/// seen (<c>Read</c> true, <c>Updated</c> false); its undo makes them unread again.
+/// </summary>
+public sealed record BulkReadingFacts(bool? Read = null, bool? Archived = null, bool? Favorite = null, bool? Updated = null);
+
+/// <summary>
 /// Counts for a change to thousands of one reader's articles at once ("mark all as read" and its
 /// undo): row by row, the members' triggers cost more than the change itself. The articles are
 /// named in <see cref="CountingBatchEntry"/> rows for the change's transaction, which the
-/// reading states' and the members' update triggers pass by; what those members counted is
-/// taken away in one statement per kind of count before the change, their reading-state facts
-/// read again in one statement after it, and what they count then added the same way. So the
-/// change may write reading states in any way; anything else it writes is counted by the
-/// triggers as ever, as are other articles and other readers.
+/// reading states' and the members' update triggers pass by. The change says what reading facts
+/// it leaves (<see cref="BulkReadingFacts"/>), so each kind of count moves by the difference
+/// between the members as they are and as they will be, in one statement, and the members get
+/// their new facts in one more. The change must write reading states only, and only so that
+/// they say what it said; anything else it writes is counted by the triggers as ever, as are
+/// other articles and other readers.
 /// </summary>
 public static class BulkCounting
 {
     /// <summary>Runs <paramref name="change"/> on the reader's <paramref name="articleIds"/>; the caller's transaction must be open.</summary>
-    public static async Task<T> AroundAsync<T>(NewsReaderDb db, string userId, IReadOnlyCollection<int> articleIds, Func<Task<T>> change, CancellationToken ct)
+    public static async Task<T> AroundAsync<T>(NewsReaderDb db, string userId, IReadOnlyCollection<int> articleIds, BulkReadingFacts facts, Func<Task<T>> change, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -30,51 +38,75 @@ public static class BulkCounting
         }
         if (DatabaseProviders.Of(db.Database) == DatabaseProvider.Postgres)
         {
-            // Another transaction must not change these members between the two counts: their rows are locked first.
+            // Another transaction must not change these members while they are counted and rewritten: their rows are locked first.
             await db.Database.ExecuteSqlRawAsync(
                 """SELECT 1 FROM "LibraryMembers" m WHERE m."UserId" = {0} AND m."ArticleId" IN (SELECT b."ArticleId" FROM "CountingBatches" b WHERE b."UserId" = {0}) FOR UPDATE""",
                 [userId], ct);
         }
-        await CountAsync(db, userId, -1, ct);
+        await CountAsync(db, userId, facts, ct);
+        var sets = Facts(facts).Select(f => $"\"{f.Column}\" = {f.Value}").ToList();
+        if (sets.Count > 0)
+        {
+            var rewrite = $"""
+                UPDATE "LibraryMembers" SET {string.Join(", ", sets)}
+                WHERE "UserId" = {"{0}"} AND "ArticleId" IN (SELECT b."ArticleId" FROM "CountingBatches" b WHERE b."UserId" = {"{0}"})
+                """;
+            await db.Database.ExecuteSqlRawAsync(rewrite, [userId], ct);
+        }
         var result = await change();
-        await db.Database.ExecuteSqlRawAsync(CountingTriggers.BulkStateFacts, [userId], ct);
-        await CountAsync(db, userId, +1, ct);
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "CountingBatches" WHERE "UserId" = {0}""", [userId], ct);
         return result;
     }
 
-    /// <summary>Adds (<paramref name="sign"/> +1) or takes away (-1) what the batch's members count now.</summary>
-    private static async Task CountAsync(NewsReaderDb db, string userId, int sign, CancellationToken ct)
+    /// <summary>Moves each view's and each feed's count by what the batch's members count after the change less what they count now.</summary>
+    private static async Task CountAsync(NewsReaderDb db, string userId, BulkReadingFacts facts, CancellationToken ct)
     {
-        // The batch's members, with the reader's id bound as {0}.
-        const string Members = """FROM "CountingBatches" b JOIN "LibraryMembers" m ON m."UserId" = b."UserId" AND m."ArticleId" = b."ArticleId" """;
+        // Each member of the batch as it is (m) and as it will be (n), with the reader's id bound as {0}.
+        var after = $"""
+            (SELECT "UserId", "ArticleId", "Paths", "Removed", "Annotated", "SiteName", {string.Join(", ", Facts(facts, all: true).Select(f => $"{f.Value} AS \"{f.Column}\""))}
+             FROM "LibraryMembers")
+            """;
+        var members = $"""
+            FROM "CountingBatches" b JOIN "LibraryMembers" m ON m."UserId" = b."UserId" AND m."ArticleId" = b."ArticleId"
+            JOIN {after} n ON n."UserId" = m."UserId" AND n."ArticleId" = m."ArticleId"
+            """;
         const string OfReader = """b."UserId" = {0}""";
-        var sums = string.Join(", ", CountingTriggers.Views.Select(v => $"COALESCE(SUM(CASE WHEN {v.Counts("m")} THEN 1 ELSE 0 END), 0) AS \"{v.Column}\""));
-        var sets = string.Join(", ", CountingTriggers.Views.Select(v => $"\"{v.Column}\" = \"LibraryViewCounts\".\"{v.Column}\" + {sign} * s.\"{v.Column}\""));
+        var sums = string.Join(", ", CountingTriggers.Views.Select(v =>
+            $"COALESCE(SUM((CASE WHEN {v.Counts("n")} THEN 1 ELSE 0 END) - (CASE WHEN {v.Counts("m")} THEN 1 ELSE 0 END)), 0) AS \"{v.Column}\""));
+        var sets = string.Join(", ", CountingTriggers.Views.Select(v => $"\"{v.Column}\" = \"LibraryViewCounts\".\"{v.Column}\" + s.\"{v.Column}\""));
         var views = $"""
             UPDATE "LibraryViewCounts" SET {sets}
-            FROM (SELECT {sums} {Members} WHERE {OfReader}) s
+            FROM (SELECT {sums} {members} WHERE {OfReader}) s
             WHERE "LibraryViewCounts"."UserId" = {"{0}"}
             """;
         await db.Database.ExecuteSqlRawAsync(views, [userId], ct);
         // Per feed, an article counts once however many of the feed's items bring it.
         var feeds = $"""
-            UPDATE "FeedUnreadCounts" SET "Unread" = "FeedUnreadCounts"."Unread" + {sign} * f."Articles"
-            FROM (SELECT fi."FeedId", COUNT(DISTINCT m."ArticleId") AS "Articles" {Members} JOIN "FeedItems" fi ON fi."ArticleId" = m."ArticleId"
-                  WHERE {OfReader} AND {CountingTriggers.Unread("m")} GROUP BY fi."FeedId") f
-            WHERE "FeedUnreadCounts"."UserId" = {"{0}"} AND "FeedUnreadCounts"."FeedId" = f."FeedId"
+            UPDATE "FeedUnreadCounts" SET "Unread" = "FeedUnreadCounts"."Unread" + f."Change"
+            FROM (SELECT fi."FeedId",
+                    COUNT(DISTINCT CASE WHEN {CountingTriggers.Unread("n")} THEN m."ArticleId" END)
+                    - COUNT(DISTINCT CASE WHEN {CountingTriggers.Unread("m")} THEN m."ArticleId" END) AS "Change"
+                  {members} JOIN "FeedItems" fi ON fi."ArticleId" = m."ArticleId"
+                  WHERE {OfReader} GROUP BY fi."FeedId") f
+            WHERE "FeedUnreadCounts"."UserId" = {"{0}"} AND "FeedUnreadCounts"."FeedId" = f."FeedId" AND f."Change" <> 0
             """;
         await db.Database.ExecuteSqlRawAsync(feeds, [userId], ct);
-        var sites = $"""SELECT m."SiteName", COUNT(*) AS "Articles" {Members} WHERE {OfReader} AND {CountingTriggers.InLibrary("m")} AND m."SiteName" IS NOT NULL GROUP BY m."SiteName" """;
-        var siteCounts = sign < 0
-            ? $"""
-              UPDATE "LibrarySiteCounts" SET "Articles" = "LibrarySiteCounts"."Articles" - s."Articles"
-              FROM ({sites}) s WHERE "LibrarySiteCounts"."UserId" = {"{0}"} AND "LibrarySiteCounts"."SiteName" = s."SiteName"
-              """
-            : $"""
-              INSERT INTO "LibrarySiteCounts" ("UserId", "SiteName", "Articles") SELECT {"{0}"}, s."SiteName", s."Articles" FROM ({sites}) s WHERE TRUE
-              ON CONFLICT ("UserId", "SiteName") DO UPDATE SET "Articles" = "LibrarySiteCounts"."Articles" + excluded."Articles"
-              """;
-        await db.Database.ExecuteSqlRawAsync(siteCounts, [userId], ct);
+        // The sites' counts stay: reading facts never take an article in or out of the library nor change its site.
+    }
+
+    /// <summary>The facts the change sets, as SQL values (with <paramref name="all"/>, the ones it keeps too, as their columns).</summary>
+    private static IEnumerable<(string Column, string Value)> Facts(BulkReadingFacts facts, bool all = false)
+    {
+        foreach (var (column, value) in new[] { ("Read", facts.Read), ("Archived", facts.Archived), ("Favorite", facts.Favorite), ("Updated", facts.Updated) })
+        {
+            if (value is { } set)
+            {
+                yield return (column, set ? "TRUE" : "FALSE");
+            }
+            else if (all)
+            {
+                yield return (column, $"\"{column}\"");
+            }
+        }
     }
 }

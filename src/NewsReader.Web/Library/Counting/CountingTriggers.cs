@@ -192,7 +192,7 @@ public static class CountingTriggers
         ]);
     }
 
-    /// <summary>A bulk change (<see cref="BulkCounting"/>) counts its own members, before and after, all at once.</summary>
+    /// <summary>A bulk change (<see cref="BulkCounting"/>) counts its own members and writes their facts itself, all at once.</summary>
     private const string NotInABulkChange =
         """NOT EXISTS (SELECT 1 FROM "CountingBatches" b WHERE b."UserId" = NEW."UserId" AND b."ArticleId" = NEW."ArticleId")""";
 
@@ -318,20 +318,6 @@ public static class CountingTriggers
             RemoveEmpty($"""WHERE "ArticleId" = {item}."ArticleId" """),
         ];
     }
-
-    /// <summary>
-    /// The reading state's facts of the members of a bulk change (<see cref="BulkCounting"/>),
-    /// whose states' own triggers passed them by, with the reader's id bound as {0}.
-    /// </summary>
-    internal static readonly string BulkStateFacts = $"""
-        UPDATE {Members} SET "Read" = s."Read", "Archived" = s."Archived", "Favorite" = s."Favorite",
-            "Updated" = CASE WHEN s."SeenRevision" < (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = s."ArticleId") THEN TRUE ELSE FALSE END
-        FROM "CountingBatches" b JOIN "ReadingStates" s ON s."UserId" = b."UserId" AND s."ArticleId" = b."ArticleId"
-        WHERE b."UserId" = {"{0}"} AND {Members}."UserId" = b."UserId" AND {Members}."ArticleId" = b."ArticleId";
-        UPDATE {Members} SET "Read" = FALSE, "Archived" = FALSE, "Favorite" = FALSE, "Updated" = FALSE
-        WHERE "UserId" = {"{0}"} AND "ArticleId" IN (SELECT b."ArticleId" FROM "CountingBatches" b WHERE b."UserId" = {"{0}"})
-          AND NOT EXISTS (SELECT 1 FROM "ReadingStates" s WHERE s."UserId" = {Members}."UserId" AND s."ArticleId" = {Members}."ArticleId")
-        """;
 
     private static string StateFacts(string state) => $"""
         UPDATE {Members} SET "Read" = {state}."Read", "Archived" = {state}."Archived", "Favorite" = {state}."Favorite",
