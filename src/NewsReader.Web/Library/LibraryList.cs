@@ -151,23 +151,19 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     {
         var ids = await UnreadIds(userId, view).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        // One upsert a chunk, in one transaction: a state row is made where there was none, and
-        // read means seen, so the revision read is recorded in the same statement. The ids are
-        // integers from the query above, so writing them into the statement is safe.
+        // One upsert of the batch's articles: a state row is made where there was none, and read
+        // means seen, so the revision read is recorded in the same statement.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Read, with the newest revision seen: not Updated any more.
         await BulkCounting.AroundAsync(db, userId, ids, new BulkReadingFacts(Read: true, Updated: false), async () =>
         {
-            foreach (var chunk in ids.Chunk(1000))
-            {
-                var sql = """
-                    INSERT INTO "ReadingStates" ("UserId", "ArticleId", "Read", "Archived", "Favorite", "ProgressOffset", "UpdatedAt", "SeenRevision")
-                    SELECT {0}, a."Id", TRUE, FALSE, FALSE, 0, {1}, (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = a."Id")
-                    FROM "Articles" a WHERE a."Id" IN (IDS)
-                    ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Read" = TRUE, "UpdatedAt" = excluded."UpdatedAt", "SeenRevision" = excluded."SeenRevision"
-                    """.Replace("IDS", string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture))), StringComparison.Ordinal);
-                await db.Database.ExecuteSqlRawAsync(sql, [userId, now], ct);
-            }
+            var upsert = $"""
+                INSERT INTO "ReadingStates" ("UserId", "ArticleId", "Read", "Archived", "Favorite", "ProgressOffset", "UpdatedAt", "SeenRevision")
+                SELECT b."UserId", b."ArticleId", TRUE, FALSE, FALSE, 0, {"{1}"}, (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = b."ArticleId")
+                FROM "CountingBatches" b JOIN "Articles" a ON a."Id" = b."ArticleId" WHERE b."UserId" = {"{0}"}
+                ON CONFLICT ("UserId", "ArticleId") DO UPDATE SET "Read" = TRUE, "UpdatedAt" = excluded."UpdatedAt", "SeenRevision" = excluded."SeenRevision"
+                """;
+            await db.Database.ExecuteSqlRawAsync(upsert, [userId, now], ct);
             return ids.Count;
         }, ct);
         await transaction.CommitAsync(ct);
@@ -253,16 +249,10 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     public async Task<int> MarkUnreadAsync(string userId, IReadOnlyList<int> articleIds, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var changed = await BulkCounting.AroundAsync(db, userId, articleIds, new BulkReadingFacts(Read: false), async () =>
-        {
-            var changed = 0;
-            foreach (var chunk in articleIds.Chunk(500))
-            {
-                changed += await db.ReadingStates.Where(s => s.UserId == userId && chunk.Contains(s.ArticleId))
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Read, false), ct);
-            }
-            return changed;
-        }, ct);
+        var changed = await BulkCounting.AroundAsync(db, userId, articleIds, new BulkReadingFacts(Read: false), () =>
+            db.Database.ExecuteSqlRawAsync(
+                """UPDATE "ReadingStates" SET "Read" = FALSE WHERE "UserId" = {0} AND "ArticleId" IN (SELECT b."ArticleId" FROM "CountingBatches" b WHERE b."UserId" = {0})""",
+                [userId], ct), ct);
         await transaction.CommitAsync(ct);
         return changed;
     }
