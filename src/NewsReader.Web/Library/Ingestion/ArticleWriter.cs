@@ -83,54 +83,12 @@ internal sealed class ArticleWriter : IDisposable
             ("@language", revision.Language), ("@text", revision.Text), ("@words", revision.WordCount), ("@minutes", revision.ReadingMinutes),
             ("@ingested", Date(revision.IngestedAt))).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         revision.Id = id;
-        var blocks = revision.Blocks;
-        for (var at = 0; at < blocks.Count; at += BlocksPerStatement)
+        foreach (var block in revision.Blocks)
         {
-            var count = Math.Min(BlocksPerStatement, blocks.Count - at);
-            var insert = blockInserts[count] ??= BlockInsert(count);
-            for (var i = 0; i < count; i++)
-            {
-                var block = blocks[at + i];
-                insert.Parameters[5 * i].Value = id;
-                insert.Parameters[5 * i + 1].Value = block.Ordinal;
-                insert.Parameters[5 * i + 2].Value = block.Kind.ToString();
-                insert.Parameters[5 * i + 3].Value = block.Start;
-                insert.Parameters[5 * i + 4].Value = block.End;
-            }
-            insert.ExecuteNonQuery();
+            Command("""INSERT INTO "RevisionBlock" ("RevisionId", "Ordinal", "Kind", "Start", "End") VALUES (@revision, @ordinal, @kind, @start, @end)""",
+                ("@revision", id), ("@ordinal", block.Ordinal), ("@kind", block.Kind.ToString()), ("@start", block.Start), ("@end", block.End))
+                .ExecuteNonQuery();
         }
-    }
-
-    /// <summary>
-    /// A revision's blocks go in many rows a statement: there are tens of thousands of them in a
-    /// large ingest, each a few integers, and every statement run has a fixed cost (binding,
-    /// stepping, resetting, Microsoft.Data.Sqlite's reader) that such a row does not outweigh.
-    /// </summary>
-    private const int BlocksPerStatement = 32;
-
-    private readonly DbCommand?[] blockInserts = new DbCommand?[BlocksPerStatement + 1];
-
-    private DbCommand BlockInsert(int rows)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = """INSERT INTO "RevisionBlock" ("RevisionId", "Ordinal", "Kind", "Start", "End") VALUES """
-            + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@revision{i}, @ordinal{i}, @kind{i}, @start{i}, @end{i})"));
-        command.Transaction = transaction;
-        for (var i = 0; i < rows; i++)
-        {
-            foreach (var name in (ReadOnlySpan<string>)["@revision", "@ordinal", "@kind", "@start", "@end"])
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                command.Parameters.Add(parameter);
-            }
-        }
-        if (!postgres)
-        {
-            command.Prepare();
-        }
-        commands[command.CommandText] = command;
-        return command;
     }
 
     /// <summary>Records what a file was this time, so the next run can pass it by.</summary>
