@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace NewsReader.Core.Extraction;
@@ -94,6 +95,13 @@ public sealed class ArticleTextBuilder
     /// </summary>
     public static string Collapse(string blockText)
     {
+        // Most blocks are collapsed already (parsers collapse, and the assembler and this builder
+        // collapse again): a vectorised search tells so without copying them character by character.
+        var span = blockText.AsSpan();
+        if (span.IsEmpty || (span[0] != ' ' && span[^1] != ' ' && !span.ContainsAny(NotASingleSpace) && !span.Contains("  ", StringComparison.Ordinal)))
+        {
+            return blockText;
+        }
         // One pass, since every block of every file goes through here.
         var collapsed = new StringBuilder(blockText.Length);
         var pendingSpace = false;
@@ -115,6 +123,10 @@ public sealed class ArticleTextBuilder
         }
         return collapsed.ToString();
     }
+
+    /// <summary>What <see cref="Collapse"/> changes besides runs of spaces: every other white space character, and control characters.</summary>
+    internal static readonly SearchValues<char> NotASingleSpace = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => (char.IsWhiteSpace(c) && c != ' ') || char.IsControl(c)).ToArray());
 
     private static string TitleFromLead(string text, IReadOnlyList<TextBlock> blocks)
     {

@@ -17,6 +17,7 @@ public static partial class TextRepair
     };
 
     /// <summary>Applies every repair to one block of text.</summary>
+    /// <remarks>Both hyphen repairs need a space before a hyphen, which most blocks lack: a plain search skips the patterns for them.</remarks>
     public static string Repair(string text) => SplitGluedSentences(JoinSpacedHyphens(JoinNumberRanges(text)));
 
     /// <summary>
@@ -40,7 +41,7 @@ public static partial class TextRepair
     /// <see cref="CompoundWords"/> knows the pair; "economy -which", a spaced dash " - " and a
     /// minus before a number are left alone.
     /// </summary>
-    public static string JoinSpacedHyphens(string text) =>
+    public static string JoinSpacedHyphens(string text) => !text.Contains(" -", StringComparison.Ordinal) ? text :
         SpacedHyphen().Replace(text, m => CompoundWords.Joins(WordBefore(text, m.Index), m.Groups["right"].Value, m.Groups["next"].Value) ? $"-{m.Groups["right"].Value}" : m.Value);
 
     /// <summary>
@@ -48,7 +49,7 @@ public static partial class TextRepair
     /// numbers. A minus after a word ("minus -5"), a spaced dash ("18 - 19") and a temperature
     /// ("3 -5 degrees", "-5°C") are left alone.
     /// </summary>
-    public static string JoinNumberRanges(string text) => NumberRange().Replace(text, "-");
+    public static string JoinNumberRanges(string text) => !text.Contains(" -", StringComparison.Ordinal) ? text : NumberRange().Replace(text, "-");
 
     private static string WordBefore(string text, int end) => text[WordStart(text, end, c => char.IsLetterOrDigit(c) || c == '.')..end];
 

@@ -11,6 +11,13 @@ public sealed class ArticleTextBuilderTests
     [InlineData("a \u0001 b", "a b")]
     [InlineData("\r\n\t ", "")]
     [InlineData("emoji 😀  stays", "emoji 😀 stays")]
+    [InlineData("", "")]
+    [InlineData(" leading", "leading")]
+    [InlineData("trailing ", "trailing")]
+    [InlineData("one  two", "one two")]
+    [InlineData("next\u0085line", "next line")]
+    [InlineData("del\u007Fete", "delete")]
+    [InlineData("zero\u200Bwidth stays", "zero\u200Bwidth stays")]
     public void Collapse_makes_one_line_without_control_characters(string input, string expected) =>
         Assert.Equal(expected, ArticleTextBuilder.Collapse(input));
 

@@ -61,11 +61,26 @@ public static partial class SourceDecoder
         {
             return Refuse("no text, only white space");
         }
-        if (text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) > text.Length / 100 + 1)
+        if (MoreControlCharactersThan(text, text.Length / 100 + 1))
         {
             return Refuse("binary content (control characters), not text");
         }
         return new Result(text, null, encoding.WebName);
+    }
+
+    // A loop over the span, not LINQ over the string's chars: every file ingested passes here, and
+    // the enumerator's call per character was a tenth of all parsing.
+    private static bool MoreControlCharactersThan(string text, int limit)
+    {
+        var count = 0;
+        foreach (var c in text.AsSpan())
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f') && ++count > limit)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static (string, Encoding) DecodeWithoutBom(ReadOnlySpan<byte> bytes)

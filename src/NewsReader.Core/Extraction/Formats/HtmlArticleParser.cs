@@ -50,8 +50,11 @@ public sealed partial class HtmlArticleParser : ISourceFormat
             case MarkupLimit.Elements: return ExtractionResult.Refuse(TooManyElements);
         }
         // One parse serves the metadata and Readability; Readability rewrites the document, so
-        // the rare fallback parses again. A parser per call: files are parsed on several threads.
-        var document = new HtmlParser().ParseDocument(html);
+        // the rare fallback parses again. One parser a thread (files are parsed on several
+        // threads, and AngleSharp promises no thread safety): a new one built its browsing
+        // context and services for every page.
+        var parser = pageParser ??= new HtmlParser();
+        var document = parser.ParseDocument(html);
         var page = HtmlPageMetadata.Read(document);
         // Readability's content is trusted whenever it holds a story, even on a page it calls
         // not readable; the page's own <article> or <main> is read only when it holds more, so a
@@ -59,7 +62,7 @@ public sealed partial class HtmlArticleParser : ISourceFormat
         var found = Boilerplate.Remove(ReadabilityBlocks(document, page.Metadata.SourceUrl ?? address?.AbsoluteUri) ?? []);
         var blocks = IsArticle(found)
             ? found
-            : new[] { found, Boilerplate.Remove(FallbackBlocks(new HtmlParser().ParseDocument(html))) }.MaxBy(ParagraphCharacters)!;
+            : new[] { found, Boilerplate.Remove(FallbackBlocks(parser.ParseDocument(html))) }.MaxBy(ParagraphCharacters)!;
         if (!IsArticle(blocks))
         {
             return ExtractionResult.Refuse(NoArticle);
@@ -68,6 +71,9 @@ public sealed partial class HtmlArticleParser : ISourceFormat
         var article = ArticleAssembler.Build(blocks, title, page.Metadata);
         return article is null ? ExtractionResult.Refuse(NoArticle) : ExtractionResult.Of(new ExtractedArticle(article, html, MediaType));
     }
+
+    [ThreadStatic]
+    private static HtmlParser? pageParser;
 
     private static IReadOnlyList<SourceBlock>? ReadabilityBlocks(IHtmlDocument document, string? url)
     {

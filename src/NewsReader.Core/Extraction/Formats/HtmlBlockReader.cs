@@ -84,7 +84,11 @@ public sealed partial class HtmlBlockReader
     {
         if (node is IText text)
         {
-            var collapsed = Whitespace().Replace(text.Data, " ");
+            // Most text nodes hold single spaces only, which the pattern would match one by one.
+            var data = text.Data;
+            var collapsed = data.AsSpan().ContainsAny(ArticleTextBuilder.NotASingleSpace) || data.Contains("  ", StringComparison.Ordinal)
+                ? Whitespace().Replace(data, " ")
+                : data;
             run.Append(collapsed);
             linkCharacters += linkDepth > 0 ? collapsed.Length : 0;
             return;

@@ -33,7 +33,7 @@ public static partial class Bylines
 
     /// <summary>The line under a byline that gives the author's post: "Political reporter, BBC News".</summary>
     public static bool IsRoleLine(string line) =>
-        ProseSignals.Words(line).Length <= MaxRoleWords && !ProseSignals.EndsSentence(line) && Role().IsMatch(line);
+        ProseSignals.WordCount(line) <= MaxRoleWords && !ProseSignals.EndsSentence(line) && Role().IsMatch(line);
 
     /// <summary>
     /// "JANE SMITH, Reuters" and "JANE SMITH Associated Press" name the agency after the

@@ -73,7 +73,7 @@ public static partial class Datelines
     private static bool IsKicker(string rest)
     {
         var text = rest.Trim();
-        return !text.Contains('\n') && ProseSignals.Words(text).Length <= MaxKickerWords
+        return !text.Contains('\n') && ProseSignals.WordCount(text) <= MaxKickerWords
             && !text.Any(char.IsLower) && !ProseSignals.EndsSentence(text);
     }
 

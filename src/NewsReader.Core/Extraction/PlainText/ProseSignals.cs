@@ -16,6 +16,20 @@ internal static partial class ProseSignals
 
     public static string[] Words(string line) => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>How many <see cref="Words"/> the line has, counted without making them: paragraphs are measured by the thousand.</summary>
+    public static int WordCount(string line)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in line.AsSpan())
+        {
+            var space = char.IsWhiteSpace(c);
+            count += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+        return count;
+    }
+
     [GeneratedRegex(@"[.!?…:][""'”’)\]»]*\s*$")]
     private static partial Regex SentenceEnd();
 }

@@ -41,7 +41,7 @@ public static class StoryHead
         {
             return false;
         }
-        var words = ProseSignals.Words(text).Length;
+        var words = ProseSignals.WordCount(text);
         var endsWithFullStop = text.EndsWith('.') && !text.EndsWith("..");
         return text.Length <= ArticleTextBuilder.MaxTitleLength
             && words <= MaxTitleWords
@@ -78,7 +78,7 @@ public static class StoryHead
     // "Bank raises rates The Bank of England ...": the headline, then a new sentence. A paragraph
     // that only begins with the headline's words ("Rates rise when ...") keeps them.
     private static bool RepeatsOnOneLine(string paragraph, string title) =>
-        ProseSignals.Words(title).Length >= MinWordsToRepeat
+        ProseSignals.WordCount(title) >= MinWordsToRepeat
         && paragraph.StartsWith(title + " ", StringComparison.Ordinal)
         && paragraph.Length > title.Length + 1
         && !ProseSignals.StartsLowercase(paragraph[(title.Length + 1)..]);

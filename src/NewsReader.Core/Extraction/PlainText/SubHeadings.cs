@@ -90,14 +90,14 @@ public static partial class SubHeadings
         && IsParagraph(blocks[i + 1].Text)
         && IsHeadingText(blocks[i].Text, punctuated);
 
-    private static bool EndsProse(string text) => ProseSignals.EndsSentence(text) || ProseSignals.Words(text).Length >= 2 * MinProseWords;
+    private static bool EndsProse(string text) => ProseSignals.EndsSentence(text) || ProseSignals.WordCount(text) >= 2 * MinProseWords;
 
-    private static bool IsParagraph(string text) => ProseSignals.Words(text).Length >= MinProseWords && EndsProse(text);
+    private static bool IsParagraph(string text) => ProseSignals.WordCount(text) >= MinProseWords && EndsProse(text);
 
     // Most long blocks end in a stop, so a line without one was left without it on purpose.
     private static bool IsPunctuated(IReadOnlyList<LayoutBlock> blocks)
     {
-        var longBlocks = blocks.Where(b => ProseSignals.Words(b.Text).Length > MaxTitleLikeWords).ToList();
+        var longBlocks = blocks.Where(b => ProseSignals.WordCount(b.Text) > MaxTitleLikeWords).ToList();
         return longBlocks.Count > 0 && longBlocks.Count(b => ProseSignals.EndsSentence(b.Text)) * 10 >= longBlocks.Count * 9;
     }
 

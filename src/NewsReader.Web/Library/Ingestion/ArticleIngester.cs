@@ -168,7 +168,9 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
         {
             logger.LogWarning("{File}: {Truncation}", file, extraction.Truncation);
         }
-        return new PreparedFile(file, key, stamp, hash, known, Refusal: extraction.Refusal, Articles: extraction.Articles);
+        // What each article is known by and its hash are worked out here, on the parsing threads, not by the one writer.
+        var articles = extraction.Articles.Select(a => new ReadyArticle(a, FileArticleKey(a, key), ContentHash.Of(a.RawSource))).ToList();
+        return new PreparedFile(file, key, stamp, hash, known, Refusal: extraction.Refusal, Articles: articles);
     }
 
     /// <summary>The files in one transaction, each behind its own savepoint, so a file that cannot be stored is rolled back alone.</summary>
@@ -322,9 +324,9 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
             return [Skip(prepared.File, prepared.Refusal)];
         }
         var outcomes = new List<IngestedFile>();
-        foreach (var extracted in prepared.Articles!)
+        foreach (var ready in prepared.Articles!)
         {
-            outcomes.Add(await StoreAsync(writer, prepared.File, FileArticleKey(extracted, prepared.Key), extracted, cancellationToken));
+            outcomes.Add(await StoreAsync(writer, prepared.File, ready.SourceKey, ready.Extracted, cancellationToken, hash: ready.Hash));
         }
         Remember(writer, prepared, null);
         return outcomes;
@@ -347,12 +349,12 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
             : null;
 
     private async Task<IngestedFile> StoreAsync(ArticleWriter writer, string file, string sourceKey, ExtractedArticle extracted, CancellationToken cancellationToken,
-        string origin = RevisionOrigins.File)
+        string origin = RevisionOrigins.File, string? hash = null)
     {
         var parsed = extracted.Article;
         var metadata = parsed.Metadata;
         var url = CanonicalUrl.Normalize(metadata.SourceUrl);
-        var hash = ContentHash.Of(extracted.RawSource);
+        hash ??= ContentHash.Of(extracted.RawSource);
 
         var article = writer.FindArticle(sourceKey);
         if (article?.LatestHash == hash)
@@ -479,13 +481,16 @@ public sealed class ArticleIngester(NewsReaderDb db, ILogger<ArticleIngester> lo
     private static string? Limit(string? value, int length) =>
         value is null ? null : value.Length <= length ? value : value[..length];
 
+    /// <summary>An article of a file with the key it is stored under and the hash of its source.</summary>
+    private sealed record ReadyArticle(ExtractedArticle Extracted, string SourceKey, string Hash);
+
     /// <summary>A file's size and last write time: what tells an unchanged file without reading it.</summary>
     private readonly record struct SourceStamp(long Size, long ModifiedTicks);
 
     /// <summary>One file made ready for the writer: unchanged, refused with a reason, or its articles.</summary>
     private sealed record PreparedFile(
         string File, string Key, SourceStamp Stamp, string Hash, SourceFile? Known,
-        bool Unchanged = false, string? Refusal = null, IReadOnlyList<ExtractedArticle>? Articles = null)
+        bool Unchanged = false, string? Refusal = null, IReadOnlyList<ReadyArticle>? Articles = null)
     {
         /// <summary>Unchanged down to its time stamp: nothing to store, not even the stamp.</summary>
         public bool NeedsNoWrite => Unchanged && Known!.ModifiedTicks == Stamp.ModifiedTicks;
