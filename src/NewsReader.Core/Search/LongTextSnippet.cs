@@ -122,6 +122,21 @@ public static class LongTextSnippet
         var i = 0;
         while (i < text.Length)
         {
+            if (char.IsAscii(text[i]))
+            {
+                // The same answer as below for ASCII, without decoding: letters and digits only.
+                if (char.IsAsciiLetterOrDigit(text[i]))
+                {
+                    start = start < 0 ? i : start;
+                }
+                else if (start >= 0)
+                {
+                    yield return (start, i);
+                    start = -1;
+                }
+                i++;
+                continue;
+            }
             Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out var length);
             if (Fts5Text.IsTokenCharacter(rune) || (start >= 0 && Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark))
             {
@@ -150,6 +165,11 @@ public static class LongTextSnippet
         private readonly List<string> prefixes = [];
         private readonly Dictionary<string, bool> seen = new(StringComparer.Ordinal);
 
+        // The first letters of the stems and prefixes. Porter's steps change only a stem's end and
+        // never remove its first letter, so an ASCII token (folded by lower-casing alone) whose
+        // first letter is none of these cannot match, and is let go without being stemmed.
+        private readonly HashSet<char> firstLetters = [];
+
         public Matcher(IReadOnlyList<string> terms, IReadOnlyCollection<string> prefixTerms)
         {
             foreach (var term in terms)
@@ -169,10 +189,15 @@ public static class LongTextSnippet
                     }
                 }
             }
+            firstLetters.UnionWith(stems.Concat(prefixes).Where(w => w.Length > 0).Select(w => w[0]));
         }
 
         public bool Matches(ReadOnlySpan<char> token)
         {
+            if (!token.ContainsAnyExceptInRange((char)0, (char)0x7F) && !firstLetters.Contains(char.ToLowerInvariant(token[0])))
+            {
+                return false;
+            }
             var key = token.ToString();
             if (seen.TryGetValue(key, out var known))
             {

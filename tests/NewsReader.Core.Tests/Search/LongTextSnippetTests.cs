@@ -13,6 +13,9 @@ public class LongTextSnippetTests
     [InlineData("nothing to see here at all", "absent", 3, "nothing to see…")]
     [InlineData("one two three", "two", 8, "one [two] three")]
     [InlineData("", "word", 5, "")]
+    [InlineData("Ties tie; TIED ponies, Pony", "ties", 8, "[Ties] tie; [TIED] ponies, Pony")]
+    [InlineData("Ponies and PONY, ties", "Pony", 8, "[Ponies] and [PONY], ties")]
+    [InlineData("Über über Uber, under", "uber", 8, "[Über] [über] [Uber], under")]
     public void Marks_stemmed_folded_matches_in_a_window_from_just_before_the_first(string text, string term, int words, string expected)
     {
         Assert.Equal(expected, Cut(text, [term], words));

@@ -40,6 +40,16 @@ public sealed class PorterStemmerTests
     [InlineData("ab", "ab")]
     public void Stems_as_porter_did(string word, string stem) => Assert.Equal(stem, PorterStemmer.Stem(word));
 
+    /// <summary>What LongTextSnippet's matcher relies on to skip stemming most tokens.</summary>
+    [Fact]
+    public void A_stem_keeps_its_words_first_letter()
+    {
+        var words = Vocabulary.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["a", "s", "y", "ye", "yed", "eds", "ing", "aed", "ys", "yies", "bated", "hoping", "sized", "filing"]);
+
+        Assert.All(words, w => Assert.Equal(w[0], PorterStemmer.Stem(w)[0]));
+    }
+
     [Fact]
     public void Agrees_with_sqlite_on_english_words_the_seed_and_generated_words()
     {
@@ -75,6 +85,8 @@ public sealed class PorterStemmerTests
 
         Assert.True(words.Count > 3000);
         Assert.Empty(wrong);
+        // What LongTextSnippet's matcher relies on, over the same words.
+        Assert.DoesNotContain(words, w => PorterStemmer.Stem(w)[0] != w[0]);
     }
 
     /// <summary>Each word's stem, as FTS5's porter tokenizer over unicode61 makes it.</summary>
