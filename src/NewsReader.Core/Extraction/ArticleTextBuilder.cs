@@ -98,7 +98,7 @@ public sealed class ArticleTextBuilder
         // Most blocks are collapsed already (parsers collapse, and the assembler and this builder
         // collapse again): a vectorised search tells so without copying them character by character.
         var span = blockText.AsSpan();
-        if (span.IsEmpty || (span[0] != ' ' && span[^1] != ' ' && !span.ContainsAny(NotASingleSpace) && !span.Contains("  ", StringComparison.Ordinal)))
+        if (span.IsEmpty || (span[0] != ' ' && span[^1] != ' ' && !HasWhiteSpaceToCollapse(span)))
         {
             return blockText;
         }
@@ -124,8 +124,14 @@ public sealed class ArticleTextBuilder
         return collapsed.ToString();
     }
 
-    /// <summary>What <see cref="Collapse"/> changes besides runs of spaces: every other white space character, and control characters.</summary>
-    internal static readonly SearchValues<char> NotASingleSpace = SearchValues.Create(
+    /// <summary>
+    /// Whether the text holds anything <see cref="Collapse"/> changes inside it: a run of spaces,
+    /// or white space other than a space, or a control character. A vectorised search.
+    /// </summary>
+    internal static bool HasWhiteSpaceToCollapse(ReadOnlySpan<char> text) =>
+        text.ContainsAny(NotASingleSpace) || text.Contains("  ", StringComparison.Ordinal);
+
+    private static readonly SearchValues<char> NotASingleSpace = SearchValues.Create(
         Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => (char.IsWhiteSpace(c) && c != ' ') || char.IsControl(c)).ToArray());
 
     private static string TitleFromLead(string text, IReadOnlyList<TextBlock> blocks)

@@ -1,11 +1,13 @@
 namespace NewsReader.Web.Annotations;
 
 /// <summary>
-/// A map bounded by the total weight of its values (code points, rows): putting past the bound
-/// drops the least recently used entries; a value heavier than the whole bound is not kept.
-/// Thread-safe; the caches of this folder keep their own rules on top of it.
+/// A map bounded by the total weight of its values (code points, rows, statements): putting past
+/// the bound drops the least recently used entries; a value heavier than the whole bound is not
+/// kept. <paramref name="dropped"/> is told of every value the map lets go (dropped, replaced,
+/// cleared), for values that hold resources. Thread-safe; the caches of this folder and search's
+/// kept statements (<see cref="Search.SearchConnection"/>) keep their own rules on top of it.
 /// </summary>
-public sealed class LeastRecentlyUsed<TKey, TValue>(long maxWeight, Func<TValue, long> weightOf) where TKey : notnull
+public sealed class LeastRecentlyUsed<TKey, TValue>(long maxWeight, Func<TValue, long> weightOf, Action<TValue>? dropped = null) where TKey : notnull
 {
     private readonly object gate = new();
     private readonly Dictionary<TKey, LinkedListNode<(TKey Key, TValue Value)>> entries = [];
@@ -50,10 +52,12 @@ public sealed class LeastRecentlyUsed<TKey, TValue>(long maxWeight, Func<TValue,
             {
                 recency.Remove(old);
                 weight -= weightOf(old.Value.Value);
+                dropped?.Invoke(old.Value.Value);
             }
             var added = weightOf(value);
             if (added > maxWeight)
             {
+                dropped?.Invoke(value);
                 return;
             }
             entries[key] = recency.AddFirst((key, value));
@@ -63,7 +67,23 @@ public sealed class LeastRecentlyUsed<TKey, TValue>(long maxWeight, Func<TValue,
                 recency.RemoveLast();
                 entries.Remove(oldest.Value.Key);
                 weight -= weightOf(oldest.Value.Value);
+                dropped?.Invoke(oldest.Value.Value);
             }
+        }
+    }
+
+    /// <summary>Lets every entry go.</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            foreach (var (_, value) in recency)
+            {
+                dropped?.Invoke(value);
+            }
+            recency.Clear();
+            entries.Clear();
+            weight = 0;
         }
     }
 }

@@ -152,9 +152,8 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
         var ids = await UnreadIds(userId, view).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // One upsert of the batch's articles: a state row is made where there was none, and read
-        // means seen, so the revision read is recorded in the same statement.
+        // means seen, so the revision read is recorded in the same statement: not Updated any more.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Read, with the newest revision seen: not Updated any more.
         await BulkCounting.AroundAsync(db, userId, ids, new BulkReadingFacts(Read: true, Updated: false), async () =>
         {
             var upsert = $"""

@@ -71,8 +71,7 @@ internal sealed class SearchConnection : IDisposable
     // Statements kept per connection: the search shapes in use (filters change the SQL text).
     private const int MaxStatements = 32;
 
-    private readonly Dictionary<string, LinkedListNode<SqliteCommand>> bySql = [];
-    private readonly LinkedList<SqliteCommand> recent = new();
+    private readonly LeastRecentlyUsed<string, SqliteCommand> statements = new(MaxStatements, _ => 1, dropped: command => command.Dispose());
 
     private SearchConnection(SqliteConnection connection, string connectionString)
     {
@@ -105,26 +104,12 @@ internal sealed class SearchConnection : IDisposable
     /// </summary>
     public SqliteCommand Command(string sql, IEnumerable<KeyValuePair<string, object>> parameters)
     {
-        if (bySql.TryGetValue(sql, out var node))
+        if (!statements.TryGet(sql, out var command))
         {
-            recent.Remove(node);
-            recent.AddFirst(node);
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            statements.Put(sql, command);
         }
-        else
-        {
-            var created = Connection.CreateCommand();
-            created.CommandText = sql;
-            node = recent.AddFirst(created);
-            bySql[sql] = node;
-            if (recent.Count > MaxStatements)
-            {
-                var oldest = recent.Last!;
-                recent.RemoveLast();
-                bySql.Remove(oldest.Value.CommandText);
-                oldest.Value.Dispose();
-            }
-        }
-        var command = node.Value;
         command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
@@ -135,12 +120,7 @@ internal sealed class SearchConnection : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in recent)
-        {
-            command.Dispose();
-        }
-        recent.Clear();
-        bySql.Clear();
+        statements.Clear();
         Connection.Dispose();
     }
 }

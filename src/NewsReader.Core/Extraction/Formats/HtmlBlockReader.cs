@@ -86,9 +86,7 @@ public sealed partial class HtmlBlockReader
         {
             // Most text nodes hold single spaces only, which the pattern would match one by one.
             var data = text.Data;
-            var collapsed = data.AsSpan().ContainsAny(ArticleTextBuilder.NotASingleSpace) || data.Contains("  ", StringComparison.Ordinal)
-                ? Whitespace().Replace(data, " ")
-                : data;
+            var collapsed = ArticleTextBuilder.HasWhiteSpaceToCollapse(data) ? Whitespace().Replace(data, " ") : data;
             run.Append(collapsed);
             linkCharacters += linkDepth > 0 ? collapsed.Length : 0;
             return;
