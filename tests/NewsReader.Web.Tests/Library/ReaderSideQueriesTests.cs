@@ -187,6 +187,22 @@ public sealed class ReaderSideQueriesTests : IAsyncLifetime
             var eight = await IdAsync(db, 8);
             await db.Annotations.Where(n => n.OwnerId == alice && n.ArticleId == eight).ExecuteDeleteAsync();
         });
+        await StepAsync("notes added and deleted while their article is out of the library, then put back", async (db, services) =>
+        {
+            var library = services.GetRequiredService<ReaderLibrary>();
+            var (one, two) = (await IdAsync(db, 1), await IdAsync(db, 2));
+            Assert.True(await library.RemoveAsync(alice, "side-1"));
+            Assert.True(await library.RemoveAsync(alice, "side-2"));
+            await db.Annotations.Where(n => n.OwnerId == alice && n.ArticleId == one).ExecuteDeleteAsync();
+            db.Annotations.Add(new Annotation
+            {
+                Id = Guid.NewGuid(), OwnerId = alice, ArticleId = two, Color = "yellow", Exact = "Side", Prefix = "", Suffix = " story",
+                MadeOnRevision = 1, AnchoredRevision = 1, Start = 0, End = 4, Created = now, Modified = now,
+            });
+            await db.SaveChangesAsync();
+            Assert.True(await library.RestoreAsync(alice, "side-1"));
+            Assert.True(await library.RestoreAsync(alice, "side-2"));
+        });
         await StepAsync("taken out, put back, saved", async (_, services) =>
         {
             var library = services.GetRequiredService<ReaderLibrary>();

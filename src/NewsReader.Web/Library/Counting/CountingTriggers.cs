@@ -70,13 +70,21 @@ public static class CountingTriggers
     {
         // The members' own triggers: a member's change becomes the counts' change.
         // An update fires only the triggers of the counts it changes: marking an article read
-        // touches its views and its feeds' unread counts, never its site's.
+        // touches its views and its feeds' unread counts, never its site's. Each update trigger
+        // names the columns it reads, because SQLite builds every trigger a statement could fire
+        // into that statement each time it is prepared: a new note's "Annotated" fact used to
+        // bring in all three of these, the larger part of preparing an annotation's insert or delete.
         yield return new("library_members_insert", "LibraryMembers", "AFTER", "INSERT", null, [ViewsCounted(null, "NEW"), FeedsCounted(null, "NEW"), .. SitesCounted(null, "NEW")]);
         yield return new("library_members_delete", "LibraryMembers", "AFTER", "DELETE", null, [ViewsCounted("OLD", null), FeedsCounted("OLD", null), .. SitesCounted("OLD", null)]);
-        yield return new("library_members_update_views", "LibraryMembers", "AFTER", "UPDATE",
-            string.Join(" OR ", Views.Select(v => $"{Delta("OLD", "NEW", v.Counts)} <> 0")), [ViewsCounted("OLD", "NEW")], NotInABulkChange);
-        yield return new("library_members_update_feeds", "LibraryMembers", "AFTER", "UPDATE", $"{Delta("OLD", "NEW", Unread)} <> 0", [FeedsCounted("OLD", "NEW")], NotInABulkChange);
-        yield return new("library_members_update_sites", "LibraryMembers", "AFTER", "UPDATE",
+        yield return new("library_members_update_views", "LibraryMembers", "AFTER", UpdateOf("Paths", "Removed", "Read", "Archived", "Favorite", "Updated"),
+            string.Join(" OR ", Views.Select(v => $"{UpdateDelta(v)} <> 0")), [ViewsChanged(UpdateDelta, "NEW")], NotInABulkChange);
+        yield return new("library_members_update_annotated", "LibraryMembers", "AFTER", UpdateOf("Annotated"),
+            $"OLD.\"Annotated\" <> NEW.\"Annotated\" AND {InLibrary("OLD")}",
+            [$"""UPDATE "LibraryViewCounts" SET "Annotated" = "Annotated" + {Delta("OLD", "NEW", r => $"{r}.\"Annotated\"")} WHERE "UserId" = NEW."UserId" """],
+            NotInABulkChange);
+        yield return new("library_members_update_feeds", "LibraryMembers", "AFTER", UpdateOf("Paths", "Removed", "Read", "Archived"),
+            $"{Delta("OLD", "NEW", Unread)} <> 0", [FeedsCounted("OLD", "NEW")], NotInABulkChange);
+        yield return new("library_members_update_sites", "LibraryMembers", "AFTER", UpdateOf("Paths", "Removed", "SiteName"),
             $"{Bit("OLD", InLibrary)} <> {Bit("NEW", InLibrary)} OR OLD.\"SiteName\" IS DISTINCT FROM NEW.\"SiteName\"", [.. SitesCounted("OLD", "NEW")], NotInABulkChange);
 
         // A feed item brings its article to the feed's followers, and to everyone when the feed is shared.
@@ -216,10 +224,25 @@ public static class CountingTriggers
     private static string Delta(string? before, string? after, Func<string, string> condition) => $"({Bit(after, condition)} - {Bit(before, condition)})";
 
     /// <summary>Takes away what the member counted in its reader's views (<paramref name="before"/>) and adds what it counts now (<paramref name="after"/>); null is no row.</summary>
-    private static string ViewsCounted(string? before, string? after) => $"""
-        UPDATE "LibraryViewCounts" SET {string.Join(", ", Views.Select(v => $"\"{v.Column}\" = \"{v.Column}\" + {Delta(before, after, v.Counts)}"))}
-        WHERE "UserId" = {(after ?? before)}."UserId" AND ({string.Join(" OR ", Views.Select(v => $"{Delta(before, after, v.Counts)} <> 0"))})
+    private static string ViewsCounted(string? before, string? after) => ViewsChanged(v => Delta(before, after, v.Counts), after ?? before!);
+
+    private static string ViewsChanged(Func<(string Column, Func<string, string> Counts), string> delta, string row) => $"""
+        UPDATE "LibraryViewCounts" SET {string.Join(", ", Views.Select(v => $"\"{v.Column}\" = \"{v.Column}\" + {delta(v)}"))}
+        WHERE "UserId" = {row}."UserId" AND ({string.Join(" OR ", Views.Select(v => $"{delta(v)} <> 0"))})
         """;
+
+    private static string UpdateOf(params string[] columns) => $"UPDATE OF {string.Join(", ", columns.Select(c => $"\"{c}\""))}";
+
+    /// <summary>
+    /// A member's change in the views' counts, for library_members_update_views. "Annotated" moves
+    /// here only with whether the article is in the library, its note fact taken as it is now;
+    /// library_members_update_annotated moves it with the note fact, under the membership as it
+    /// was. The two parts add up to the whole change, whichever of the two triggers a statement
+    /// fires: the part of a trigger that does not fire is zero.
+    /// </summary>
+    private static string UpdateDelta((string Column, Func<string, string> Counts) view) => view.Column == "Annotated"
+        ? $"({Bit("NEW", r => $"{InLibrary(r)} AND NEW.\"Annotated\"")} - {Bit("OLD", r => $"{InLibrary(r)} AND NEW.\"Annotated\"")})"
+        : Delta("OLD", "NEW", view.Counts);
 
     /// <summary>The same for the unread counts of the reader's feeds that hold the article.</summary>
     private static string FeedsCounted(string? before, string? after) => $"""
