@@ -110,7 +110,58 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
     public Task<Annotation?> FindVisibleAsync(Guid id, string? userId, CancellationToken cancellationToken = default) =>
         Visible(userId).Include(a => a.Article).Include(a => a.Tags).Include(a => a.Owner).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    public async Task<AnnotationOutcome> CreateAsync(string ownerId, string articleSlug, AnnotationDraft draft, CancellationToken cancellationToken = default)
+    public Task<AnnotationOutcome> CreateAsync(string ownerId, string articleSlug, AnnotationDraft draft, CancellationToken cancellationToken = default) =>
+        OnOneConnectionAsync(() => CreateOnceAsync(ownerId, articleSlug, draft, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The current revision of the article with the slug if it is in the reader's library (not its
+    /// text: that comes from the cache), with the article and the owner's display name for the
+    /// answer. Compiled once; the library check is the reader's kept member row, one key lookup
+    /// (<see cref="CountingTriggers"/> keeps it by <see cref="ReaderLibrary.Of"/>'s rule, in the
+    /// same transaction as every change that rule reads).
+    /// </summary>
+    private static readonly Func<NewsReaderDb, string, string, CancellationToken, Task<CurrentRevision?>> HeadInLibrary =
+        EF.CompileAsyncQuery((NewsReaderDb db, string slug, string ownerId, CancellationToken _) =>
+            db.ArticleRevisions.Where(r => r.Article.Slug == slug)
+                .Where(r => db.LibraryMembers.Any(m => m.UserId == ownerId && m.ArticleId == r.ArticleId && m.Paths > 0 && !m.Removed))
+                .OrderByDescending(r => r.Number)
+                .Select(r => new CurrentRevision(r.Id, r.ArticleId, r.Number, r.Article, db.Users.Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefault()))
+                .AsNoTracking()
+                .FirstOrDefault());
+
+    private static readonly Func<NewsReaderDb, int, CancellationToken, Task<CurrentRevision>> HeadOfArticle =
+        EF.CompileAsyncQuery((NewsReaderDb db, int articleId, CancellationToken _) =>
+            db.ArticleRevisions.Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number)
+                .Select(r => new CurrentRevision(r.Id, r.ArticleId, r.Number, null, null))
+                .First());
+
+    /// <summary>The caller's annotation, tracked, with what the answer shows (tags, article, owner).</summary>
+    private static readonly Func<NewsReaderDb, Guid, string, CancellationToken, Task<Annotation?>> OwnedWhole =
+        EF.CompileAsyncQuery((NewsReaderDb db, Guid id, string userId, CancellationToken _) =>
+            db.Annotations.Include(a => a.Tags).Include(a => a.Article).Include(a => a.Owner).SingleOrDefault(a => a.Id == id && a.OwnerId == userId));
+
+    private static readonly Func<NewsReaderDb, Guid, string, CancellationToken, Task<Annotation?>> OwnedWithTags =
+        EF.CompileAsyncQuery((NewsReaderDb db, Guid id, string userId, CancellationToken _) =>
+            db.Annotations.Include(a => a.Tags).SingleOrDefault(a => a.Id == id && a.OwnerId == userId));
+
+    /// <summary>
+    /// Runs a write's queries and save on one open connection: EF Core otherwise opens and closes
+    /// it around each of them, and on SQLite every open registers EF Core's functions again.
+    /// </summary>
+    private async Task<T> OnOneConnectionAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<AnnotationOutcome> CreateOnceAsync(string ownerId, string articleSlug, AnnotationDraft draft, CancellationToken cancellationToken)
     {
         if (draft.Quote is null)
         {
@@ -120,14 +171,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
         {
             return invalid;
         }
-        // One query: is the article in the reader's library, which revision is current (not its
-        // text: that comes from the cache), and the owner's display name for the answer.
-        var library = ReaderLibrary.Of(db, ownerId);
-        var head = await db.ArticleRevisions.NewestFirst(articleSlug)
-            .Where(r => library.Any(l => l.Id == r.ArticleId))
-            .Select(r => new CurrentRevision(r.Id, r.ArticleId, r.Number, r.Article, db.Users.Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefault()))
-            .AsNoTracking()
-            .FirstOrDefaultAsync(cancellationToken);
+        var head = await HeadInLibrary(db, articleSlug, ownerId, cancellationToken);
         if (head is null)
         {
             return AnnotationFailure.NotFound($"No article has the slug '{articleSlug}'.");
@@ -172,8 +216,12 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
     /// the draft carries a quote (a new selection). <paramref name="expectedVersions"/> (If-Match)
     /// guards against overwriting a change the caller has not seen (412).
     /// </summary>
-    public async Task<AnnotationOutcome> UpdateAsync(Guid id, string userId, AnnotationDraft draft, IReadOnlyCollection<int>? expectedVersions,
-        CancellationToken cancellationToken = default, string? articleSlug = null)
+    public Task<AnnotationOutcome> UpdateAsync(Guid id, string userId, AnnotationDraft draft, IReadOnlyCollection<int>? expectedVersions,
+        CancellationToken cancellationToken = default, string? articleSlug = null) =>
+        OnOneConnectionAsync(() => UpdateWithRetriesAsync(id, userId, draft, expectedVersions, articleSlug, cancellationToken), cancellationToken);
+
+    private async Task<AnnotationOutcome> UpdateWithRetriesAsync(Guid id, string userId, AnnotationDraft draft, IReadOnlyCollection<int>? expectedVersions,
+        string? articleSlug, CancellationToken cancellationToken)
     {
         // Without If-Match the caller asked for "whatever is there": a write that raced with
         // another is read again and applied on top, never refused. With If-Match, a race is a 412.
@@ -202,7 +250,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
     private async Task<AnnotationOutcome> UpdateOnceAsync(Guid id, string userId, AnnotationDraft draft, IReadOnlyCollection<int>? expectedVersions,
         string? articleSlug, CancellationToken cancellationToken)
     {
-        var annotation = await Owned(id, userId).Include(a => a.Tags).Include(a => a.Article).Include(a => a.Owner).SingleOrDefaultAsync(cancellationToken);
+        var annotation = await OwnedWhole(db, id, userId, cancellationToken);
         if (annotation is null)
         {
             return AnnotationFailure.NotFound("No annotation of yours has this id.");
@@ -222,9 +270,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
         }
         if (draft.Quote is { } quote)
         {
-            var head = await db.ArticleRevisions.Where(r => r.ArticleId == annotation.ArticleId).OrderByDescending(r => r.Number)
-                .Select(r => new CurrentRevision(r.Id, r.ArticleId, r.Number, null, null))
-                .FirstAsync(cancellationToken);
+            var head = await HeadOfArticle(db, annotation.ArticleId, cancellationToken);
             if (Place(await TextOfAsync(head, cancellationToken), draft) is not { } placed)
             {
                 return QuoteNotFound(quote);
@@ -291,9 +337,12 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
     /// Deletes the annotation if it is the caller's, keeping a tombstone its owner can restore
     /// (<see cref="RestoreAsync"/>) within <see cref="RestoreWindow"/>; false when there is none to delete.
     /// </summary>
-    public async Task<bool> DeleteAsync(Guid id, string userId, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(Guid id, string userId, CancellationToken cancellationToken = default) =>
+        OnOneConnectionAsync(() => DeleteOnceAsync(id, userId, cancellationToken), cancellationToken);
+
+    private async Task<bool> DeleteOnceAsync(Guid id, string userId, CancellationToken cancellationToken)
     {
-        var annotation = await Owned(id, userId).Include(a => a.Tags).SingleOrDefaultAsync(cancellationToken);
+        var annotation = await OwnedWithTags(db, id, userId, cancellationToken);
         if (annotation is null)
         {
             return false;
