@@ -120,29 +120,29 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
     /// (<see cref="CountingTriggers"/> keeps it by <see cref="ReaderLibrary.Of"/>'s rule, in the
     /// same transaction as every change that rule reads).
     /// </summary>
-    private static readonly Func<NewsReaderDb, string, string, CancellationToken, Task<CurrentRevision?>> HeadInLibrary =
-        EF.CompileAsyncQuery((NewsReaderDb db, string slug, string ownerId, CancellationToken _) =>
+    private static readonly CompiledPerModel<Func<NewsReaderDb, string, string, CancellationToken, Task<CurrentRevision?>>> HeadInLibrary =
+        new(() => EF.CompileAsyncQuery((NewsReaderDb db, string slug, string ownerId, CancellationToken _) =>
             db.ArticleRevisions.Where(r => r.Article.Slug == slug)
                 .Where(r => db.LibraryMembers.Any(m => m.UserId == ownerId && m.ArticleId == r.ArticleId && m.Paths > 0 && !m.Removed))
                 .OrderByDescending(r => r.Number)
                 .Select(r => new CurrentRevision(r.Id, r.ArticleId, r.Number, r.Article, db.Users.Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefault()))
                 .AsNoTracking()
-                .FirstOrDefault());
+                .FirstOrDefault()));
 
-    private static readonly Func<NewsReaderDb, int, CancellationToken, Task<CurrentRevision>> HeadOfArticle =
-        EF.CompileAsyncQuery((NewsReaderDb db, int articleId, CancellationToken _) =>
+    private static readonly CompiledPerModel<Func<NewsReaderDb, int, CancellationToken, Task<CurrentRevision>>> HeadOfArticle =
+        new(() => EF.CompileAsyncQuery((NewsReaderDb db, int articleId, CancellationToken _) =>
             db.ArticleRevisions.Where(r => r.ArticleId == articleId).OrderByDescending(r => r.Number)
                 .Select(r => new CurrentRevision(r.Id, r.ArticleId, r.Number, null, null))
-                .First());
+                .First()));
 
     /// <summary>The caller's annotation, tracked, with what the answer shows (tags, article, owner).</summary>
-    private static readonly Func<NewsReaderDb, Guid, string, CancellationToken, Task<Annotation?>> OwnedWhole =
-        EF.CompileAsyncQuery((NewsReaderDb db, Guid id, string userId, CancellationToken _) =>
-            db.Annotations.Include(a => a.Tags).Include(a => a.Article).Include(a => a.Owner).SingleOrDefault(a => a.Id == id && a.OwnerId == userId));
+    private static readonly CompiledPerModel<Func<NewsReaderDb, Guid, string, CancellationToken, Task<Annotation?>>> OwnedWhole =
+        new(() => EF.CompileAsyncQuery((NewsReaderDb db, Guid id, string userId, CancellationToken _) =>
+            db.Annotations.Include(a => a.Tags).Include(a => a.Article).Include(a => a.Owner).SingleOrDefault(a => a.Id == id && a.OwnerId == userId)));
 
-    private static readonly Func<NewsReaderDb, Guid, string, CancellationToken, Task<Annotation?>> OwnedWithTags =
-        EF.CompileAsyncQuery((NewsReaderDb db, Guid id, string userId, CancellationToken _) =>
-            db.Annotations.Include(a => a.Tags).SingleOrDefault(a => a.Id == id && a.OwnerId == userId));
+    private static readonly CompiledPerModel<Func<NewsReaderDb, Guid, string, CancellationToken, Task<Annotation?>>> OwnedWithTags =
+        new(() => EF.CompileAsyncQuery((NewsReaderDb db, Guid id, string userId, CancellationToken _) =>
+            db.Annotations.Include(a => a.Tags).SingleOrDefault(a => a.Id == id && a.OwnerId == userId)));
 
     /// <summary>
     /// Runs a write's queries and save on one open connection: EF Core otherwise opens and closes
@@ -171,7 +171,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
         {
             return invalid;
         }
-        var head = await HeadInLibrary(db, articleSlug, ownerId, cancellationToken);
+        var head = await HeadInLibrary.For(db)(db, articleSlug, ownerId, cancellationToken);
         if (head is null)
         {
             return AnnotationFailure.NotFound($"No article has the slug '{articleSlug}'.");
@@ -250,7 +250,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
     private async Task<AnnotationOutcome> UpdateOnceAsync(Guid id, string userId, AnnotationDraft draft, IReadOnlyCollection<int>? expectedVersions,
         string? articleSlug, CancellationToken cancellationToken)
     {
-        var annotation = await OwnedWhole(db, id, userId, cancellationToken);
+        var annotation = await OwnedWhole.For(db)(db, id, userId, cancellationToken);
         if (annotation is null)
         {
             return AnnotationFailure.NotFound("No annotation of yours has this id.");
@@ -270,7 +270,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
         }
         if (draft.Quote is { } quote)
         {
-            var head = await HeadOfArticle(db, annotation.ArticleId, cancellationToken);
+            var head = await HeadOfArticle.For(db)(db, annotation.ArticleId, cancellationToken);
             if (Place(await TextOfAsync(head, cancellationToken), draft) is not { } placed)
             {
                 return QuoteNotFound(quote);
@@ -342,7 +342,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
 
     private async Task<bool> DeleteOnceAsync(Guid id, string userId, CancellationToken cancellationToken)
     {
-        var annotation = await OwnedWithTags(db, id, userId, cancellationToken);
+        var annotation = await OwnedWithTags.For(db)(db, id, userId, cancellationToken);
         if (annotation is null)
         {
             return false;
