@@ -66,15 +66,16 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
         {
             return null;
         }
-        // Every annotation's slim row, for all readers, held while the stamp stays the same;
-        // which of them this reader sees is decided here, on each request, as Visible() does.
+        // The slim rows the reader could see (their own and the public ones), held while the stamp
+        // of every annotation on the article stays the same; which of them this reader sees is
+        // decided here, on each request, as Visible() does. The stamp reads one index alone.
         var stamp = await db.Database.SqlQuery<SlimRowsCache.Stamp>($"""
             SELECT (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = {article.Id}) AS "Revision",
                    COUNT(*) AS "Count", MAX(a."Seq") AS "LastSeq", SUM(a."Version") AS "Versions",
                    SUM(a."AnchoredRevision") AS "AnchoredRevisions", SUM(COALESCE(a."Start", -1)) AS "Starts", SUM(COALESCE(a."End", -1)) AS "Ends"
             FROM "Annotations" a WHERE a."ArticleId" = {article.Id}
             """).SingleAsync(cancellationToken);
-        var rows = await slimRows.GetAsync(article.Id, stamp, () => SlimRowsAsync(article.Id, cancellationToken));
+        var rows = await slimRows.GetAsync(new SlimRowsCache.Key(article.Id, userId), stamp, () => SlimRowsAsync(article.Id, userId, cancellationToken));
         var publicOnes = await ReaderLibrary.Of(db, userId).AnyAsync(l => l.Id == article.Id, cancellationToken);
         var ordered = rows.Where(r => (userId != null && r.OwnerId == userId) || (r.Visibility == Visibility.Public && publicOnes))
             .Select(r => new Annotation
@@ -88,7 +89,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
         listed.AddRange(ordered.Except(listed).Where(a => !mineOnly || a.OwnerId == userId).Take(fullPlaced));
         var ids = listed.Select(a => a.Id).ToList();
         // One parameter for the whole list (not one per id): the SQL is then the same on every page and EF Core keeps it.
-        var whole = await Visible(userId).Where(a => EF.Parameter(ids).Contains(a.Id)).Include(a => a.Tags).Include(a => a.Owner).AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
+        var whole = ids.Count == 0 ? [] : await Visible(userId).Where(a => EF.Parameter(ids).Contains(a.Id)).Include(a => a.Tags).Include(a => a.Owner).AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
         for (var i = 0; i < ordered.Count; i++)
         {
             ordered[i] = whole.GetValueOrDefault(ordered[i].Id) ?? ordered[i];
@@ -97,10 +98,20 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
         return ordered;
     }
 
-    /// <summary>Every annotation on the article as the marks need it, in document order, orphans last (as <see cref="ListForArticleAsync"/> orders).</summary>
-    private async Task<IReadOnlyList<SlimRowsCache.Row>> SlimRowsAsync(int articleId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The annotations on the article the reader could see (the public ones and, for a signed-in
+    /// reader, their own) as the marks need them, in document order, orphans last (as
+    /// <see cref="ListForArticleAsync"/> orders). Two index lookups, one per kind.
+    /// </summary>
+    private async Task<IReadOnlyList<SlimRowsCache.Row>> SlimRowsAsync(int articleId, string? userId, CancellationToken cancellationToken)
     {
-        var rows = await db.Annotations.Where(a => a.ArticleId == articleId)
+        var onArticle = db.Annotations.Where(a => a.ArticleId == articleId);
+        var candidates = onArticle.Where(a => a.Visibility == Visibility.Public);
+        if (userId is not null)
+        {
+            candidates = candidates.Concat(onArticle.Where(a => a.OwnerId == userId && a.Visibility != Visibility.Public));
+        }
+        var rows = await candidates
             .Select(a => new SlimRowsCache.Row(a.Id, a.OwnerId, a.Visibility, a.Color, a.AnchorStatus, a.Start, a.End, a.Created, a.Modified, a.Version))
             .ToListAsync(cancellationToken);
         return rows.OrderBy(a => a.Start ?? int.MaxValue).ThenBy(a => a.End).ThenBy(a => a.Created).ToList();

@@ -1,13 +1,17 @@
 namespace NewsReader.Web.Annotations;
 
 /// <summary>
-/// What the reader page needs of every annotation on an article to draw its marks (no quote,
-/// note or tags), for all readers at once, kept between requests: materialising a thousand rows
-/// cost the page more than the article itself. Each entry is checked against a
-/// <see cref="Stamp"/> read from the database on every request, so a create, delete, edit,
-/// visibility change, re-anchoring or new revision, made by this instance or another, is seen
-/// by the very next page. Which rows a reader may see is decided per request, never stored.
-/// Bounded by rows; the least recently used articles go first.
+/// What the reader page needs of the annotations on an article to draw its marks (no quote, note
+/// or tags), kept between requests: materialising a thousand rows cost the page more than the
+/// article itself. Held per article and reader: the reader's own annotations and the public
+/// ones, never another reader's private ones, so what a page reads grows with what its reader
+/// can see, not with everything written on the article (a page on an article with twenty
+/// thousand private notes of others read all of them again after each write). Each entry is
+/// checked against a <see cref="Stamp"/> of every annotation on the article, read from the
+/// database on every request, so a create, delete, edit, visibility change, re-anchoring or new
+/// revision, made by this instance or another, is seen by the very next page. Which of the held
+/// rows a reader sees (a public one only while the article is in their library) is decided per
+/// request. Bounded by rows; the least recently used entries go first.
 /// </summary>
 public sealed class SlimRowsCache(int maxRows = SlimRowsCache.DefaultMaxRows)
 {
@@ -28,25 +32,28 @@ public sealed class SlimRowsCache(int maxRows = SlimRowsCache.DefaultMaxRows)
 
     private sealed record Entry(Stamp Stamp, IReadOnlyList<Row> Rows);
 
-    private readonly LeastRecentlyUsed<int, Entry> articles = new(maxRows, entry => entry.Rows.Count);
+    /// <summary>An article, and the reader whose rows are held for it (null: a visitor, who has only the public ones).</summary>
+    public readonly record struct Key(int ArticleId, string? ReaderId);
 
-    /// <summary>Articles held now.</summary>
-    public int Count => articles.Count;
+    private readonly LeastRecentlyUsed<Key, Entry> entries = new(maxRows, entry => entry.Rows.Count);
+
+    /// <summary>Entries held now.</summary>
+    public int Count => entries.Count;
 
     /// <summary>
-    /// The rows of the article, in document order (orphans last), as of <paramref name="stamp"/>
+    /// The reader's rows of the article, in document order (orphans last), as of <paramref name="stamp"/>
     /// or later; read through <paramref name="load"/> when the held ones are of another stamp.
     /// </summary>
-    public async Task<IReadOnlyList<Row>> GetAsync(int articleId, Stamp stamp, Func<Task<IReadOnlyList<Row>>> load)
+    public async Task<IReadOnlyList<Row>> GetAsync(Key key, Stamp stamp, Func<Task<IReadOnlyList<Row>>> load)
     {
-        if (articles.TryGet(articleId, out var held) && held.Stamp == stamp)
+        if (entries.TryGet(key, out var held) && held.Stamp == stamp)
         {
             return held.Rows;
         }
         // Read after the stamp, so the rows are at least as new as it: held under that stamp,
         // they never show less than what a request that reads the same stamp would load.
         var loaded = await load();
-        articles.Put(articleId, new Entry(stamp, loaded));
+        entries.Put(key, new Entry(stamp, loaded));
         return loaded;
     }
 }

@@ -9,7 +9,7 @@ namespace NewsReader.Web.Tests.Annotations;
 /// <summary>
 /// Writes place quotes on revision texts the app keeps in memory (<see cref="RevisionTextCache"/>)
 /// and answer from the entity they saved; the reader page draws its marks from slim rows held
-/// per article for all readers (<see cref="SlimRowsCache"/>). For both, a new revision, an edit
+/// per article and reader (<see cref="SlimRowsCache"/>). For both, a new revision, an edit
 /// and a visibility change must be seen at once by every reader allowed to see them, and never
 /// by anyone else.
 /// </summary>
@@ -157,20 +157,26 @@ public sealed partial class RevisionTextCacheTests : IAsyncLifetime
     {
         var cache = new SlimRowsCache(maxRows: 2);
         var stamp = new SlimRowsCache.Stamp(1, 1, 10, 1, 1, 5, 9);
+        var adasPage = new SlimRowsCache.Key(1, "ada");
         IReadOnlyList<SlimRowsCache.Row> one = [Row()];
-        Assert.Same(one, await cache.GetAsync(1, stamp, () => Task.FromResult(one)));
-        Assert.Same(one, await cache.GetAsync(1, stamp, () => throw new InvalidOperationException("held, not read again")));
+        Assert.Same(one, await cache.GetAsync(adasPage, stamp, () => Task.FromResult(one)));
+        Assert.Same(one, await cache.GetAsync(adasPage, stamp, () => throw new InvalidOperationException("held, not read again")));
+
+        // Another reader of the same article never gets Ada's rows: theirs are read for them.
+        IReadOnlyList<SlimRowsCache.Row> none = [];
+        Assert.Same(none, await cache.GetAsync(new SlimRowsCache.Key(1, null), stamp, () => Task.FromResult(none)));
+        Assert.Same(one, await cache.GetAsync(adasPage, stamp, () => throw new InvalidOperationException("held, not read again")));
 
         // Any change to the stamp (here one more version: an edit) reads the rows again.
         IReadOnlyList<SlimRowsCache.Row> edited = [Row() with { Color = "green", Version = 2 }];
-        Assert.Same(edited, await cache.GetAsync(1, stamp with { Versions = 2 }, () => Task.FromResult(edited)));
-        Assert.Equal(1, cache.Count);
+        Assert.Same(edited, await cache.GetAsync(adasPage, stamp with { Versions = 2 }, () => Task.FromResult(edited)));
+        Assert.Equal(2, cache.Count);
 
-        // Past the bound the least recently used article goes.
+        // Past the bound the least recently used entries go.
         IReadOnlyList<SlimRowsCache.Row> two = [Row(), Row()];
-        await cache.GetAsync(2, stamp, () => Task.FromResult(two));
+        await cache.GetAsync(new SlimRowsCache.Key(2, "ada"), stamp, () => Task.FromResult(two));
         Assert.Equal(1, cache.Count);
-        Assert.Same(two, await cache.GetAsync(2, stamp, () => throw new InvalidOperationException("held, not read again")));
+        Assert.Same(two, await cache.GetAsync(new SlimRowsCache.Key(2, "ada"), stamp, () => throw new InvalidOperationException("held, not read again")));
     }
 
     private static SlimRowsCache.Row Row() =>

@@ -412,6 +412,8 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.HasIndex("OwnerId", "ImportKey");
 
+                    b.HasIndex("ArticleId", "Visibility", "Version", "AnchoredRevision", "Start", "End", "Seq");
+
                     b.ToTable("Annotations", t =>
                         {
                             t.HasTrigger("annotations_fts_delete");

@@ -428,6 +428,8 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasIndex("OwnerId", "ImportKey");
 
+                    b.HasIndex("ArticleId", "Visibility", "Version", "AnchoredRevision", "Start", "End", "Seq");
+
                     b.ToTable("Annotations", t =>
                         {
                             t.HasTrigger("annotations_fts_delete");
