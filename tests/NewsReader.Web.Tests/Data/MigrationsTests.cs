@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
+
+using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Data;
 
@@ -40,22 +39,5 @@ public sealed class MigrationsTests
         Assert.Equal(ProviderMigrationsAssembly.PostgresNamespace, postgres.GetService<IMigrationsAssembly>().ModelSnapshot!.GetType().Namespace);
     }
 
-    private static NewsReaderDb Context(DatabaseProvider provider)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DatabaseProviders.Key] = provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
-            ["ConnectionStrings:NewsReader"] = provider == DatabaseProvider.Postgres ? "Host=127.0.0.1;Database=unused" : "Data Source=:memory:",
-        }).Build();
-        var options = DatabaseSetup.Configure(new DbContextOptionsBuilder<NewsReaderDb>(), configuration, new Environment());
-        return new NewsReaderDb((DbContextOptions<NewsReaderDb>)options.Options);
-    }
-
-    private sealed class Environment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-        public string ApplicationName { get; set; } = "NewsReader.Web";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
+    private static NewsReaderDb Context(DatabaseProvider provider) => ModelOnlyContext.Create(provider);
 }
