@@ -134,7 +134,7 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
     private static readonly CompiledPerModel<Func<NewsReaderDb, string, string, CancellationToken, Task<CurrentRevision?>>> HeadInLibrary =
         new(() => EF.CompileAsyncQuery((NewsReaderDb db, string slug, string ownerId, CancellationToken _) =>
             db.ArticleRevisions.Where(r => r.Article.Slug == slug)
-                .Where(r => db.LibraryMembers.Any(m => m.UserId == ownerId && m.ArticleId == r.ArticleId && m.Paths > 0 && !m.Removed))
+                .Where(r => db.LibraryMembers.Where(LibraryMember.InLibrary).Any(m => m.UserId == ownerId && m.ArticleId == r.ArticleId))
                 .OrderByDescending(r => r.Number)
                 .Select(r => new CurrentRevision(r.Id, r.ArticleId, r.Number, r.Article, db.Users.Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefault()))
                 .AsNoTracking()

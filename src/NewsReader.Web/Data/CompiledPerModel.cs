@@ -13,5 +13,5 @@ public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile) where TQuery 
 {
     private readonly ConditionalWeakTable<IModel, TQuery> byModel = [];
 
-    public TQuery For(DbContext db) => byModel.GetValue(db.Model, _ => compile());
+    public TQuery For(DbContext db) => byModel.TryGetValue(db.Model, out var compiled) ? compiled : byModel.GetValue(db.Model, _ => compile());
 }

@@ -176,7 +176,7 @@ public sealed class LibraryList(NewsReaderDb db, TimeProvider clock)
     /// </summary>
     private IQueryable<int> UnreadIds(string userId, ListView view)
     {
-        var members = db.LibraryMembers.Where(m => m.UserId == userId && m.Paths > 0 && !m.Removed && !m.Read);
+        var members = db.LibraryMembers.Where(LibraryMember.InLibrary).Where(m => m.UserId == userId && !m.Read);
         members = view.Filter switch
         {
             ListFilter.Archived => members.Where(m => m.Archived),

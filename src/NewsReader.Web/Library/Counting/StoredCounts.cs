@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace NewsReader.Web.Library.Counting;
 
 /// <summary>
@@ -22,6 +24,9 @@ public sealed class LibraryMember
     public bool Updated { get; set; }
     /// <summary>The current revision's site.</summary>
     public string? SiteName { get; set; }
+
+    /// <summary>The member's article is in the reader's library (what <see cref="CountingTriggers"/> calls InLibrary in SQL).</summary>
+    public static readonly Expression<Func<LibraryMember, bool>> InLibrary = m => m.Paths > 0 && !m.Removed;
 }
 
 /// <summary>How many articles each view of a reader's library holds, kept by <see cref="CountingTriggers"/>.</summary>
