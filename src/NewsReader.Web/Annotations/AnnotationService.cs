@@ -67,14 +67,9 @@ public sealed class AnnotationService(NewsReaderDb db, TimeProvider clock, Revis
             return null;
         }
         // The slim rows the reader could see (their own and the public ones), held while the stamp
-        // of every annotation on the article stays the same; which of them this reader sees is
-        // decided here, on each request, as Visible() does. The stamp reads one index alone.
-        var stamp = await db.Database.SqlQuery<SlimRowsCache.Stamp>($"""
-            SELECT (SELECT MAX(r."Number") FROM "ArticleRevisions" r WHERE r."ArticleId" = {article.Id}) AS "Revision",
-                   COUNT(*) AS "Count", MAX(a."Seq") AS "LastSeq", SUM(a."Version") AS "Versions",
-                   SUM(a."AnchoredRevision") AS "AnchoredRevisions", SUM(COALESCE(a."Start", -1)) AS "Starts", SUM(COALESCE(a."End", -1)) AS "Ends"
-            FROM "Annotations" a WHERE a."ArticleId" = {article.Id}
-            """).SingleAsync(cancellationToken);
+        // of the article's annotations stays the same; which of them this reader sees is decided
+        // here, on each request, as Visible() does.
+        var stamp = await AnnotationChanges.StampAsync(db, article.Id, cancellationToken);
         var rows = await slimRows.GetAsync(new SlimRowsCache.Key(article.Id, userId), stamp, () => SlimRowsAsync(article.Id, userId, cancellationToken));
         var publicOnes = await ReaderLibrary.Of(db, userId).AnyAsync(l => l.Id == article.Id, cancellationToken);
         var ordered = rows.Where(r => (userId != null && r.OwnerId == userId) || (r.Visibility == Visibility.Public && publicOnes))

@@ -7,7 +7,7 @@ namespace NewsReader.Web.Annotations;
 /// ones, never another reader's private ones, so what a page reads grows with what its reader
 /// can see, not with everything written on the article (a page on an article with twenty
 /// thousand private notes of others read all of them again after each write). Each entry is
-/// checked against a <see cref="Stamp"/> of every annotation on the article, read from the
+/// checked against a <see cref="Stamp"/> of the article's annotations, read from the
 /// database on every request, so a create, delete, edit, visibility change, re-anchoring or new
 /// revision, made by this instance or another, is seen by the very next page. Which of the held
 /// rows a reader sees (a public one only while the article is in their library) is decided per
@@ -19,12 +19,14 @@ public sealed class SlimRowsCache(int maxRows = SlimRowsCache.DefaultMaxRows)
     public const int DefaultMaxRows = 100_000;
 
     /// <summary>
-    /// A summary of an article's annotations that changes whenever a row the page draws could:
-    /// an insert raises the last <c>Seq</c> (never reused), a delete lowers the count, every edit
-    /// (note, colour, visibility, quote) raises a <c>Version</c>, and re-anchoring moves a
-    /// position and the anchored revision. The current revision is part of it too.
+    /// What changes whenever a row the page draws could (<see cref="AnnotationChanges"/>), and
+    /// the current revision. On SQLite, <c>Changes</c> is the article's change counter and the
+    /// rest is null. On PostgreSQL it is a summary of every annotation on the article: an insert
+    /// raises the last <c>Seq</c> (never reused), a delete lowers the count (<c>Changes</c>), every
+    /// edit (note, colour, visibility, quote) raises a <c>Version</c>, and re-anchoring moves a
+    /// position and the anchored revision.
     /// </summary>
-    public sealed record Stamp(int? Revision, long Count, long? LastSeq, long? Versions, long? AnchoredRevisions, long? Starts, long? Ends);
+    public sealed record Stamp(int? Revision, long Changes, long? LastSeq, long? Versions, long? AnchoredRevisions, long? Starts, long? Ends);
 
     /// <summary>One annotation as the marks and the list's order need it.</summary>
     public sealed record Row(Guid Id, string OwnerId, Visibility Visibility, string Color, AnchorStatus AnchorStatus,

@@ -111,13 +111,28 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
                 t.HasTrigger("annotations_fts_insert");
                 t.HasTrigger("annotations_fts_delete");
                 t.HasTrigger("annotations_fts_update");
+                if (!postgres)
+                {
+                    // The reader page's stamp (AnnotationChanges).
+                    t.HasTrigger("annotation_changes_insert");
+                    t.HasTrigger("annotation_changes_update");
+                    t.HasTrigger("annotation_changes_delete");
+                }
             });
             annotation.HasKey(a => a.Seq);
             annotation.HasAlternateKey(a => a.Id);
             annotation.HasIndex(a => new { a.ArticleId, a.OwnerId });
-            // The reader page's stamp of every annotation on an article reads this index alone,
-            // not the wide rows; its first two columns find the article's public annotations.
-            annotation.HasIndex(a => new { a.ArticleId, a.Visibility, a.Version, a.AnchoredRevision, a.Start, a.End, a.Seq });
+            if (postgres)
+            {
+                // The reader page's stamp on PostgreSQL (AnnotationChanges) reads this index alone,
+                // not the wide rows; its first two columns find the article's public annotations.
+                annotation.HasIndex(a => new { a.ArticleId, a.Visibility, a.Version, a.AnchoredRevision, a.Start, a.End, a.Seq });
+            }
+            else
+            {
+                // SQLite's stamp is a counter; the page only looks up the article's public annotations.
+                annotation.HasIndex(a => new { a.ArticleId, a.Visibility });
+            }
             annotation.HasIndex(a => new { a.OwnerId, a.Created });
             annotation.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId);
             annotation.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
@@ -129,7 +144,8 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             // Import asks "have I this one already?" per row.
             annotation.Property(a => a.ImportKey).HasMaxLength(64);
             annotation.Property(a => a.ImportedFrom).HasMaxLength(AnnotationImporter.MaxCreatorName);
-            annotation.HasIndex(a => new { a.OwnerId, a.ImportKey });
+            // Only imports set the key, so only their annotations take an entry.
+            annotation.HasIndex(a => new { a.OwnerId, a.ImportKey }).HasFilter("\"ImportKey\" IS NOT NULL");
         });
 
         modelBuilder.Entity<DeletedAnnotation>(deleted =>

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NewsReader.Web.Data;
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Annotations;
@@ -150,6 +153,35 @@ public sealed partial class RevisionTextCacheTests : IAsyncLifetime
         // Deleted: gone from its owner's page too.
         Assert.Equal(HttpStatusCode.NoContent, (await ada.DeleteAsync(adas.IdPath())).StatusCode);
         Assert.Empty(await MarkColoursAsync(ada, adaId));
+    }
+
+    [Fact]
+    public async Task A_change_another_writer_makes_in_the_database_is_on_every_reader_page_at_once()
+    {
+        // Another instance, the command line or an import writes the table, not this service.
+        var visitor = app.CreateClient();
+        var adas = await new AnnotationBuilder().Quote(OldWords).Color("yellow").Public().CreateAsync(ada);
+        var id = IdOf(adas);
+        foreach (var _ in new[] { 1, 2 })
+        {
+            Assert.Equal(["yellow"], await MarkColoursAsync(visitor, id));
+            Assert.Equal(["yellow"], await MarkColoursAsync(ada, id));
+        }
+
+        await WriteStraightAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"""UPDATE "Annotations" SET "Color" = 'green', "Version" = "Version" + 1 WHERE "Id" = {Guid.Parse(id)}"""));
+        Assert.Equal(["green"], await MarkColoursAsync(visitor, id));
+        Assert.Equal(["green"], await MarkColoursAsync(ada, id));
+
+        await WriteStraightAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "Annotations" WHERE "Id" = {Guid.Parse(id)}"""));
+        Assert.Empty(await MarkColoursAsync(visitor, id));
+        Assert.Empty(await MarkColoursAsync(ada, id));
+    }
+
+    private async Task WriteStraightAsync(Func<NewsReaderDb, Task<int>> write)
+    {
+        using var scope = app.Services.CreateScope();
+        Assert.Equal(1, await write(scope.ServiceProvider.GetRequiredService<NewsReaderDb>()));
     }
 
     [Fact]

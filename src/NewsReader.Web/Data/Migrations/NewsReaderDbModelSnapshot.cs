@@ -408,14 +408,21 @@ namespace NewsReader.Web.Data.Migrations
 
                     b.HasIndex("ArticleId", "OwnerId");
 
+                    b.HasIndex("ArticleId", "Visibility");
+
                     b.HasIndex("OwnerId", "Created");
 
-                    b.HasIndex("OwnerId", "ImportKey");
-
-                    b.HasIndex("ArticleId", "Visibility", "Version", "AnchoredRevision", "Start", "End", "Seq");
+                    b.HasIndex("OwnerId", "ImportKey")
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.ToTable("Annotations", t =>
                         {
+                            t.HasTrigger("annotation_changes_delete");
+
+                            t.HasTrigger("annotation_changes_insert");
+
+                            t.HasTrigger("annotation_changes_update");
+
                             t.HasTrigger("annotations_fts_delete");
 
                             t.HasTrigger("annotations_fts_insert");

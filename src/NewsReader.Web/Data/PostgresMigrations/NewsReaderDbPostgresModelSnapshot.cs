@@ -426,7 +426,8 @@ namespace NewsReader.Web.Data.PostgresMigrations
 
                     b.HasIndex("OwnerId", "Created");
 
-                    b.HasIndex("OwnerId", "ImportKey");
+                    b.HasIndex("OwnerId", "ImportKey")
+                        .HasFilter("\"ImportKey\" IS NOT NULL");
 
                     b.HasIndex("ArticleId", "Visibility", "Version", "AnchoredRevision", "Start", "End", "Seq");
 
