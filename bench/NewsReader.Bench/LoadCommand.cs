@@ -8,15 +8,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 /// <summary>
-/// `load --url &lt;base&gt;[,&lt;base&gt;...] [--clients 32] [--writes 10000] [--readers N] [--pid P]`: many writers against a
+/// `load --url &lt;base&gt;[,&lt;base&gt;...] [--clients 32] [--writes 10000] [--readers N] [--reads-per-second R] [--pid P]`: many writers against a
 /// running app, or against several instances of it on one PostgreSQL database (comma-separated
 /// bases: writers and readers are spread over them, and the read-back goes through the last, so
 /// every write made on another instance must be seen there).
 /// Registers one account per client (run the app with a raised
 /// NewsReader:RateLimit:AuthPermitLimit), then each client creates, edits and deletes
-/// annotations through the API while a few readers open pages and search. Afterwards every
+/// annotations through the API while a few readers open pages and search (each as fast as it is
+/// answered, or together at R a second with <c>--reads-per-second</c>). Afterwards every
 /// acknowledged write is read back through the API; `lost` counts those missing or stale.
-/// The last line is JSON: writes, acknowledged, lost, errors5xx, perSecond, p50Ms, p95Ms, p99Ms;
+/// The last line is JSON: writes, acknowledged, lost, errors5xx, perSecond, p50Ms, p95Ms, p99Ms,
+/// and the readers' readsPerSecond, readP50Ms and readP95Ms;
 /// with <c>--pid</c> the app's CPU time per request (writes plus the readers' requests), the reads and the app's memory at the end;
 /// with <c>--hostile</c> a big import and a big feed beside the writers (<see cref="HostileLoad"/>).
 /// </summary>
@@ -28,6 +30,7 @@ public static class LoadCommand
         var clients = int.Parse(Option(args, "--clients") ?? "32", CultureInfo.InvariantCulture);
         var writes = int.Parse(Option(args, "--writes") ?? "10000", CultureInfo.InvariantCulture);
         readerCount = Option(args, "--readers") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : null;
+        readsPerSecond = Option(args, "--reads-per-second") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : null;
         appPid = Option(args, "--pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null;
         hostile = args.Contains("--hostile");
         var bases = url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u.TrimEnd('/') + "/")).ToArray();
@@ -43,6 +46,11 @@ public static class LoadCommand
     // --readers N: how many page readers run beside the writers (default one per 8 clients; 0
     // measures the writes alone).
     private static int? readerCount;
+
+    // --reads-per-second R: the readers together ask R times a second, whatever the app's speed,
+    // so the writes are measured beside a fixed read load. Without it each reader asks again as
+    // soon as it is answered, and the writes' figure then depends on how fast the reads are.
+    private static double? readsPerSecond;
 
     // --hostile: a 16 MB import and a 5 MB feed beside the writers (HostileLoad).
     private static bool hostile;
@@ -77,9 +85,13 @@ public static class LoadCommand
         var errors5xx = 0;
         var otherErrors = 0;
         using var stopReaders = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, readerCount ?? Math.Max(1, clients / 8)).Select(i => ReadAsync(handler, bases[i % bases.Length], slug, stopReaders.Token)).ToList();
+        var readerTotal = readerCount ?? Math.Max(1, clients / 8);
+        TimeSpan? readInterval = readsPerSecond is { } perSecond ? TimeSpan.FromSeconds(readerTotal / perSecond) : null;
+        var readLatencies = new ConcurrentBag<double>();
+        var readers = Enumerable.Range(0, readerTotal).Select(i => ReadAsync(handler, bases[i % bases.Length], slug, readInterval, readLatencies, stopReaders.Token)).ToList();
         var beside = hostile ? await HostileLoad.StartAsync(handler, baseUrl) : null;
         var cpuBefore = AppCpu();
+        var benchCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(tokens.Select(async (token, client) =>
         {
@@ -141,6 +153,7 @@ public static class LoadCommand
         await stopReaders.CancelAsync();
         var reads = (await Task.WhenAll(readers)).Sum();
         var cpu = AppCpu() - cpuBefore;
+        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpuBefore;
         var besideFigures = beside is null ? null : await beside.StopAsync();
 
         var lost = await CountLostAsync(handler, bases[^1], tokens, acknowledged.Values);
@@ -158,11 +171,20 @@ public static class LoadCommand
             ["p95Ms"] = Math.Round(Percentile(sorted, 0.95), 1),
             ["p99Ms"] = Math.Round(Percentile(sorted, 0.99), 1),
         };
+        if (readerTotal > 0)
+        {
+            var readsSorted = readLatencies.Order().ToArray();
+            result["readsPerSecond"] = Math.Round(reads / elapsed.TotalSeconds, 1);
+            result["readP50Ms"] = Math.Round(Percentile(readsSorted, 0.50), 1);
+            result["readP95Ms"] = Math.Round(Percentile(readsSorted, 0.95), 1);
+        }
         if (cpu is { } used)
         {
             result["appCpuMsPerRequest"] = Math.Round(used.TotalMilliseconds / (sorted.Length + reads), 2);
             result["reads"] = reads;
             result["appRssMb"] = AppMemory.ResidentMb(appPid!.Value);
+            // This generator's own CPU over the same run: on a machine it shares with the app, it is CPU the app did not get.
+            result["benchCpuMsPerRequest"] = Math.Round(benchCpu.TotalMilliseconds / (sorted.Length + reads), 2);
         }
         foreach (var (name, value) in besideFigures ?? new JsonObject())
         {
@@ -194,16 +216,28 @@ public static class LoadCommand
         return lost;
     }
 
-    private static async Task<int> ReadAsync(HttpMessageHandler handler, Uri baseUrl, string slug, CancellationToken stop)
+    private static async Task<int> ReadAsync(HttpMessageHandler handler, Uri baseUrl, string slug, TimeSpan? interval, ConcurrentBag<double> latencies, CancellationToken stop)
     {
         using var http = new HttpClient(handler, false) { BaseAddress = baseUrl };
         var reads = 0;
         string[] queries = ["president", "minister", "talks", "japan"];
+        var next = Stopwatch.GetTimestamp();
         while (!stop.IsCancellationRequested)
         {
             try
             {
+                if (interval is { } every)
+                {
+                    // Paced from a schedule, not from the last answer: a slow answer is not made up for by asking less.
+                    next += (long)(every.TotalSeconds * Stopwatch.Frequency);
+                    if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next) is { Ticks: > 0 } wait)
+                    {
+                        await Task.Delay(wait, stop);
+                    }
+                }
+                var started = Stopwatch.GetTimestamp();
                 using var page = await http.GetAsync(reads % 2 == 0 ? $"articles/{slug}" : $"api/search?q={queries[reads % queries.Length]}", stop);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 reads++;
             }
             catch (OperationCanceledException)
