@@ -20,13 +20,13 @@ public sealed class SlimRowsCache(int maxRows = SlimRowsCache.DefaultMaxRows)
 
     /// <summary>
     /// What changes whenever a row the page draws could (<see cref="AnnotationChanges"/>), and
-    /// the current revision. On SQLite, <c>Changes</c> is the article's change counter and the
-    /// rest is null. On PostgreSQL it is a summary of every annotation on the article: an insert
-    /// raises the last <c>Seq</c> (never reused), a delete lowers the count (<c>Changes</c>), every
-    /// edit (note, colour, visibility, quote) raises a <c>Version</c>, and re-anchoring moves a
-    /// position and the anchored revision.
+    /// the current revision. On SQLite, the article's <c>Token</c> (null while no annotation on it
+    /// has ever changed) and nothing else. On PostgreSQL the table's object id (new after a
+    /// restore) and a summary of every annotation on the article: an insert raises the last <c>Seq</c> (never reused), a delete lowers the
+    /// <c>Count</c>, every edit (note, colour, visibility, quote) raises a <c>Version</c>, and
+    /// re-anchoring moves a position and the anchored revision.
     /// </summary>
-    public sealed record Stamp(int? Revision, long Changes, long? LastSeq, long? Versions, long? AnchoredRevisions, long? Starts, long? Ends);
+    public sealed record Stamp(int? Revision, long? Token, long Count, long? LastSeq, long? Versions, long? AnchoredRevisions, long? Starts, long? Ends);
 
     /// <summary>One annotation as the marks and the list's order need it.</summary>
     public sealed record Row(Guid Id, string OwnerId, Visibility Visibility, string Color, AnchorStatus AnchorStatus,

@@ -130,7 +130,7 @@ public sealed class NewsReaderDb(DbContextOptions<NewsReaderDb> options) : Ident
             }
             else
             {
-                // SQLite's stamp is a counter; the page only looks up the article's public annotations.
+                // SQLite's stamp is a token per article; the page only looks up the article's public annotations.
                 annotation.HasIndex(a => new { a.ArticleId, a.Visibility });
             }
             annotation.HasIndex(a => new { a.OwnerId, a.Created });

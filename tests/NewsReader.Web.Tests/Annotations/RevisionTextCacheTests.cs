@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsReader.Web.Data;
@@ -16,7 +15,7 @@ namespace NewsReader.Web.Tests.Annotations;
 /// and a visibility change must be seen at once by every reader allowed to see them, and never
 /// by anyone else.
 /// </summary>
-public sealed partial class RevisionTextCacheTests : IAsyncLifetime
+public sealed class RevisionTextCacheTests : IAsyncLifetime
 {
     private const string Slug = AnnotationBuilder.SeedSlug;
     private const string OldWords = "the largest foreign direct investment sources";
@@ -115,12 +114,12 @@ public sealed partial class RevisionTextCacheTests : IAsyncLifetime
         // the second is answered from what the first left held).
         foreach (var _ in new[] { 1, 2 })
         {
-            Assert.Equal(["yellow"], await MarkColoursAsync(ada, adaId));
-            Assert.Equal(["blue"], await MarkColoursAsync(bob, bobId));
-            Assert.Empty(await MarkColoursAsync(ada, bobId));
+            Assert.Equal(["yellow"], await ReaderPageMarks.ColoursAsync(ada, adaId));
+            Assert.Equal(["blue"], await ReaderPageMarks.ColoursAsync(bob, bobId));
+            Assert.Empty(await ReaderPageMarks.ColoursAsync(ada, bobId));
             foreach (var other in new[] { bob, carol, visitor })
             {
-                Assert.Empty(await MarkColoursAsync(other, adaId));
+                Assert.Empty(await ReaderPageMarks.ColoursAsync(other, adaId));
             }
         }
 
@@ -128,7 +127,7 @@ public sealed partial class RevisionTextCacheTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await ada.PutAsJsonAsync(adas.IdPath(), new AnnotationBuilder().Quote(null).Color("green").Public().Build())).StatusCode);
         foreach (var reader in everyone)
         {
-            Assert.Equal(["green"], await MarkColoursAsync(reader, adaId));
+            Assert.Equal(["green"], await ReaderPageMarks.ColoursAsync(reader, adaId));
         }
 
         // A new revision changes the words under it: every reader sees the mark on the new text at once.
@@ -137,22 +136,22 @@ public sealed partial class RevisionTextCacheTests : IAsyncLifetime
         await app.IngestAsync();
         foreach (var reader in everyone)
         {
-            Assert.Contains("brand-new", await MarkedTextAsync(reader, adaId));
+            Assert.Contains("brand-new", await ReaderPageMarks.TextAsync(reader, adaId));
         }
 
         // Private again: gone at once for everyone but Ada; Bob's own mark stays his alone.
         Assert.Equal(HttpStatusCode.OK, (await ada.PutAsJsonAsync(adas.IdPath(), new AnnotationBuilder().Quote(null).Color("pink").Private().Build())).StatusCode);
-        Assert.Equal(["pink"], await MarkColoursAsync(ada, adaId));
+        Assert.Equal(["pink"], await ReaderPageMarks.ColoursAsync(ada, adaId));
         foreach (var other in new[] { bob, carol, visitor })
         {
-            Assert.Empty(await MarkColoursAsync(other, adaId));
+            Assert.Empty(await ReaderPageMarks.ColoursAsync(other, adaId));
         }
-        Assert.Equal(["blue"], await MarkColoursAsync(bob, bobId));
-        Assert.Empty(await MarkColoursAsync(carol, bobId));
+        Assert.Equal(["blue"], await ReaderPageMarks.ColoursAsync(bob, bobId));
+        Assert.Empty(await ReaderPageMarks.ColoursAsync(carol, bobId));
 
         // Deleted: gone from its owner's page too.
         Assert.Equal(HttpStatusCode.NoContent, (await ada.DeleteAsync(adas.IdPath())).StatusCode);
-        Assert.Empty(await MarkColoursAsync(ada, adaId));
+        Assert.Empty(await ReaderPageMarks.ColoursAsync(ada, adaId));
     }
 
     [Fact]
@@ -164,18 +163,18 @@ public sealed partial class RevisionTextCacheTests : IAsyncLifetime
         var id = IdOf(adas);
         foreach (var _ in new[] { 1, 2 })
         {
-            Assert.Equal(["yellow"], await MarkColoursAsync(visitor, id));
-            Assert.Equal(["yellow"], await MarkColoursAsync(ada, id));
+            Assert.Equal(["yellow"], await ReaderPageMarks.ColoursAsync(visitor, id));
+            Assert.Equal(["yellow"], await ReaderPageMarks.ColoursAsync(ada, id));
         }
 
         await WriteStraightAsync(db => db.Database.ExecuteSqlInterpolatedAsync(
             $"""UPDATE "Annotations" SET "Color" = 'green', "Version" = "Version" + 1 WHERE "Id" = {Guid.Parse(id)}"""));
-        Assert.Equal(["green"], await MarkColoursAsync(visitor, id));
-        Assert.Equal(["green"], await MarkColoursAsync(ada, id));
+        Assert.Equal(["green"], await ReaderPageMarks.ColoursAsync(visitor, id));
+        Assert.Equal(["green"], await ReaderPageMarks.ColoursAsync(ada, id));
 
         await WriteStraightAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "Annotations" WHERE "Id" = {Guid.Parse(id)}"""));
-        Assert.Empty(await MarkColoursAsync(visitor, id));
-        Assert.Empty(await MarkColoursAsync(ada, id));
+        Assert.Empty(await ReaderPageMarks.ColoursAsync(visitor, id));
+        Assert.Empty(await ReaderPageMarks.ColoursAsync(ada, id));
     }
 
     private async Task WriteStraightAsync(Func<NewsReaderDb, Task<int>> write)
@@ -188,7 +187,7 @@ public sealed partial class RevisionTextCacheTests : IAsyncLifetime
     public async Task The_slim_rows_keep_within_their_bound_and_are_read_again_when_the_stamp_changes()
     {
         var cache = new SlimRowsCache(maxRows: 2);
-        var stamp = new SlimRowsCache.Stamp(1, 1, 10, 1, 1, 5, 9);
+        var stamp = new SlimRowsCache.Stamp(1, null, 1, 10, 1, 1, 5, 9);
         var adasPage = new SlimRowsCache.Key(1, "ada");
         IReadOnlyList<SlimRowsCache.Row> one = [Row()];
         Assert.Same(one, await cache.GetAsync(adasPage, stamp, () => Task.FromResult(one)));
@@ -215,25 +214,4 @@ public sealed partial class RevisionTextCacheTests : IAsyncLifetime
         new(Guid.NewGuid(), "owner", Visibility.Private, "yellow", AnchorStatus.Anchored, 5, 9, DateTime.UtcNow, DateTime.UtcNow, 1);
 
     private static string IdOf(JsonElement annotation) => annotation.IdPath().Split('/')[^1];
-
-    /// <summary>The colour of each mark of the annotation on the reader's page.</summary>
-    private static async Task<List<string>> MarkColoursAsync(HttpClient reader, string id) =>
-        Marks(await PageAsync(reader), id).Select(m => m.Groups["colour"].Value).Distinct().ToList();
-
-    /// <summary>The text inside the annotation's marks on the reader's page.</summary>
-    private static async Task<string> MarkedTextAsync(HttpClient reader, string id) =>
-        string.Concat(Marks(await PageAsync(reader), id).Select(m => m.Groups["text"].Value));
-
-    private static async Task<string> PageAsync(HttpClient reader)
-    {
-        var response = await reader.GetAsync($"/articles/{Slug}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    private static IEnumerable<Match> Marks(string page, string id) =>
-        MarkPattern().Matches(page).Where(m => m.Groups["id"].Value == id);
-
-    [GeneratedRegex("""<mark class="hl hl-(?<colour>[a-z]+)" data-annotation-id="(?<id>[0-9a-f-]+)"[^>]*>(?<text>[^<]*)""")]
-    private static partial Regex MarkPattern();
 }

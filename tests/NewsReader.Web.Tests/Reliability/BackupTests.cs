@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +76,38 @@ public sealed class BackupTests : AppFolderTests
         await using var again = await AppProcess.StartAsync(Folder);
         await again.WaitUntilAsync("/healthz/ready", TimeSpan.FromMinutes(1));
     }
+
+    [Fact]
+    public async Task A_restore_under_a_running_app_is_on_the_next_reader_page_even_after_as_many_changes_as_it_undid()
+    {
+        // The reader page holds marks under a token of the article's annotations. A restore goes
+        // back to an older state, and as many changes after it must not bring back a token the
+        // page holds marks for: a counter would, and the page would show a mark the restore
+        // removed and miss the new one.
+        await using var app = new NewsReaderAppFactory();
+        var ada = await ApiUsers.RegisterAsync(app, "ada@example.org");
+        IReadOnlyCollection<string> known;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            known = scope.ServiceProvider.GetRequiredService<NewsReaderDb>().Database.GetMigrations().ToHashSet();
+        }
+        var live = $"Data Source={app.DatabasePath}";
+        var kept = IdOf(await new AnnotationBuilder().Color("yellow").CreateAsync(ada));
+        var backup = Path.Combine(Folder, "one-note.db");
+        Assert.True((await DatabaseBackup.BackupAsync(live, backup, known)).Usable);
+        var undone = IdOf(await new AnnotationBuilder().Color("green").CreateAsync(ada));
+        Assert.Equal(["green"], await ReaderPageMarks.ColoursAsync(ada, undone));
+
+        var restored = await DatabaseBackup.RestoreAsync(live, backup, force: true, known);
+        Assert.True(restored.Restored, restored.Message);
+        var made = IdOf(await new AnnotationBuilder().Color("pink").CreateAsync(ada));
+
+        Assert.Equal(["yellow"], await ReaderPageMarks.ColoursAsync(ada, kept));
+        Assert.Empty(await ReaderPageMarks.ColoursAsync(ada, undone));
+        Assert.Equal(["pink"], await ReaderPageMarks.ColoursAsync(ada, made));
+    }
+
+    private static string IdOf(System.Text.Json.JsonElement annotation) => annotation.IdPath().Split('/')[^1];
 
     [Fact]
     public async Task Restore_checks_the_file_first_and_refuses_what_is_not_a_sound_library_of_this_version()

@@ -11,8 +11,8 @@ using NewsReader.Web.Data;
 namespace NewsReader.Web.Data.Migrations
 {
     [DbContext(typeof(NewsReaderDb))]
-    [Migration("20261208043442_AnnotationChangeCounter")]
-    partial class AnnotationChangeCounter
+    [Migration("20261208043442_AnnotationChangeTokens")]
+    partial class AnnotationChangeTokens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

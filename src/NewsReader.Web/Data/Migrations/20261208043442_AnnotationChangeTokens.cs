@@ -6,7 +6,7 @@ using NewsReader.Web.Annotations;
 namespace NewsReader.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AnnotationChangeCounter : Migration
+    public partial class AnnotationChangeTokens : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -30,7 +30,7 @@ namespace NewsReader.Web.Data.Migrations
                 columns: new[] { "OwnerId", "ImportKey" },
                 filter: "\"ImportKey\" IS NOT NULL");
 
-            // The reader page's stamp becomes a counter per article kept by triggers; the wide
+            // The reader page's stamp becomes a token per article kept by triggers; the wide
             // index the summary of every annotation read is then no longer needed.
             migrationBuilder.Sql(AnnotationChanges.CreateSqlite);
         }
