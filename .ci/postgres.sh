@@ -62,6 +62,8 @@ postgres_start() {
     -w start >/dev/null \
     || { echo "PostgreSQL: the test server did not start:" >&2; cat "$POSTGRES_DIR/server.log" >&2; return 1; }
   export NEWSREADER_TEST_POSTGRES="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=postgres;Database=postgres"
+  # The server's own pg_dump and pg_restore, for the tests of the documented restore.
+  export NEWSREADER_TEST_POSTGRES_BIN="$bin"
   echo "PostgreSQL test server on 127.0.0.1:$POSTGRES_PORT ($POSTGRES_DIR)"
 }
 

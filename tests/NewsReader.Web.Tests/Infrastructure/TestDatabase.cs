@@ -15,6 +15,11 @@ public static class TestDatabase
 {
     public const string ProviderVariable = "NEWSREADER_TEST_DATABASE";
     public const string ServerVariable = "NEWSREADER_TEST_POSTGRES";
+    public const string ServerBinariesVariable = "NEWSREADER_TEST_POSTGRES_BIN";
+
+    /// <summary>A PostgreSQL program of the test server's version (pg_dump, pg_restore), else the one on the path.</summary>
+    public static string Program(string name) =>
+        Environment.GetEnvironmentVariable(ServerBinariesVariable) is { Length: > 0 } bin ? Path.Combine(bin, name) : name;
 
     public static DatabaseProvider Provider { get; } =
         string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), "postgres", StringComparison.OrdinalIgnoreCase)
