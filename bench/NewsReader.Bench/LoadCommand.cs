@@ -178,13 +178,14 @@ public static class LoadCommand
             result["readP50Ms"] = Math.Round(Percentile(readsSorted, 0.50), 1);
             result["readP95Ms"] = Math.Round(Percentile(readsSorted, 0.95), 1);
         }
+        var requests = sorted.Length + reads;
         if (cpu is { } used)
         {
-            result["appCpuMsPerRequest"] = Math.Round(used.TotalMilliseconds / (sorted.Length + reads), 2);
+            result["appCpuMsPerRequest"] = Math.Round(used.TotalMilliseconds / requests, 2);
             result["reads"] = reads;
             result["appRssMb"] = AppMemory.ResidentMb(appPid!.Value);
             // This generator's own CPU over the same run: on a machine it shares with the app, it is CPU the app did not get.
-            result["benchCpuMsPerRequest"] = Math.Round(benchCpu.TotalMilliseconds / (sorted.Length + reads), 2);
+            result["benchCpuMsPerRequest"] = Math.Round(benchCpu.TotalMilliseconds / requests, 2);
         }
         foreach (var (name, value) in besideFigures ?? new JsonObject())
         {

@@ -107,8 +107,8 @@ public sealed class RevisionTextCacheTests : IAsyncLifetime
         var everyone = new[] { ada, bob, carol, visitor };
         var adas = await new AnnotationBuilder().Quote(OldWords).Color("yellow").CreateAsync(ada);
         var bobs = await new AnnotationBuilder().Color("blue").CreateAsync(bob);
-        var adaId = IdOf(adas);
-        var bobId = IdOf(bobs);
+        var adaId = adas.Id();
+        var bobId = bobs.Id();
 
         // Private: each owner sees their own mark, nobody else does (every page read twice, so
         // the second is answered from what the first left held).
@@ -160,7 +160,7 @@ public sealed class RevisionTextCacheTests : IAsyncLifetime
         // Another instance, the command line or an import writes the table, not this service.
         var visitor = app.CreateClient();
         var adas = await new AnnotationBuilder().Quote(OldWords).Color("yellow").Public().CreateAsync(ada);
-        var id = IdOf(adas);
+        var id = adas.Id();
         foreach (var _ in new[] { 1, 2 })
         {
             Assert.Equal(["yellow"], await ReaderPageMarks.ColoursAsync(visitor, id));
@@ -183,40 +183,19 @@ public sealed class RevisionTextCacheTests : IAsyncLifetime
         // The documented restore (docs/operations.md). Its sequences start again where the dump
         // left them, so the same number of notes after it would repeat the summary of the
         // annotations the page holds marks for, but for the table's object id in the stamp.
-        var kept = IdOf(await new AnnotationBuilder().Color("yellow").CreateAsync(ada));
+        var kept = (await new AnnotationBuilder().Color("yellow").CreateAsync(ada)).Id();
         var dump = Path.Combine(app.Folder, "library.dump");
-        var libpq = Libpq(app.ConnectionString);
-        await RunAsync("pg_dump", "--format=custom", $"--file={dump}", libpq);
-        var undone = IdOf(await new AnnotationBuilder().Color("green").CreateAsync(ada));
+        var libpq = TestDatabase.Libpq(app.ConnectionString);
+        await TestDatabase.RunProgramAsync("pg_dump", "--format=custom", $"--file={dump}", libpq);
+        var undone = (await new AnnotationBuilder().Color("green").CreateAsync(ada)).Id();
         Assert.Equal(["green"], await ReaderPageMarks.ColoursAsync(ada, undone));
 
-        await RunAsync("pg_restore", "--clean", "--if-exists", $"--dbname={libpq}", dump);
-        var made = IdOf(await new AnnotationBuilder().Color("pink").CreateAsync(ada));
+        await TestDatabase.RunProgramAsync("pg_restore", "--clean", "--if-exists", $"--dbname={libpq}", dump);
+        var made = (await new AnnotationBuilder().Color("pink").CreateAsync(ada)).Id();
 
         Assert.Equal(["yellow"], await ReaderPageMarks.ColoursAsync(ada, kept));
         Assert.Empty(await ReaderPageMarks.ColoursAsync(ada, undone));
         Assert.Equal(["pink"], await ReaderPageMarks.ColoursAsync(ada, made));
-    }
-
-    private static string Libpq(string npgsql)
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(npgsql);
-        return $"host={builder.Host} port={builder.Port} dbname={builder.Database} user={builder.Username}"
-            + (string.IsNullOrEmpty(builder.Password) ? "" : $" password={builder.Password}");
-    }
-
-    private static async Task RunAsync(string tool, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(TestDatabase.Program(tool)) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{tool} exited {process.ExitCode}: {await errors}");
     }
 
     private async Task WriteStraightAsync(Func<NewsReaderDb, Task<int>> write)
@@ -254,6 +233,4 @@ public sealed class RevisionTextCacheTests : IAsyncLifetime
 
     private static SlimRowsCache.Row Row() =>
         new(Guid.NewGuid(), "owner", Visibility.Private, "yellow", AnchorStatus.Anchored, 5, 9, DateTime.UtcNow, DateTime.UtcNow, 1);
-
-    private static string IdOf(JsonElement annotation) => annotation.IdPath().Split('/')[^1];
 }

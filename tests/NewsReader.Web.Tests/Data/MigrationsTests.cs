@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-
 using NewsReader.Web.Tests.Infrastructure;
 
 namespace NewsReader.Web.Tests.Data;
@@ -18,7 +17,7 @@ public sealed class MigrationsTests
     [InlineData(DatabaseProvider.Postgres)]
     public void Each_providers_migrations_match_the_model(DatabaseProvider provider)
     {
-        using var db = Context(provider);
+        using var db = ModelOnlyContext.Create(provider);
 
         Assert.False(db.Database.HasPendingModelChanges(),
             $"The model has changes the {provider} migrations lack: add a migration for each provider (see docs/architecture.md).");
@@ -27,8 +26,8 @@ public sealed class MigrationsTests
     [Fact]
     public void Each_provider_sees_only_its_own_migrations()
     {
-        using var sqlite = Context(DatabaseProvider.Sqlite);
-        using var postgres = Context(DatabaseProvider.Postgres);
+        using var sqlite = ModelOnlyContext.Create(DatabaseProvider.Sqlite);
+        using var postgres = ModelOnlyContext.Create(DatabaseProvider.Postgres);
         var sqliteMigrations = sqlite.GetService<IMigrationsAssembly>().Migrations.Values.ToList();
         var postgresMigrations = postgres.GetService<IMigrationsAssembly>().Migrations.Values.ToList();
 
@@ -38,6 +37,4 @@ public sealed class MigrationsTests
         Assert.All(postgresMigrations, m => Assert.Equal(ProviderMigrationsAssembly.PostgresNamespace, m.Namespace));
         Assert.Equal(ProviderMigrationsAssembly.PostgresNamespace, postgres.GetService<IMigrationsAssembly>().ModelSnapshot!.GetType().Namespace);
     }
-
-    private static NewsReaderDb Context(DatabaseProvider provider) => ModelOnlyContext.Create(provider);
 }

@@ -79,6 +79,9 @@ public static class AnnotationJson
 {
     public static string IdPath(this JsonElement annotation) => new Uri(annotation.GetProperty("id").GetString()!).AbsolutePath;
 
+    /// <summary>The annotation's id alone, as the reader page writes it on its marks.</summary>
+    public static string Id(this JsonElement annotation) => annotation.IdPath().Split('/')[^1];
+
     public static JsonElement Selector(this JsonElement annotation, string type) =>
         annotation.GetProperty("target").GetProperty("selector").EnumerateArray().Single(s => s.GetProperty("type").GetString() == type);
 }

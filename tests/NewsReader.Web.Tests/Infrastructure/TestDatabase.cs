@@ -17,9 +17,32 @@ public static class TestDatabase
     public const string ServerVariable = "NEWSREADER_TEST_POSTGRES";
     public const string ServerBinariesVariable = "NEWSREADER_TEST_POSTGRES_BIN";
 
-    /// <summary>A PostgreSQL program of the test server's version (pg_dump, pg_restore), else the one on the path.</summary>
-    public static string Program(string name) =>
-        Environment.GetEnvironmentVariable(ServerBinariesVariable) is { Length: > 0 } bin ? Path.Combine(bin, name) : name;
+    /// <summary>
+    /// Runs a PostgreSQL program of the test server's version (pg_dump, pg_restore), else the one
+    /// on the path, and fails the test with what it printed unless it exits 0.
+    /// </summary>
+    public static async Task RunProgramAsync(string name, params string[] arguments)
+    {
+        var program = Environment.GetEnvironmentVariable(ServerBinariesVariable) is { Length: > 0 } bin ? Path.Combine(bin, name) : name;
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{name} exited {process.ExitCode}: {await errors}");
+    }
+
+    /// <summary>An Npgsql connection string as the libpq one PostgreSQL's own programs take.</summary>
+    public static string Libpq(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"host={builder.Host} port={builder.Port} dbname={builder.Database} user={builder.Username}"
+            + (string.IsNullOrEmpty(builder.Password) ? "" : $" password={builder.Password}");
+    }
 
     public static DatabaseProvider Provider { get; } =
         string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), "postgres", StringComparison.OrdinalIgnoreCase)

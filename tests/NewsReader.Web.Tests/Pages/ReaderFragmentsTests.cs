@@ -54,8 +54,8 @@ public sealed class ReaderFragmentsTests : IAsyncLifetime
     [Fact]
     public async Task One_entry_is_served_only_to_who_may_see_it()
     {
-        var secret = (await new AnnotationBuilder().Quote("Rose Garden").Note("private thought").CreateAsync(ada)).IdPath().Split('/')[^1];
-        var shared = (await new AnnotationBuilder().Quote("Rose Garden").Note("for all").Public().CreateAsync(ada)).IdPath().Split('/')[^1];
+        var secret = (await new AnnotationBuilder().Quote("Rose Garden").Note("private thought").CreateAsync(ada)).Id();
+        var shared = (await new AnnotationBuilder().Quote("Rose Garden").Note("for all").Public().CreateAsync(ada)).Id();
 
         var own = await HtmlDocument.GetAsync(ada, $"{Url}?handler=Item&id={secret}");
         Assert.Contains("private thought", own.QuerySelector(".annotation-item .note")!.TextContent);

@@ -92,22 +92,20 @@ public sealed class BackupTests : AppFolderTests
             known = scope.ServiceProvider.GetRequiredService<NewsReaderDb>().Database.GetMigrations().ToHashSet();
         }
         var live = $"Data Source={app.DatabasePath}";
-        var kept = IdOf(await new AnnotationBuilder().Color("yellow").CreateAsync(ada));
+        var kept = (await new AnnotationBuilder().Color("yellow").CreateAsync(ada)).Id();
         var backup = Path.Combine(Folder, "one-note.db");
         Assert.True((await DatabaseBackup.BackupAsync(live, backup, known)).Usable);
-        var undone = IdOf(await new AnnotationBuilder().Color("green").CreateAsync(ada));
+        var undone = (await new AnnotationBuilder().Color("green").CreateAsync(ada)).Id();
         Assert.Equal(["green"], await ReaderPageMarks.ColoursAsync(ada, undone));
 
         var restored = await DatabaseBackup.RestoreAsync(live, backup, force: true, known);
         Assert.True(restored.Restored, restored.Message);
-        var made = IdOf(await new AnnotationBuilder().Color("pink").CreateAsync(ada));
+        var made = (await new AnnotationBuilder().Color("pink").CreateAsync(ada)).Id();
 
         Assert.Equal(["yellow"], await ReaderPageMarks.ColoursAsync(ada, kept));
         Assert.Empty(await ReaderPageMarks.ColoursAsync(ada, undone));
         Assert.Equal(["pink"], await ReaderPageMarks.ColoursAsync(ada, made));
     }
-
-    private static string IdOf(System.Text.Json.JsonElement annotation) => annotation.IdPath().Split('/')[^1];
 
     [Fact]
     public async Task Restore_checks_the_file_first_and_refuses_what_is_not_a_sound_library_of_this_version()
